@@ -1,0 +1,58 @@
+import { useMemo, useState } from 'react';
+import { RoomId } from '@hearth/shared';
+import { captureProfileFromUrl } from './session/localMedia';
+import { SessionClient } from './session/SessionClient';
+import { useSessionState } from './session/useSessionState';
+import { JoinForm } from './features/prejoin/JoinForm';
+import { CallView } from './features/call/CallView';
+
+/** `/r/<room>` is a room link; anything else is the start page. */
+function roomFromPath(pathname: string): string | undefined {
+  const match = /^\/r\/([^/]+)\/?$/.exec(pathname);
+  if (!match?.[1]) return undefined;
+  const parsed = RoomId.safeParse(decodeURIComponent(match[1]));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function App() {
+  const roomId = roomFromPath(window.location.pathname);
+  return roomId ? <RoomPage roomId={roomId} /> : <StartPage />;
+}
+
+function StartPage() {
+  const start = () => {
+    const id = crypto.randomUUID().slice(0, 8);
+    window.location.assign(`/r/${id}`);
+  };
+  return (
+    <main className="start">
+      <h1>Hearth</h1>
+      <p>Group sessions for intensive outpatient programs.</p>
+      <button type="button" onClick={start}>
+        Start a room
+      </button>
+    </main>
+  );
+}
+
+function RoomPage({ roomId }: { roomId: string }) {
+  const client = useMemo(() => new SessionClient(undefined, captureProfileFromUrl(window.location.search)), []);
+  const state = useSessionState(client);
+  // A failed join stops the tracks it was given; a fresh form asks for the camera again.
+  const [failedJoins, setFailedJoins] = useState(0);
+
+  if (state.status === 'joined') return <CallView client={client} state={state} />;
+  return (
+    <JoinForm
+      key={failedJoins}
+      roomId={roomId}
+      busy={state.status === 'joining'}
+      error={state.error}
+      leftRoom={state.status === 'left'}
+      capture={captureProfileFromUrl(window.location.search)}
+      onJoin={(name, stream) => {
+        client.join(roomId, name, stream).catch(() => setFailedJoins((n) => n + 1));
+      }}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import type { RemotePeer } from '../../session/SessionClient';
+import { AudioElement, VideoElement } from './MediaElement';
+
+type RemoteProps = { peer: RemotePeer; speaking: boolean };
+
+export function RemoteTile({ peer, speaking }: RemoteProps) {
+  const video = peer.video && !peer.video.paused ? peer.video : undefined;
+  const muted = !peer.audio || peer.audio.paused;
+  return (
+    <figure
+      className={`tile${speaking ? ' speaking' : ''}`}
+      data-testid="remote-tile"
+      data-peer-id={peer.id}
+      data-video-consumer={peer.video?.consumerId}
+      data-spatial-layer={peer.video?.spatialLayer ?? undefined}
+      aria-label={`${peer.displayName}${speaking ? ', speaking' : ''}${muted ? ', muted' : ''}`}
+    >
+      {video ? <VideoElement track={video.track} testId="remote-video" /> : <Initials name={peer.displayName} />}
+      {peer.audio && <AudioElement track={peer.audio.track} />}
+      <figcaption>
+        {peer.displayName}
+        {muted && <span className="muted-badge" aria-hidden="true"> · muted</span>}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function SelfTile({ name, stream, cameraOn, micOn }: { name: string; stream: MediaStream | undefined; cameraOn: boolean; micOn: boolean }) {
+  const track = cameraOn ? stream?.getVideoTracks()[0] : undefined;
+  return (
+    <figure className="tile self" data-testid="self-tile">
+      {track ? <VideoElement track={track} mirrored testId="self-video" /> : <Initials name={name} />}
+      <figcaption>
+        {name} (you){!micOn && <span className="muted-badge"> · muted</span>}
+      </figcaption>
+    </figure>
+  );
+}
+
+function Initials({ name }: { name: string }) {
+  return (
+    <div className="initials" aria-hidden="true">
+      {name.slice(0, 1).toUpperCase()}
+    </div>
+  );
+}

@@ -1,0 +1,311 @@
+import { Device, types } from 'mediasoup-client';
+import { io } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type ConsumerOptions,
+  type MediaSource,
+  type PeerInfo,
+  type TransportOptions,
+} from '@hearth/shared';
+import { getCameraTrack, type CaptureProfile } from './localMedia';
+import { request, RequestError, type HearthSocket } from './request';
+
+export type RemoteTrack = {
+  consumerId: string;
+  track: MediaStreamTrack;
+  /** The sender paused it (muted mic, camera off). */
+  paused: boolean;
+  spatialLayer: number | null;
+};
+
+export type RemotePeer = PeerInfo & { audio?: RemoteTrack; video?: RemoteTrack };
+
+export type SessionStatus = 'idle' | 'joining' | 'joined' | 'left' | 'failed';
+
+export type SessionState = {
+  status: SessionStatus;
+  error: string | undefined;
+  selfId: string | undefined;
+  displayName: string;
+  peers: RemotePeer[];
+  activeSpeakerId: string | null;
+  localStream: MediaStream | undefined;
+  micOn: boolean;
+  cameraOn: boolean;
+};
+
+const initialState: SessionState = {
+  status: 'idle',
+  error: undefined,
+  selfId: undefined,
+  displayName: '',
+  peers: [],
+  activeSpeakerId: null,
+  localStream: undefined,
+  micOn: false,
+  cameraOn: false,
+};
+
+/**
+ * Simulcast layers for a small-grid group call: a thumbnail, a tile and a spotlight.
+ * The SFU forwards to each viewer the layer its link and tile size can take.
+ */
+const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
+  { scaleResolutionDownBy: 4, maxBitrate: 120_000, scalabilityMode: 'L1T3' },
+  { scaleResolutionDownBy: 2, maxBitrate: 300_000, scalabilityMode: 'L1T3' },
+  { scaleResolutionDownBy: 1, maxBitrate: 800_000, scalabilityMode: 'L1T3' },
+];
+
+/**
+ * The framework-free session layer: one socket, one mediasoup Device, a send and a
+ * receive transport. React reads its immutable state through subscribe/getState.
+ */
+export class SessionClient {
+  #state: SessionState = initialState;
+  readonly #listeners = new Set<() => void>();
+  #socket: HearthSocket | undefined;
+  #sendTransport: types.Transport | undefined;
+  #recvTransport: types.Transport | undefined;
+  readonly #producers = new Map<MediaSource, types.Producer>();
+  readonly #consumers = new Map<string, { consumer: types.Consumer; peerId: string }>();
+
+  constructor(
+    private readonly serverUrl: string | undefined,
+    private readonly capture: CaptureProfile,
+  ) {}
+
+  getState = (): SessionState => this.#state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** Joins a room and starts sending whatever tracks `localStream` holds (none is fine: listen only). */
+  async join(roomId: string, displayName: string, localStream: MediaStream | undefined): Promise<void> {
+    if (this.#state.status === 'joining' || this.#state.status === 'joined') return;
+    this.#set({ ...initialState, status: 'joining', displayName, localStream });
+    try {
+      const socket: HearthSocket = this.serverUrl
+        ? io(this.serverUrl, { transports: ['websocket'] })
+        : io({ transports: ['websocket'] });
+      this.#socket = socket;
+      this.#listen(socket);
+      const joined = await request(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId, displayName });
+      this.#set({
+        selfId: joined.peerId,
+        peers: joined.peers.map((p) => ({ ...p })),
+      });
+      const device = await Device.factory();
+      await device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as types.RtpCapabilities });
+      this.#sendTransport = this.#createTransport(device, 'send', await request(socket, 'transport:create', { direction: 'send' }));
+      this.#recvTransport = this.#createTransport(device, 'recv', await request(socket, 'transport:create', { direction: 'recv' }));
+      await request(socket, 'peer:ready', { rtpCapabilities: device.recvRtpCapabilities });
+
+      const audio = localStream?.getAudioTracks()[0];
+      const video = localStream?.getVideoTracks()[0];
+      if (audio && device.canProduce('audio')) await this.#produce('mic', audio);
+      if (video && device.canProduce('video')) await this.#produce('camera', video);
+      this.#set({ status: 'joined', micOn: Boolean(audio), cameraOn: Boolean(video) });
+    } catch (err) {
+      this.#teardown();
+      this.#set({ status: 'failed', error: describe(err) });
+      throw err;
+    }
+  }
+
+  async setMicOn(on: boolean): Promise<void> {
+    const producer = this.#producers.get('mic');
+    if (!producer || !this.#socket) return;
+    if (on) {
+      producer.resume();
+      await request(this.#socket, 'producer:resume', { producerId: producer.id });
+    } else {
+      producer.pause();
+      await request(this.#socket, 'producer:pause', { producerId: producer.id });
+    }
+    this.#set({ micOn: on });
+  }
+
+  /** Turning the camera off stops the track, so the camera light goes out too. */
+  async setCameraOn(on: boolean): Promise<void> {
+    const producer = this.#producers.get('camera');
+    const socket = this.#socket;
+    if (!socket) return;
+    if (!on) {
+      if (!producer) return;
+      producer.pause();
+      producer.track?.stop();
+      await request(socket, 'producer:pause', { producerId: producer.id });
+      this.#set({ cameraOn: false });
+      return;
+    }
+    const track = await getCameraTrack(this.capture);
+    if (producer) {
+      await producer.replaceTrack({ track });
+      producer.resume();
+      await request(socket, 'producer:resume', { producerId: producer.id });
+    } else {
+      await this.#produce('camera', track);
+    }
+    this.#set({ cameraOn: true, localStream: new MediaStream([...(this.#state.localStream?.getAudioTracks() ?? []), track]) });
+  }
+
+  /** Asks the SFU to forward a lower (or higher) simulcast layer of a remote camera. */
+  async setPreferredLayer(consumerId: string, spatialLayer: number): Promise<void> {
+    if (!this.#socket) return;
+    await request(this.#socket, 'consumer:setPreferredLayers', { consumerId, spatialLayer });
+  }
+
+  async leave(): Promise<void> {
+    const socket = this.#socket;
+    if (socket?.connected) await request(socket, 'room:leave', {}, 3_000).catch(() => undefined);
+    this.#teardown();
+    this.#set({ ...initialState, status: 'left', displayName: this.#state.displayName });
+  }
+
+  #createTransport(device: Device, direction: 'send' | 'recv', options: TransportOptions): types.Transport {
+    const socket = this.#socket!;
+    const params = options as unknown as types.TransportOptions;
+    const transport = direction === 'send' ? device.createSendTransport(params) : device.createRecvTransport(params);
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      request(socket, 'transport:connect', { transportId: transport.id, dtlsParameters })
+        .then(() => callback())
+        .catch(errback);
+    });
+    if (direction === 'send') {
+      transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+        const source = appData['source'] as MediaSource;
+        request(socket, 'producer:create', {
+          transportId: transport.id,
+          kind,
+          source,
+          rtpParameters: rtpParameters as never,
+        })
+          .then(({ producerId }) => callback({ id: producerId }))
+          .catch(errback);
+      });
+    }
+    transport.on('connectionstatechange', (state) => {
+      // A failed ICE path (network change) gets fresh credentials instead of a dead call.
+      if (state === 'failed' && socket.connected) {
+        request(socket, 'transport:restartIce', { transportId: transport.id })
+          .then(({ iceParameters }) => transport.restartIce({ iceParameters: iceParameters as types.IceParameters }))
+          .catch(() => undefined);
+      }
+    });
+    return transport;
+  }
+
+  async #produce(source: MediaSource, track: MediaStreamTrack): Promise<void> {
+    const transport = this.#sendTransport!;
+    const producer = await transport.produce({
+      track,
+      stopTracks: false,
+      appData: { source },
+      ...(source === 'camera'
+        ? { encodings: CAMERA_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 600 } }
+        : { codecOptions: { opusStereo: false, opusDtx: true, opusFec: true } }),
+    });
+    this.#producers.set(source, producer);
+  }
+
+  async #consume(options: ConsumerOptions): Promise<void> {
+    const transport = this.#recvTransport;
+    const socket = this.#socket;
+    if (!transport || !socket) return;
+    const consumer = await transport.consume({
+      id: options.id,
+      producerId: options.producerId,
+      kind: options.kind,
+      rtpParameters: options.rtpParameters as types.RtpParameters,
+    });
+    this.#consumers.set(consumer.id, { consumer, peerId: options.peerId });
+    this.#updatePeer(options.peerId, {
+      [options.kind]: { consumerId: consumer.id, track: consumer.track, paused: options.producerPaused, spatialLayer: null },
+    });
+    await request(socket, 'consumer:resume', { consumerId: consumer.id });
+  }
+
+  #listen(socket: HearthSocket): void {
+    socket.on('peer:joined', (peer) => {
+      if (this.#state.peers.some((p) => p.id === peer.id)) return;
+      this.#set({ peers: [...this.#state.peers, { ...peer }] });
+    });
+    socket.on('peer:left', ({ peerId }) => {
+      for (const [id, entry] of this.#consumers) if (entry.peerId === peerId) this.#dropConsumer(id);
+      this.#set({ peers: this.#state.peers.filter((p) => p.id !== peerId) });
+    });
+    socket.on('consumer:created', (options) => {
+      this.#consume(options).catch((err: unknown) => console.warn('could not consume', err));
+    });
+    socket.on('consumer:closed', ({ consumerId }) => this.#dropConsumer(consumerId));
+    socket.on('consumer:paused', ({ consumerId }) => this.#patchTrack(consumerId, { paused: true }));
+    socket.on('consumer:resumed', ({ consumerId }) => this.#patchTrack(consumerId, { paused: false }));
+    socket.on('consumer:layersChanged', ({ consumerId, spatialLayer }) => this.#patchTrack(consumerId, { spatialLayer }));
+    socket.on('speaker:changed', ({ peerId }) => this.#set({ activeSpeakerId: peerId }));
+    socket.on('disconnect', (reason) => {
+      if (this.#state.status !== 'joined') return;
+      // Resuming in place after a drop arrives with moderated sessions; until then say what happened.
+      this.#teardown();
+      this.#set({ status: 'failed', error: `Connection to the server was lost (${reason}).`, peers: [] });
+    });
+  }
+
+  #dropConsumer(consumerId: string): void {
+    const entry = this.#consumers.get(consumerId);
+    if (!entry) return;
+    this.#consumers.delete(consumerId);
+    entry.consumer.close();
+    const kind = entry.consumer.kind as 'audio' | 'video';
+    this.#updatePeer(entry.peerId, { [kind]: undefined });
+  }
+
+  #patchTrack(consumerId: string, patch: Partial<RemoteTrack>): void {
+    const entry = this.#consumers.get(consumerId);
+    if (!entry) return;
+    const kind = entry.consumer.kind as 'audio' | 'video';
+    const peer = this.#state.peers.find((p) => p.id === entry.peerId);
+    const current = peer?.[kind];
+    if (!current || current.consumerId !== consumerId) return;
+    this.#updatePeer(entry.peerId, { [kind]: { ...current, ...patch } });
+  }
+
+  #updatePeer(peerId: string, patch: Partial<RemotePeer>): void {
+    this.#set({ peers: this.#state.peers.map((p) => (p.id === peerId ? { ...p, ...patch } : p)) });
+  }
+
+  #teardown(): void {
+    for (const { consumer } of this.#consumers.values()) consumer.close();
+    this.#consumers.clear();
+    for (const producer of this.#producers.values()) producer.close();
+    this.#producers.clear();
+    this.#sendTransport?.close();
+    this.#recvTransport?.close();
+    this.#sendTransport = this.#recvTransport = undefined;
+    this.#state.localStream?.getTracks().forEach((t) => t.stop());
+    this.#socket?.removeAllListeners();
+    this.#socket?.disconnect();
+    this.#socket = undefined;
+  }
+
+  #set(patch: Partial<SessionState>): void {
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof RequestError) {
+    switch (err.code) {
+      case 'TIMEOUT':
+        return 'The server did not answer. Check your connection and try again.';
+      case 'UNSUPPORTED_PROTOCOL':
+        return 'Hearth was updated. Reload the page to continue.';
+      default:
+        return err.message;
+    }
+  }
+  if (err instanceof Error && err.name === 'UnsupportedError') return 'This browser cannot join video calls. Try a current Chrome, Edge, Firefox or Safari.';
+  return 'Could not join the room. Try again.';
+}

@@ -1,0 +1,69 @@
+/** What the camera captures. Phones on weak networks are the norm, so the default is modest. */
+export type CaptureProfile = { width: number; height: number; frameRate: number };
+
+export const DEFAULT_CAPTURE: CaptureProfile = { width: 640, height: 360, frameRate: 24 };
+
+/**
+ * `?video=320x240@15` overrides the capture size; the end-to-end tests use it so several
+ * browsers fit on two cores.
+ */
+export function captureProfileFromUrl(search: string): CaptureProfile {
+  const match = /^(\d{2,4})x(\d{2,4})@(\d{1,2})$/.exec(new URLSearchParams(search).get('video') ?? '');
+  if (!match) return DEFAULT_CAPTURE;
+  return { width: Number(match[1]), height: Number(match[2]), frameRate: Number(match[3]) };
+}
+
+export type MediaProblem = 'denied' | 'no-device' | 'in-use' | 'unknown';
+
+export class LocalMediaError extends Error {
+  constructor(
+    readonly problem: MediaProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LocalMediaError';
+  }
+}
+
+/** Words a participant can act on, for each way getUserMedia fails. */
+export function explainMediaError(err: unknown): LocalMediaError {
+  const name = err instanceof Error ? err.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return new LocalMediaError(
+        'denied',
+        'Your browser blocked the camera and microphone for Hearth. Allow them in the site settings (the icon left of the address), then try again — or join without them.',
+      );
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return new LocalMediaError('no-device', 'No camera or microphone was found. Plug one in and try again, or join without them.');
+    case 'NotReadableError':
+    case 'AbortError':
+      return new LocalMediaError('in-use', 'Your camera or microphone is in use by another app. Close it and try again.');
+    default:
+      return new LocalMediaError('unknown', 'The camera and microphone could not be started. Try again, or join without them.');
+  }
+}
+
+export async function getCameraTrack(profile: CaptureProfile): Promise<MediaStreamTrack> {
+  const stream = await navigator.mediaDevices.getUserMedia({
+    video: { width: { ideal: profile.width }, height: { ideal: profile.height }, frameRate: { ideal: profile.frameRate } },
+  });
+  const [track] = stream.getVideoTracks();
+  if (!track) throw new LocalMediaError('no-device', 'No camera was found.');
+  return track;
+}
+
+export async function getLocalMedia(profile: CaptureProfile, want: { audio: boolean; video: boolean }): Promise<MediaStream> {
+  try {
+    return await navigator.mediaDevices.getUserMedia({
+      audio: want.audio ? { echoCancellation: true, noiseSuppression: true, autoGainControl: true } : false,
+      video: want.video
+        ? { width: { ideal: profile.width }, height: { ideal: profile.height }, frameRate: { ideal: profile.frameRate } }
+        : false,
+    });
+  } catch (err) {
+    throw explainMediaError(err);
+  }
+}

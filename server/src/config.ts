@@ -1,0 +1,70 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(0).max(65535);
+
+const Env = z.object({
+  PORT: Port.default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** One mediasoup worker per core by default: one group fits on one worker. */
+  MEDIASOUP_WORKERS: z.coerce.number().int().min(1).max(64).default(os.availableParallelism()),
+  /** Address the media sockets bind to. */
+  MEDIA_LISTEN_IP: z.string().default('0.0.0.0'),
+  /** Address announced to browsers in ICE candidates: the host's public IP or name when behind NAT/Docker. */
+  MEDIA_ANNOUNCED_ADDRESS: z.string().optional(),
+  /** First UDP/TCP port for the per-worker WebRTC servers (worker i uses port + i); unset picks free ports. */
+  MEDIA_PORT: Port.optional(),
+  RTC_MIN_PORT: Port.default(40000),
+  RTC_MAX_PORT: Port.default(49999),
+  /** Where the built client lives; served as static files when present. */
+  CLIENT_DIST: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  media: {
+    workers: number;
+    listenIp: string;
+    announcedAddress: string | undefined;
+    port: number | undefined;
+    rtcMinPort: number;
+    rtcMaxPort: number;
+  };
+  clientDist: string | undefined;
+};
+
+/** Parses the environment once at start-up; a bad value stops the server with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${issues}`);
+  }
+  const e = parsed.data;
+  if (e.RTC_MIN_PORT > e.RTC_MAX_PORT) throw new Error('invalid configuration: RTC_MIN_PORT > RTC_MAX_PORT');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    media: {
+      workers: e.MEDIASOUP_WORKERS,
+      listenIp: e.MEDIA_LISTEN_IP,
+      announcedAddress: e.MEDIA_ANNOUNCED_ADDRESS ?? defaultAnnouncedAddress(e.MEDIA_LISTEN_IP),
+      port: e.MEDIA_PORT,
+      rtcMinPort: e.RTC_MIN_PORT,
+      rtcMaxPort: e.RTC_MAX_PORT,
+    },
+    clientDist: e.CLIENT_DIST,
+  };
+}
+
+/**
+ * A wildcard bind needs a concrete address in ICE candidates. Without one configured we
+ * announce 127.0.0.1, which serves the local quick start; deployments set MEDIA_ANNOUNCED_ADDRESS.
+ */
+function defaultAnnouncedAddress(listenIp: string): string | undefined {
+  return listenIp === '0.0.0.0' || listenIp === '::' ? '127.0.0.1' : undefined;
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type ErrorRequestHandler } from 'express';
+import { AppError, httpStatusOf } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { WorkerReport } from '../media/WorkerPool.js';
+
+export type AppDeps = {
+  log: Logger;
+  workers: () => WorkerReport[];
+  rooms: () => number;
+  clientDist: string | undefined;
+};
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '16kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    const workers = deps.workers();
+    const healthy = workers.length > 0 && workers.every((w) => !w.closed);
+    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', workers, rooms: deps.rooms() });
+  });
+
+  const dist = deps.clientDist;
+  if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    // The client routes itself (/r/<room>); every other GET gets the app shell.
+    app.get('/{*path}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(dist, 'index.html'));
+    });
+  } else {
+    deps.log.warn({ dist }, 'client build not found; serving the API only (run npm run build)');
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });
+  });
+
+  const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+    if (err instanceof AppError) {
+      res.status(httpStatusOf(err.code)).json({ error: { code: err.code, message: err.message } });
+      return;
+    }
+    // express.json() reports malformed bodies with a status of 400 and type entity.parse.failed.
+    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+    if (status >= 500) deps.log.error({ err }, 'request failed');
+    res.status(status).json({
+      error: { code: status < 500 ? 'INVALID_PAYLOAD' : 'INTERNAL', message: status < 500 ? 'bad request' : 'server error' },
+    });
+  };
+  app.use(onError);
+  return app;
+}

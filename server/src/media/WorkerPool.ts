@@ -1,0 +1,94 @@
+import { createWorker, type types } from 'mediasoup';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+
+export type PooledWorker = {
+  readonly worker: types.Worker;
+  readonly webRtcServer: types.WebRtcServer;
+  routers: number;
+};
+
+export type WorkerReport = { pid: number; routers: number; closed: boolean };
+
+/**
+ * One mediasoup worker per core, each with one WebRTC server so a worker's transports
+ * share a single UDP/TCP port (one firewall rule per worker, not a port range).
+ * New rooms go to the worker with the fewest routers: one group fits on one worker.
+ */
+export class WorkerPool {
+  readonly #workers: PooledWorker[] = [];
+  #closed = false;
+
+  private constructor(
+    private readonly config: Config['media'],
+    private readonly log: Logger,
+    private readonly onWorkerDied: (worker: PooledWorker) => void,
+  ) {}
+
+  static async create(
+    config: Config['media'],
+    log: Logger,
+    onWorkerDied: (worker: PooledWorker) => void = () => {},
+  ): Promise<WorkerPool> {
+    const pool = new WorkerPool(config, log, onWorkerDied);
+    try {
+      for (let i = 0; i < config.workers; i++) await pool.#spawn(i);
+    } catch (err) {
+      pool.close();
+      throw err;
+    }
+    return pool;
+  }
+
+  async #spawn(index: number): Promise<PooledWorker> {
+    const worker = await createWorker({
+      logLevel: 'warn',
+      rtcMinPort: this.config.rtcMinPort,
+      rtcMaxPort: this.config.rtcMaxPort,
+    });
+    const listen = (protocol: 'udp' | 'tcp'): types.TransportListenInfo => ({
+      protocol,
+      ip: this.config.listenIp,
+      announcedAddress: this.config.announcedAddress,
+      port: this.config.port === undefined ? undefined : this.config.port + index,
+    });
+    let webRtcServer: types.WebRtcServer;
+    try {
+      webRtcServer = await worker.createWebRtcServer({ listenInfos: [listen('udp'), listen('tcp')] });
+    } catch (err) {
+      worker.close();
+      throw err;
+    }
+    const pooled: PooledWorker = { worker, webRtcServer, routers: 0 };
+    this.#workers[index] = pooled;
+    worker.on('died', (error) => {
+      this.log.error({ err: error, pid: worker.pid }, 'mediasoup worker died');
+      this.onWorkerDied(pooled);
+      if (!this.#closed) {
+        this.#spawn(index).catch((err: unknown) => this.log.error({ err }, 'could not replace a dead worker'));
+      }
+    });
+    this.log.info({ pid: worker.pid, index }, 'mediasoup worker started');
+    return pooled;
+  }
+
+  /** The live worker hosting the fewest routers. */
+  leastLoaded(): PooledWorker {
+    let best: PooledWorker | undefined;
+    for (const w of this.#workers) {
+      if (w.worker.closed) continue;
+      if (!best || w.routers < best.routers) best = w;
+    }
+    if (!best) throw new Error('no mediasoup worker is running');
+    return best;
+  }
+
+  report(): WorkerReport[] {
+    return this.#workers.map((w) => ({ pid: w.worker.pid, routers: w.routers, closed: w.worker.closed }));
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const w of this.#workers) w.worker.close();
+  }
+}

@@ -1,0 +1,35 @@
+import type { types } from 'mediasoup';
+
+/** Opus for speech, VP8 for video: what every browser and phone decodes in software. */
+export const mediaCodecs: types.RouterRtpCodecCapability[] = [
+  {
+    kind: 'audio',
+    mimeType: 'audio/opus',
+    clockRate: 48000,
+    channels: 2,
+    parameters: { useinbandfec: 1, usedtx: 1 },
+  },
+  {
+    kind: 'video',
+    mimeType: 'video/VP8',
+    clockRate: 90000,
+    parameters: { 'x-google-start-bitrate': 600 },
+  },
+];
+
+/**
+ * mediasoup 3.27 takes its capture-time reference from abs-capture-time whenever it is
+ * negotiated, and Chrome never sends it, so simulcast layer switching stalls
+ * (../shared/notes/mediasoup-offline-worker.md). Leaving it out of what clients see keeps
+ * it from being negotiated at all.
+ */
+const OMITTED_HEADER_EXTENSIONS = new Set(['http://www.webrtc.org/experiments/rtp-hdrext/abs-capture-time']);
+
+export function clientRtpCapabilities(routerCapabilities: types.RtpCapabilities): types.RtpCapabilities {
+  return {
+    ...routerCapabilities,
+    headerExtensions: (routerCapabilities.headerExtensions ?? []).filter(
+      (ext) => !OMITTED_HEADER_EXTENSIONS.has(ext.uri),
+    ),
+  };
+}

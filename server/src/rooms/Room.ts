@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import type { types } from 'mediasoup';
+import type { CommandRequest, CommandResponse, PeerInfo, RtpCapabilities, RtpParameters, TransportOptions } from '@hearth/shared';
+import { AppError, InvalidStateError, NotFoundError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { PooledWorker } from '../media/WorkerPool.js';
+import { clientRtpCapabilities, mediaCodecs } from '../media/routerOptions.js';
+import { Peer, type ProducerAppData, type SendToPeer, type TransportAppData } from './Peer.js';
+import { SerialQueue } from './SerialQueue.js';
+
+export class RoomClosedError extends AppError {
+  constructor() {
+    super('INVALID_STATE', 'the room has closed');
+  }
+}
+
+/**
+ * A live session's media: one router on one worker, the peers in it, and an active-speaker
+ * observer. Every command runs through the room's queue, one at a time. The room closes
+ * itself when its last peer leaves and reports that upward through onClose.
+ */
+export class Room {
+  readonly #peers = new Map<string, Peer>();
+  readonly #queue = new SerialQueue();
+  #closed = false;
+
+  private constructor(
+    readonly id: string,
+    private readonly host: PooledWorker,
+    private readonly router: types.Router,
+    private readonly speakerObserver: types.ActiveSpeakerObserver,
+    private readonly log: Logger,
+    private readonly onClose: (room: Room) => void,
+  ) {}
+
+  static async create(id: string, host: PooledWorker, log: Logger, onClose: (room: Room) => void): Promise<Room> {
+    const router = await host.worker.createRouter({ mediaCodecs });
+    const speakerObserver = await router.createActiveSpeakerObserver({ interval: 300 });
+    host.routers++;
+    const room = new Room(id, host, router, speakerObserver, log.child({ room: id }), onClose);
+    speakerObserver.on('dominantspeaker', ({ producer }) => {
+      const peerId = (producer.appData as ProducerAppData).peerId;
+      room.#broadcast(undefined, (peer) => peer.send('speaker:changed', { peerId }));
+    });
+    // A dead worker takes the router with it; the room cannot go on without media.
+    router.observer.once('close', () => room.close());
+    return room;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get peerCount(): number {
+    return this.#peers.size;
+  }
+
+  /** For tests and /healthz: what the room holds, without reaching into mediasoup. */
+  async dump(): Promise<types.RouterDump> {
+    return this.router.dump();
+  }
+
+  run<T>(task: () => Promise<T> | T): Promise<T> {
+    return this.#queue.run(() => {
+      if (this.#closed) throw new RoomClosedError();
+      return task();
+    });
+  }
+
+  join(displayName: string, send: SendToPeer): Promise<{ peer: Peer; response: CommandResponse<'room:join'> }> {
+    return this.run(() => {
+      const peer = new Peer(randomUUID(), displayName, send);
+      const others: PeerInfo[] = [...this.#peers.values()].map((p) => ({ id: p.id, displayName: p.displayName }));
+      this.#peers.set(peer.id, peer);
+      this.#broadcast(peer, (p) => p.send('peer:joined', { id: peer.id, displayName }));
+      this.log.info({ peer: peer.id, peers: this.#peers.size }, 'peer joined');
+      return {
+        peer,
+        response: {
+          peerId: peer.id,
+          routerRtpCapabilities: clientRtpCapabilities(this.router.rtpCapabilities) as RtpCapabilities,
+          peers: others,
+        },
+      };
+    });
+  }
+
+  leave(peerId: string): Promise<void> {
+    return this.run(() => this.#remove(peerId));
+  }
+
+  createTransport(peerId: string, direction: CommandRequest<'transport:create'>['direction']): Promise<TransportOptions> {
+    return this.run(async () => {
+      const peer = this.#peer(peerId);
+      if (peer.transportFor(direction)) throw new InvalidStateError(`a ${direction} transport already exists`);
+      const transport = await this.router.createWebRtcTransport<TransportAppData>({
+        webRtcServer: this.host.webRtcServer,
+        enableUdp: true,
+        enableTcp: true,
+        preferUdp: true,
+        initialAvailableOutgoingBitrate: 600_000,
+        appData: { direction },
+      });
+      peer.addTransport(transport);
+      return {
+        id: transport.id,
+        iceParameters: transport.iceParameters,
+        iceCandidates: transport.iceCandidates,
+        dtlsParameters: transport.dtlsParameters,
+      } as TransportOptions;
+    });
+  }
+
+  connectTransport(peerId: string, req: CommandRequest<'transport:connect'>): Promise<void> {
+    return this.run(async () => {
+      const transport = this.#peer(peerId).transport(req.transportId);
+      await transport.connect({ dtlsParameters: req.dtlsParameters as types.DtlsParameters });
+    });
+  }
+
+  restartIce(peerId: string, transportId: string): Promise<CommandResponse<'transport:restartIce'>> {
+    return this.run(async () => {
+      const iceParameters = await this.#peer(peerId).transport(transportId).restartIce();
+      return { iceParameters };
+    });
+  }
+
+  /** The peer can now decode media: offer it everything already being produced. */
+  ready(peerId: string, rtpCapabilities: types.RtpCapabilities): Promise<void> {
+    return this.run(async () => {
+      const peer = this.#peer(peerId);
+      if (peer.rtpCapabilities) throw new InvalidStateError('already ready');
+      if (!peer.transportFor('recv')) throw new InvalidStateError('create a recv transport first');
+      peer.rtpCapabilities = rtpCapabilities;
+      for (const other of this.#peers.values()) {
+        if (other === peer) continue;
+        for (const producer of other.producers) await this.#consume(peer, producer);
+      }
+    });
+  }
+
+  produce(peerId: string, req: CommandRequest<'producer:create'>): Promise<string> {
+    return this.run(async () => {
+      const peer = this.#peer(peerId);
+      const transport = peer.transport(req.transportId);
+      if (transport.appData.direction !== 'send') throw new InvalidStateError('not a send transport');
+      for (const p of peer.producers) {
+        if (p.appData.source === req.source) throw new InvalidStateError(`already producing ${req.source}`);
+      }
+      if ((req.source === 'mic') !== (req.kind === 'audio')) throw new InvalidStateError('source does not match kind');
+      const producer = await transport.produce<ProducerAppData>({
+        kind: req.kind,
+        rtpParameters: req.rtpParameters as types.RtpParameters,
+        appData: { peerId, source: req.source },
+      });
+      peer.addProducer(producer);
+      if (producer.kind === 'audio') {
+        await this.speakerObserver.addProducer({ producerId: producer.id }).catch((err: unknown) => {
+          this.log.warn({ err }, 'could not observe audio producer');
+        });
+      }
+      for (const other of this.#peers.values()) {
+        if (other !== peer) await this.#consume(other, producer);
+      }
+      return producer.id;
+    });
+  }
+
+  setProducerPaused(peerId: string, producerId: string, paused: boolean): Promise<void> {
+    return this.run(async () => {
+      const producer = this.#peer(peerId).producer(producerId);
+      if (paused) await producer.pause();
+      else await producer.resume();
+    });
+  }
+
+  closeProducer(peerId: string, producerId: string): Promise<void> {
+    return this.run(() => this.#peer(peerId).producer(producerId).close());
+  }
+
+  resumeConsumer(peerId: string, consumerId: string): Promise<void> {
+    return this.run(() => this.#peer(peerId).consumer(consumerId).resume());
+  }
+
+  setPreferredLayers(peerId: string, req: CommandRequest<'consumer:setPreferredLayers'>): Promise<void> {
+    return this.run(async () => {
+      const consumer = this.#peer(peerId).consumer(req.consumerId);
+      if (consumer.type !== 'simulcast' && consumer.type !== 'svc') {
+        throw new InvalidStateError('this consumer has no layers');
+      }
+      await consumer.setPreferredLayers({ spatialLayer: req.spatialLayer, temporalLayer: req.temporalLayer });
+    });
+  }
+
+  /** Idempotent: closes every peer's media, then the router, then reports upward. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const peer of this.#peers.values()) peer.close();
+    this.#peers.clear();
+    this.router.close();
+    this.host.routers--;
+    this.log.info('room closed');
+    this.onClose(this);
+  }
+
+  #peer(peerId: string): Peer {
+    const peer = this.#peers.get(peerId);
+    if (!peer) throw new NotFoundError('peer');
+    return peer;
+  }
+
+  #remove(peerId: string): void {
+    const peer = this.#peers.get(peerId);
+    if (!peer) return;
+    this.#peers.delete(peerId);
+    peer.close();
+    this.#broadcast(peer, (p) => p.send('peer:left', { peerId }));
+    this.log.info({ peer: peerId, peers: this.#peers.size }, 'peer left');
+    if (this.#peers.size === 0) this.close();
+  }
+
+  /**
+   * Creates a paused consumer of `producer` for `peer`; the client resumes it once its
+   * track is attached, so no keyframe is spent before anyone can show it.
+   */
+  async #consume(peer: Peer, producer: types.Producer<ProducerAppData>): Promise<void> {
+    const transport = peer.transportFor('recv');
+    if (!peer.rtpCapabilities || !transport) return;
+    if (!this.router.canConsume({ producerId: producer.id, rtpCapabilities: peer.rtpCapabilities })) {
+      this.log.warn({ peer: peer.id, producer: producer.id }, 'peer cannot consume producer');
+      return;
+    }
+    const consumer = await transport.consume<ProducerAppData>({
+      producerId: producer.id,
+      rtpCapabilities: peer.rtpCapabilities,
+      paused: true,
+      appData: producer.appData,
+    });
+    peer.addConsumer(consumer);
+    const consumerId = consumer.id;
+    consumer.on('producerclose', () => peer.send('consumer:closed', { consumerId }));
+    consumer.on('producerpause', () => peer.send('consumer:paused', { consumerId }));
+    consumer.on('producerresume', () => peer.send('consumer:resumed', { consumerId }));
+    consumer.on('layerschange', (layers) =>
+      peer.send('consumer:layersChanged', {
+        consumerId,
+        spatialLayer: layers?.spatialLayer ?? null,
+        temporalLayer: layers?.temporalLayer ?? null,
+      }),
+    );
+    peer.send('consumer:created', {
+      id: consumer.id,
+      producerId: producer.id,
+      peerId: producer.appData.peerId,
+      kind: consumer.kind,
+      source: producer.appData.source,
+      rtpParameters: consumer.rtpParameters as RtpParameters,
+      producerPaused: consumer.producerPaused,
+    });
+  }
+
+  /** Sends to every peer but `except`; one peer's failing socket cannot stop the others. */
+  #broadcast(except: Peer | undefined, send: (peer: Peer) => void): void {
+    for (const peer of this.#peers.values()) {
+      if (peer === except) continue;
+      try {
+        send(peer);
+      } catch (err) {
+        this.log.warn({ err, peer: peer.id }, 'could not notify peer');
+      }
+    }
+  }
+}

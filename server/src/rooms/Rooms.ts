@@ -1,0 +1,56 @@
+import type { Logger } from '../logger.js';
+import type { WorkerPool } from '../media/WorkerPool.js';
+import { Room, RoomClosedError } from './Room.js';
+import type { Peer, SendToPeer } from './Peer.js';
+
+/**
+ * The live rooms of this node. Creation is memoised per room id so two peers joining an
+ * empty room at once share one router; a room removes itself when it closes.
+ */
+export class Rooms {
+  readonly #rooms = new Map<string, Promise<Room>>();
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly log: Logger,
+  ) {}
+
+  async join(roomId: string, displayName: string, send: SendToPeer) {
+    // A room that closed between lookup and join (its last peer just left) is replaced once.
+    for (let attempt = 0; ; attempt++) {
+      const room = await this.#getOrCreate(roomId);
+      try {
+        const joined = await room.join(displayName, send);
+        return { room, ...joined };
+      } catch (err) {
+        if (!(err instanceof RoomClosedError) || attempt > 0) throw err;
+      }
+    }
+  }
+
+  get(roomId: string): Promise<Room> | undefined {
+    return this.#rooms.get(roomId);
+  }
+
+  get size(): number {
+    return this.#rooms.size;
+  }
+
+  async closeAll(): Promise<void> {
+    const rooms = await Promise.allSettled(this.#rooms.values());
+    for (const r of rooms) if (r.status === 'fulfilled') r.value.close();
+  }
+
+  #getOrCreate(roomId: string): Promise<Room> {
+    const existing = this.#rooms.get(roomId);
+    if (existing) return existing;
+    const created = Room.create(roomId, this.pool.leastLoaded(), this.log, (room) => {
+      if (this.#rooms.get(room.id) === created) this.#rooms.delete(room.id);
+    });
+    this.#rooms.set(roomId, created);
+    created.catch(() => this.#rooms.delete(roomId));
+    return created;
+  }
+}
+
+export type { Peer, Room };

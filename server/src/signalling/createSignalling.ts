@@ -1,0 +1,26 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { CommandName, ServerToClientEvents } from '@hearth/shared';
+import type { Logger } from '../logger.js';
+import type { Rooms } from '../rooms/Rooms.js';
+import { registerMediaHandlers } from './media.handlers.js';
+
+/** Inbound events are untrusted: their payloads are `unknown` until a schema has parsed them. */
+type InboundEvents = { [K in CommandName]: (...args: unknown[]) => void };
+
+export type SignallingServer = Server<InboundEvents, ServerToClientEvents>;
+
+export function createSignalling(httpServer: HttpServer, rooms: Rooms, log: Logger): SignallingServer {
+  const io: SignallingServer = new Server(httpServer, {
+    // Signalling messages are small; a large one is a mistake or an attack.
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+  io.on('connection', (socket) => {
+    const socketLog = log.child({ socket: socket.id });
+    registerMediaHandlers(socket, rooms, socketLog);
+  });
+  return io;
+}

@@ -1,0 +1,118 @@
+import { PROTOCOL_VERSION, type ServerToClientEvents } from '@hearth/shared';
+import type { Socket } from 'socket.io';
+import type { types } from 'mediasoup';
+import { AppError, NotJoinedError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Room } from '../rooms/Room.js';
+import type { Rooms } from '../rooms/Rooms.js';
+import type { SendToPeer } from '../rooms/Peer.js';
+import { handle } from './handle.js';
+
+type Membership = { room: Room; peerId: string };
+
+/**
+ * Join, transports, producers and consumers for one socket. The socket is in at most one
+ * room; leaving or disconnecting closes everything its peer owned.
+ */
+export function registerMediaHandlers(socket: Socket, rooms: Rooms, log: Logger): void {
+  let membership: Membership | undefined;
+  let joining = false;
+
+  const member = (): Membership => {
+    if (!membership) throw new NotJoinedError();
+    return membership;
+  };
+  const send: SendToPeer = (event, payload) => {
+    (socket.emit as (e: keyof ServerToClientEvents, p: unknown) => boolean)(event, payload);
+  };
+
+  handle(socket, 'room:join', log, async (req) => {
+    if (req.protocolVersion !== PROTOCOL_VERSION) {
+      throw new AppError('UNSUPPORTED_PROTOCOL', `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
+    }
+    if (membership || joining) throw new AppError('ALREADY_JOINED', 'already in a room');
+    joining = true;
+    try {
+      const { room, peer, response } = await rooms.join(req.roomId, req.displayName, send);
+      if (socket.disconnected) {
+        await room.leave(peer.id);
+        throw new NotJoinedError();
+      }
+      membership = { room, peerId: peer.id };
+      return response;
+    } finally {
+      joining = false;
+    }
+  });
+
+  handle(socket, 'room:leave', log, async () => {
+    const { room, peerId } = member();
+    membership = undefined;
+    await room.leave(peerId);
+    return {};
+  });
+
+  handle(socket, 'transport:create', log, async ({ direction }) => {
+    const { room, peerId } = member();
+    return room.createTransport(peerId, direction);
+  });
+
+  handle(socket, 'transport:connect', log, async (req) => {
+    const { room, peerId } = member();
+    await room.connectTransport(peerId, req);
+    return {};
+  });
+
+  handle(socket, 'transport:restartIce', log, async ({ transportId }) => {
+    const { room, peerId } = member();
+    return room.restartIce(peerId, transportId);
+  });
+
+  handle(socket, 'peer:ready', log, async ({ rtpCapabilities }) => {
+    const { room, peerId } = member();
+    await room.ready(peerId, rtpCapabilities as types.RtpCapabilities);
+    return {};
+  });
+
+  handle(socket, 'producer:create', log, async (req) => {
+    const { room, peerId } = member();
+    return { producerId: await room.produce(peerId, req) };
+  });
+
+  handle(socket, 'producer:pause', log, async ({ producerId }) => {
+    const { room, peerId } = member();
+    await room.setProducerPaused(peerId, producerId, true);
+    return {};
+  });
+
+  handle(socket, 'producer:resume', log, async ({ producerId }) => {
+    const { room, peerId } = member();
+    await room.setProducerPaused(peerId, producerId, false);
+    return {};
+  });
+
+  handle(socket, 'producer:close', log, async ({ producerId }) => {
+    const { room, peerId } = member();
+    await room.closeProducer(peerId, producerId);
+    return {};
+  });
+
+  handle(socket, 'consumer:resume', log, async ({ consumerId }) => {
+    const { room, peerId } = member();
+    await room.resumeConsumer(peerId, consumerId);
+    return {};
+  });
+
+  handle(socket, 'consumer:setPreferredLayers', log, async (req) => {
+    const { room, peerId } = member();
+    await room.setPreferredLayers(peerId, req);
+    return {};
+  });
+
+  socket.on('disconnect', () => {
+    if (!membership) return;
+    const { room, peerId } = membership;
+    membership = undefined;
+    room.leave(peerId).catch((err: unknown) => log.warn({ err }, 'leave on disconnect failed'));
+  });
+}

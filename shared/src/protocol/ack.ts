@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Every command is answered with an Ack; errors carry a stable code a client can switch on. */
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD',
+  'UNSUPPORTED_PROTOCOL',
+  'NOT_JOINED',
+  'ALREADY_JOINED',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'INVALID_STATE',
+  'MEDIA_ERROR',
+  'INTERNAL',
+] as const;
+
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const AckError = z.object({ code: ErrorCode, message: z.string() });
+export type AckError = z.infer<typeof AckError>;
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+
+export function ackSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: AckError }),
+  ]);
+}
+
+export const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
+export const fail = (code: ErrorCode, message: string): Ack<never> => ({
+  ok: false,
+  error: { code, message },
+});

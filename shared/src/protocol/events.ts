@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { ackSchema, type Ack } from './ack.js';
+import {
+  DtlsParameters,
+  IceCandidate,
+  IceParameters,
+  Id,
+  MediaKind,
+  MediaSource,
+  RtpCapabilities,
+  RtpParameters,
+} from './media.js';
+
+/** Bumped whenever an event changes incompatibly; the server refuses other versions at join. */
+export const PROTOCOL_VERSION = 1;
+
+export const RoomId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'room ids are 3–64 lowercase letters, digits or dashes');
+
+/** First or chosen name; trimmed, no control characters. */
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'enter a name')
+  .max(40, 'at most 40 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'no control characters');
+
+export const PeerInfo = z.object({ id: Id, displayName: z.string() });
+export type PeerInfo = z.infer<typeof PeerInfo>;
+
+export const Direction = z.enum(['send', 'recv']);
+export type Direction = z.infer<typeof Direction>;
+
+export const TransportOptions = z.object({
+  id: Id,
+  iceParameters: IceParameters,
+  iceCandidates: z.array(IceCandidate),
+  dtlsParameters: DtlsParameters,
+});
+export type TransportOptions = z.infer<typeof TransportOptions>;
+
+export const ConsumerOptions = z.object({
+  id: Id,
+  producerId: Id,
+  peerId: Id,
+  kind: MediaKind,
+  source: MediaSource,
+  rtpParameters: RtpParameters,
+  producerPaused: z.boolean(),
+});
+export type ConsumerOptions = z.infer<typeof ConsumerOptions>;
+
+const Empty = z.object({}).strict();
+
+/**
+ * Client → server commands: each has a request schema (parsed by the server before
+ * anything else happens) and the schema of the data in its Ack.
+ */
+export const commands = {
+  'room:join': {
+    request: z.object({ protocolVersion: z.number().int(), roomId: RoomId, displayName: DisplayName }).strict(),
+    response: z.object({
+      peerId: Id,
+      routerRtpCapabilities: RtpCapabilities,
+      peers: z.array(PeerInfo),
+    }),
+  },
+  'room:leave': { request: Empty, response: Empty },
+  'transport:create': {
+    request: z.object({ direction: Direction }).strict(),
+    response: TransportOptions,
+  },
+  'transport:connect': {
+    request: z.object({ transportId: Id, dtlsParameters: DtlsParameters }).strict(),
+    response: Empty,
+  },
+  'transport:restartIce': {
+    request: z.object({ transportId: Id }).strict(),
+    response: z.object({ iceParameters: IceParameters }),
+  },
+  /** Sent once the device is loaded: the server then offers every existing producer. */
+  'peer:ready': {
+    request: z.object({ rtpCapabilities: RtpCapabilities }).strict(),
+    response: Empty,
+  },
+  'producer:create': {
+    request: z
+      .object({ transportId: Id, kind: MediaKind, source: MediaSource, rtpParameters: RtpParameters })
+      .strict(),
+    response: z.object({ producerId: Id }),
+  },
+  'producer:pause': { request: z.object({ producerId: Id }).strict(), response: Empty },
+  'producer:resume': { request: z.object({ producerId: Id }).strict(), response: Empty },
+  'producer:close': { request: z.object({ producerId: Id }).strict(), response: Empty },
+  /** The client has attached the consumer's track; until then it stays paused on the SFU. */
+  'consumer:resume': { request: z.object({ consumerId: Id }).strict(), response: Empty },
+  'consumer:setPreferredLayers': {
+    request: z
+      .object({
+        consumerId: Id,
+        spatialLayer: z.number().int().min(0).max(3),
+        temporalLayer: z.number().int().min(0).max(3).optional(),
+      })
+      .strict(),
+    response: Empty,
+  },
+} as const;
+
+export type CommandName = keyof typeof commands;
+export type CommandRequest<K extends CommandName> = z.input<(typeof commands)[K]['request']>;
+export type CommandResponse<K extends CommandName> = z.output<(typeof commands)[K]['response']>;
+export const commandAckSchema = <K extends CommandName>(name: K) => ackSchema(commands[name].response);
+
+/** Server → client facts, named in the past tense. */
+export const serverEvents = {
+  'peer:joined': PeerInfo,
+  'peer:left': z.object({ peerId: Id }),
+  'consumer:created': ConsumerOptions,
+  'consumer:closed': z.object({ consumerId: Id }),
+  'consumer:paused': z.object({ consumerId: Id }),
+  'consumer:resumed': z.object({ consumerId: Id }),
+  'consumer:layersChanged': z.object({
+    consumerId: Id,
+    spatialLayer: z.number().int().nullable(),
+    temporalLayer: z.number().int().nullable(),
+  }),
+  'speaker:changed': z.object({ peerId: Id.nullable() }),
+} as const;
+
+export type ServerEventName = keyof typeof serverEvents;
+export type ServerEventPayload<K extends ServerEventName> = z.output<(typeof serverEvents)[K]>;
+
+export type ClientToServerEvents = {
+  [K in CommandName]: (payload: CommandRequest<K>, ack: (response: Ack<CommandResponse<K>>) => void) => void;
+};
+export type ServerToClientEvents = {
+  [K in ServerEventName]: (payload: ServerEventPayload<K>) => void;
+};

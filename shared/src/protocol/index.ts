@@ -1,0 +1,3 @@
+export * from './ack.js';
+export * from './media.js';
+export * from './events.js';
