@@ -35,6 +35,9 @@ export class WorkerPool {
       for (let i = 0; i < config.workers; i++) await pool.#spawn(i);
     } catch (err) {
       pool.close();
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new Error('the mediasoup worker binary is missing: run `npm run setup` (it builds or fetches it)', { cause: err });
+      }
       throw err;
     }
     return pool;

@@ -15,7 +15,7 @@ export function CallView({ client, state }: { client: SessionClient; state: Sess
       <section className="grid" data-count={state.peers.length + 1} aria-label="Participants">
         <SelfTile name={state.displayName} stream={state.localStream} cameraOn={state.cameraOn} micOn={state.micOn} />
         {state.peers.map((peer) => (
-          <RemoteTile key={peer.id} peer={peer} speaking={peer.id === state.activeSpeakerId} />
+          <RemoteTile key={peer.id} client={client} peer={peer} speaking={peer.id === state.activeSpeakerId} />
         ))}
       </section>
       {state.peers.length === 0 && <p className="alone">You are the first one here. Others will appear as they join.</p>}

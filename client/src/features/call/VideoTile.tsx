@@ -1,13 +1,18 @@
-import type { RemotePeer } from '../../session/SessionClient';
+import { useRef } from 'react';
+import type { RemotePeer, SessionClient } from '../../session/SessionClient';
 import { AudioElement, VideoElement } from './MediaElement';
+import { usePreferredLayer } from './usePreferredLayer';
 
-type RemoteProps = { peer: RemotePeer; speaking: boolean };
+type RemoteProps = { client: SessionClient; peer: RemotePeer; speaking: boolean };
 
-export function RemoteTile({ peer, speaking }: RemoteProps) {
+export function RemoteTile({ client, peer, speaking }: RemoteProps) {
+  const tile = useRef<HTMLElement>(null);
+  usePreferredLayer(client, peer.video?.consumerId, tile);
   const video = peer.video && !peer.video.paused ? peer.video : undefined;
   const muted = !peer.audio || peer.audio.paused;
   return (
     <figure
+      ref={tile}
       className={`tile${speaking ? ' speaking' : ''}`}
       data-testid="remote-tile"
       data-peer-id={peer.id}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, typecheck, build, compose file, unit, integration, end-to-end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "lint"
+npm run lint --silent
+step "typecheck and build"
+npm run build --silent
+npx tsc -p tsconfig.tests.json
+step "docker-compose.yml"
+docker-compose -f docker-compose.yml config -q && echo "docker-compose config: ok"
+step "unit tests"
+npx vitest run --project unit
+step "integration tests (real server, real mediasoup worker)"
+npx vitest run --project integration
+step "end-to-end tests (Chromium)"
+npm run test:e2e --silent

@@ -1,0 +1,140 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandName,
+  type CommandResponse,
+  type ServerEventName,
+  type ServerEventPayload,
+  type ServerToClientEvents,
+} from '@hearth/shared';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { startServer, type RunningServer } from '../src/startServer.js';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real server on a free port with one real mediasoup worker, media on loopback. */
+export function startTestServer(): Promise<RunningServer> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    MEDIASOUP_WORKERS: '1',
+    MEDIA_LISTEN_IP: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+  });
+  return startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'));
+}
+
+export async function connectClient(server: RunningServer): Promise<TestSocket> {
+  const socket: TestSocket = connect(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Sends anything, well-formed or not, and returns the raw Ack. */
+export function send(socket: TestSocket, name: string, ...args: unknown[]): Promise<Ack<unknown>> {
+  const raw = socket as unknown as { timeout(ms: number): { emitWithAck(...a: unknown[]): Promise<Ack<unknown>> } };
+  return raw.timeout(5_000).emitWithAck(name, ...args);
+}
+
+/** Sends a command and returns its data, failing the test with the error code otherwise. */
+export async function call<K extends CommandName>(socket: TestSocket, name: K, payload: unknown): Promise<CommandResponse<K>> {
+  const ack = await send(socket, name, payload);
+  if (!ack.ok) throw new Error(`${name} refused: ${ack.error.code} ${ack.error.message}`);
+  return ack.data as CommandResponse<K>;
+}
+
+export function nextEvent<K extends ServerEventName>(
+  socket: TestSocket,
+  event: K,
+  match: (payload: ServerEventPayload<K>) => boolean = () => true,
+  timeoutMs = 5_000,
+): Promise<ServerEventPayload<K>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener as never);
+      reject(new Error(`no ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (payload: ServerEventPayload<K>) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener as never);
+      resolve(payload);
+    };
+    socket.on(event, listener as never);
+  });
+}
+
+/** Collects every payload of an event from now on. */
+export function record<K extends ServerEventName>(socket: TestSocket, event: K): ServerEventPayload<K>[] {
+  const seen: ServerEventPayload<K>[] = [];
+  socket.on(event, ((payload: ServerEventPayload<K>) => seen.push(payload)) as never);
+  return seen;
+}
+
+export async function join(socket: TestSocket, roomId: string, displayName: string) {
+  return call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId, displayName });
+}
+
+/** DTLS parameters of the shape a browser sends; the handshake never runs in these tests. */
+export const fakeDtls = {
+  role: 'client',
+  fingerprints: [{ algorithm: 'sha-256', value: Array.from({ length: 32 }, () => 'AB').join(':') }],
+};
+
+let nextSsrc = 10_000;
+
+export function opusParameters() {
+  return {
+    mid: '0',
+    codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2, parameters: { useinbandfec: 1 } }],
+    headerExtensions: [{ uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', id: 1 }],
+    encodings: [{ ssrc: nextSsrc++ }],
+    rtcp: { cname: 'test' },
+  };
+}
+
+export function simulcastVp8Parameters() {
+  return {
+    mid: '1',
+    codecs: [
+      { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }] },
+    ],
+    headerExtensions: [{ uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', id: 1 }],
+    encodings: [{ ssrc: nextSsrc++ }, { ssrc: nextSsrc++ }, { ssrc: nextSsrc++ }],
+    rtcp: { cname: 'test' },
+  };
+}
+
+/** Joins, opens both transports, declares itself ready, and optionally produces mic and camera. */
+export async function joinWithMedia(
+  server: RunningServer,
+  roomId: string,
+  name: string,
+  produce: boolean,
+): Promise<{ socket: TestSocket; peerId: string; producers: string[]; recvTransportId: string; sendTransportId: string }> {
+  const socket = await connectClient(server);
+  const joined = await join(socket, roomId, name);
+  const sendTransport = await call(socket, 'transport:create', { direction: 'send' });
+  const recvTransport = await call(socket, 'transport:create', { direction: 'recv' });
+  await call(socket, 'transport:connect', { transportId: sendTransport.id, dtlsParameters: fakeDtls });
+  await call(socket, 'transport:connect', { transportId: recvTransport.id, dtlsParameters: fakeDtls });
+  await call(socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+  const producers: string[] = [];
+  if (produce) {
+    const mic = await call(socket, 'producer:create', { transportId: sendTransport.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
+    const cam = await call(socket, 'producer:create', {
+      transportId: sendTransport.id,
+      kind: 'video',
+      source: 'camera',
+      rtpParameters: simulcastVp8Parameters(),
+    });
+    producers.push(mic.producerId, cam.producerId);
+  }
+  return { socket, peerId: joined.peerId, producers, recvTransportId: recvTransport.id, sendTransportId: sendTransport.id };
+}

@@ -1,0 +1,226 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@hearth/shared';
+import type { RunningServer } from '../src/startServer.js';
+import { call, connectClient, join, joinWithMedia, nextEvent, record, send, startTestServer, type TestSocket } from './harness.js';
+
+let server: RunningServer;
+const sockets: TestSocket[] = [];
+let roomCounter = 0;
+const freshRoom = () => `room-${++roomCounter}`;
+
+async function client(): Promise<TestSocket> {
+  const socket = await connectClient(server);
+  sockets.push(socket);
+  return socket;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.disconnect();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('healthz', () => {
+  it('reports the running workers', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; workers: { pid: number; closed: boolean }[] };
+    expect(body.status).toBe('ok');
+    expect(body.workers).toHaveLength(1);
+    expect(body.workers[0]!.pid).toBeGreaterThan(0);
+  });
+});
+
+describe('room:join', () => {
+  it('acks with the router capabilities and the peers already there, and tells them', async () => {
+    const room = freshRoom();
+    const ana = await client();
+    const first = await join(ana, room, 'Ana');
+    expect(first.peers).toEqual([]);
+    expect(first.routerRtpCapabilities.codecs?.map((c) => c.mimeType)).toEqual(expect.arrayContaining(['audio/opus', 'video/VP8']));
+
+    const joinedSeenByAna = nextEvent(ana, 'peer:joined');
+    const ben = await client();
+    const second = await join(ben, room, 'Ben');
+    expect(second.peers).toEqual([{ id: first.peerId, displayName: 'Ana' }]);
+    expect(await joinedSeenByAna).toEqual({ id: second.peerId, displayName: 'Ben' });
+  });
+
+  it('does not offer abs-capture-time, which stalls simulcast layer switching with Chrome', async () => {
+    const joined = await join(await client(), freshRoom(), 'Ana');
+    const uris = joined.routerRtpCapabilities.headerExtensions?.map((e) => e.uri) ?? [];
+    expect(uris.length).toBeGreaterThan(0);
+    expect(uris.some((u) => u.includes('abs-capture-time'))).toBe(false);
+  });
+
+  it('keeps rooms apart', async () => {
+    const ana = await client();
+    await join(ana, freshRoom(), 'Ana');
+    const ben = await client();
+    const other = await join(ben, freshRoom(), 'Ben');
+    expect(other.peers).toEqual([]);
+  });
+
+  it('refuses a second join on the same connection', async () => {
+    const ana = await client();
+    await join(ana, freshRoom(), 'Ana');
+    const again = await send(ana, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: freshRoom(), displayName: 'Ana' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_JOINED' } });
+  });
+
+  it('refuses another protocol version with a code the client can act on', async () => {
+    const ack = await send(await client(), 'room:join', { protocolVersion: PROTOCOL_VERSION + 1, roomId: freshRoom(), displayName: 'Ana' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_PROTOCOL' } });
+  });
+
+  it.each([
+    ['no payload', []],
+    ['a string', ['hello']],
+    ['a bad room id', [{ protocolVersion: PROTOCOL_VERSION, roomId: '../x', displayName: 'Ana' }]],
+    ['an empty name', [{ protocolVersion: PROTOCOL_VERSION, roomId: 'abc', displayName: '  ' }]],
+    ['a client-chosen role', [{ protocolVersion: PROTOCOL_VERSION, roomId: 'abc', displayName: 'Ana', role: 'facilitator' }]],
+    ['two payloads', [{ protocolVersion: PROTOCOL_VERSION, roomId: 'abc', displayName: 'Ana' }, {}]],
+  ])('answers %s with INVALID_PAYLOAD and joins nothing', async (_label, args) => {
+    const socket = await client();
+    const ack = await send(socket, 'room:join', ...args);
+    expect(ack).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(server.rooms.get('abc')).toBeUndefined();
+  });
+});
+
+describe('commands before joining', () => {
+  it.each(['transport:create', 'peer:ready', 'producer:create', 'consumer:resume', 'room:leave'] as const)(
+    '%s is refused with NOT_JOINED or INVALID_PAYLOAD',
+    async (name) => {
+      const payloads = {
+        'transport:create': { direction: 'send' },
+        'peer:ready': { rtpCapabilities: {} },
+        'producer:create': { transportId: 't', kind: 'audio', source: 'mic', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000 }] } },
+        'consumer:resume': { consumerId: 'c' },
+        'room:leave': {},
+      } as const;
+      const ack = await send(await client(), name, payloads[name]);
+      expect(ack).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
+    },
+  );
+});
+
+describe('media signalling', () => {
+  it('offers a ready peer paused consumers of everything produced, and relays producer pauses', async () => {
+    const room = freshRoom();
+    const ana = await joinWithMedia(server, room, 'Ana', true);
+    sockets.push(ana.socket);
+    const benSocket = await client();
+    const created = record(benSocket, 'consumer:created');
+    const joined = await join(benSocket, room, 'Ben');
+    const recv = await call(benSocket, 'transport:create', { direction: 'recv' });
+    expect(recv.iceCandidates.length).toBeGreaterThan(0);
+    expect(recv.iceCandidates.every((c) => c.address === '127.0.0.1')).toBe(true);
+    await call(benSocket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+
+    expect(created.map((c) => [c.peerId, c.kind, c.source]).sort()).toEqual([
+      [ana.peerId, 'audio', 'mic'],
+      [ana.peerId, 'video', 'camera'],
+    ]);
+    const dump = await (await server.rooms.get(room))!.dump();
+    expect(dump.transportIds).toHaveLength(3);
+
+    const audio = created.find((c) => c.kind === 'audio')!;
+    await call(benSocket, 'consumer:resume', { consumerId: audio.id });
+    const paused = nextEvent(benSocket, 'consumer:paused');
+    await call(ana.socket, 'producer:pause', { producerId: ana.producers[0] });
+    expect(await paused).toEqual({ consumerId: audio.id });
+    const resumed = nextEvent(benSocket, 'consumer:resumed');
+    await call(ana.socket, 'producer:resume', { producerId: ana.producers[0] });
+    expect(await resumed).toEqual({ consumerId: audio.id });
+  });
+
+  it('offers new producers to peers already in the room', async () => {
+    const room = freshRoom();
+    const ben = await joinWithMedia(server, room, 'Ben', false);
+    sockets.push(ben.socket);
+    const created = record(ben.socket, 'consumer:created');
+    const ana = await joinWithMedia(server, room, 'Ana', true);
+    sockets.push(ana.socket);
+    await expect.poll(() => created.length).toBe(2);
+    expect(created.every((c) => c.peerId === ana.peerId && c.producerPaused === false)).toBe(true);
+  });
+
+  it('switches a simulcast consumer to a preferred layer and refuses layers on audio', async () => {
+    const room = freshRoom();
+    const ana = await joinWithMedia(server, room, 'Ana', true);
+    sockets.push(ana.socket);
+    const benSocket = await client();
+    const created = record(benSocket, 'consumer:created');
+    const joined = await join(benSocket, room, 'Ben');
+    await call(benSocket, 'transport:create', { direction: 'recv' });
+    await call(benSocket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+    const video = created.find((c) => c.kind === 'video')!;
+    const audio = created.find((c) => c.kind === 'audio')!;
+    expect(video.rtpParameters.encodings?.[0]?.scalabilityMode).toMatch(/^L3/);
+    await expect(call(benSocket, 'consumer:setPreferredLayers', { consumerId: video.id, spatialLayer: 0 })).resolves.toEqual({});
+    expect(await send(benSocket, 'consumer:setPreferredLayers', { consumerId: audio.id, spatialLayer: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
+  });
+
+  it("refuses to act on another peer's objects", async () => {
+    const room = freshRoom();
+    const ana = await joinWithMedia(server, room, 'Ana', true);
+    const ben = await joinWithMedia(server, room, 'Ben', false);
+    sockets.push(ana.socket, ben.socket);
+    expect(await send(ben.socket, 'producer:pause', { producerId: ana.producers[0] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await send(ben.socket, 'transport:connect', { transportId: ana.sendTransportId, dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('refuses a second producer of the same source and a kind that does not match the source', async () => {
+    const room = freshRoom();
+    const ana = await joinWithMedia(server, room, 'Ana', true);
+    sockets.push(ana.socket);
+    const again = await send(ana.socket, 'producer:create', { transportId: ana.sendTransportId, kind: 'audio', source: 'mic', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 5 }] } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  });
+
+  it('answers nonsense RTP parameters with MEDIA_ERROR and keeps the peer working', async () => {
+    const room = freshRoom();
+    const ana = await joinWithMedia(server, room, 'Ana', false);
+    sockets.push(ana.socket);
+    const bad = await send(ana.socket, 'producer:create', {
+      transportId: ana.sendTransportId,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: { codecs: [{ mimeType: 'audio/nonsense', payloadType: 100, clockRate: 48000 }], encodings: [{ ssrc: 9 }] },
+    });
+    expect(bad.ok).toBe(false);
+    const good = await send(ana.socket, 'producer:create', {
+      transportId: ana.sendTransportId,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 9 }] },
+    });
+    expect(good.ok).toBe(true);
+  });
+
+  it("one client's garbage does not disturb another's session", async () => {
+    const room = freshRoom();
+    const ana = await joinWithMedia(server, room, 'Ana', true);
+    const ben = await joinWithMedia(server, room, 'Ben', false);
+    sockets.push(ana.socket, ben.socket);
+    for (const payload of [null, 1, 'x', [], { transportId: 5 }, { direction: 'sideways' }]) {
+      for (const name of ['transport:create', 'transport:connect', 'producer:create', 'consumer:resume', 'peer:ready']) {
+        expect((await send(ana.socket, name, payload)).ok).toBe(false);
+      }
+    }
+    const left = nextEvent(ben.socket, 'peer:left');
+    await call(ana.socket, 'room:leave', {});
+    expect(await left).toEqual({ peerId: ana.peerId });
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { commands, DisplayName, RoomId, serverEvents, ackSchema, ok, fail, PROTOCOL_VERSION } from '../index.js';
+import { z } from 'zod';
+
+describe('RoomId', () => {
+  it.each(['abc', 'group-monday', 'a1b2c3d4'])('accepts %s', (id) => {
+    expect(RoomId.safeParse(id).success).toBe(true);
+  });
+  it.each(['', 'ab', 'Upper', '-lead', 'x'.repeat(65), 'a/b', 'a b', '../etc'])('refuses %j', (id) => {
+    expect(RoomId.safeParse(id).success).toBe(false);
+  });
+});
+
+describe('DisplayName', () => {
+  it('trims surrounding spaces', () => {
+    expect(DisplayName.parse('  Sam ')).toBe('Sam');
+  });
+  it('accepts names in any script', () => {
+    expect(DisplayName.parse('Zoë 明')).toBe('Zoë 明');
+  });
+  it.each(['', '   ', 'x'.repeat(41), 'bad\u0000name', 'new\nline'])('refuses %j', (name) => {
+    expect(DisplayName.safeParse(name).success).toBe(false);
+  });
+});
+
+describe('room:join request', () => {
+  const schema = commands['room:join'].request;
+  it('accepts a well-formed join', () => {
+    expect(schema.parse({ protocolVersion: PROTOCOL_VERSION, roomId: 'evening-group', displayName: 'Ana' })).toEqual({
+      protocolVersion: PROTOCOL_VERSION,
+      roomId: 'evening-group',
+      displayName: 'Ana',
+    });
+  });
+  it('refuses fields a client may not send, such as a role or a peer id', () => {
+    expect(schema.safeParse({ protocolVersion: 1, roomId: 'abc', displayName: 'Ana', role: 'facilitator' }).success).toBe(false);
+    expect(schema.safeParse({ protocolVersion: 1, roomId: 'abc', displayName: 'Ana', peerId: 'x' }).success).toBe(false);
+  });
+  it.each([null, undefined, 42, 'join', [], {}])('refuses %j', (payload) => {
+    expect(schema.safeParse(payload).success).toBe(false);
+  });
+});
+
+describe('producer:create request', () => {
+  const schema = commands['producer:create'].request;
+  const valid = {
+    transportId: 't1',
+    kind: 'audio',
+    source: 'mic',
+    rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 1 }] },
+  };
+  it('accepts opus parameters', () => {
+    expect(schema.safeParse(valid).success).toBe(true);
+  });
+  it('refuses parameters without codecs', () => {
+    expect(schema.safeParse({ ...valid, rtpParameters: { codecs: [] } }).success).toBe(false);
+  });
+  it('refuses an out-of-range payload type', () => {
+    const bad = { ...valid, rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 300, clockRate: 48000 }] } };
+    expect(schema.safeParse(bad).success).toBe(false);
+  });
+  it('refuses an unknown source', () => {
+    expect(schema.safeParse({ ...valid, source: 'screen' }).success).toBe(false);
+  });
+});
+
+describe('consumer:setPreferredLayers request', () => {
+  const schema = commands['consumer:setPreferredLayers'].request;
+  it('accepts a spatial layer with an optional temporal layer', () => {
+    expect(schema.safeParse({ consumerId: 'c', spatialLayer: 0 }).success).toBe(true);
+    expect(schema.safeParse({ consumerId: 'c', spatialLayer: 2, temporalLayer: 1 }).success).toBe(true);
+  });
+  it.each([-1, 4, 1.5])('refuses spatial layer %j', (spatialLayer) => {
+    expect(schema.safeParse({ consumerId: 'c', spatialLayer }).success).toBe(false);
+  });
+});
+
+describe('Ack', () => {
+  const ack = ackSchema(z.object({ peerId: z.string() }));
+  it('round-trips ok and fail', () => {
+    expect(ack.parse(ok({ peerId: 'p' }))).toEqual({ ok: true, data: { peerId: 'p' } });
+    expect(ack.parse(fail('NOT_JOINED', 'join first'))).toEqual({ ok: false, error: { code: 'NOT_JOINED', message: 'join first' } });
+  });
+  it('refuses an unknown error code', () => {
+    expect(ack.safeParse({ ok: false, error: { code: 'OOPS', message: '' } }).success).toBe(false);
+  });
+});
+
+describe('server events', () => {
+  it('speaker:changed allows nobody speaking', () => {
+    expect(serverEvents['speaker:changed'].parse({ peerId: null })).toEqual({ peerId: null });
+  });
+  it('every command answers with an object', () => {
+    for (const [name, { response }] of Object.entries(commands)) {
+      expect(response.safeParse(undefined).success, name).toBe(false);
+    }
+  });
+});
