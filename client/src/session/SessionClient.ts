@@ -7,7 +7,7 @@ import {
   type PeerInfo,
   type TransportOptions,
 } from '@hearth/shared';
-import { getCameraTrack, type CaptureProfile } from './localMedia';
+import { getCameraTrack, simulcastEncodings, type CaptureProfile } from './localMedia';
 import { request, RequestError, type HearthSocket } from './request';
 
 export type RemoteTrack = {
@@ -15,6 +15,9 @@ export type RemoteTrack = {
   track: MediaStreamTrack;
   /** The sender paused it (muted mic, camera off). */
   paused: boolean;
+  /** Simulcast layers the sender offers (1 when it sends a single stream). */
+  spatialLayers: number;
+  /** The layer the SFU currently forwards, once it has said. */
   spatialLayer: number | null;
 };
 
@@ -45,16 +48,6 @@ const initialState: SessionState = {
   micOn: false,
   cameraOn: false,
 };
-
-/**
- * Simulcast layers for a small-grid group call: a thumbnail, a tile and a spotlight.
- * The SFU forwards to each viewer the layer its link and tile size can take.
- */
-const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
-  { scaleResolutionDownBy: 4, maxBitrate: 120_000, scalabilityMode: 'L1T3' },
-  { scaleResolutionDownBy: 2, maxBitrate: 300_000, scalabilityMode: 'L1T3' },
-  { scaleResolutionDownBy: 1, maxBitrate: 800_000, scalabilityMode: 'L1T3' },
-];
 
 /**
  * The framework-free session layer: one socket, one mediasoup Device, a send and a
@@ -204,7 +197,7 @@ export class SessionClient {
       stopTracks: false,
       appData: { source },
       ...(source === 'camera'
-        ? { encodings: CAMERA_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 600 } }
+        ? { encodings: simulcastEncodings(track.getSettings()), codecOptions: { videoGoogleStartBitrate: 600 } }
         : { codecOptions: { opusStereo: false, opusDtx: true, opusFec: true } }),
     });
     this.#producers.set(source, producer);
@@ -222,7 +215,13 @@ export class SessionClient {
     });
     this.#consumers.set(consumer.id, { consumer, peerId: options.peerId });
     this.#updatePeer(options.peerId, {
-      [options.kind]: { consumerId: consumer.id, track: consumer.track, paused: options.producerPaused, spatialLayer: null },
+      [options.kind]: {
+        consumerId: consumer.id,
+        track: consumer.track,
+        paused: options.producerPaused,
+        spatialLayers: spatialLayerCount(options.rtpParameters.encodings?.[0]?.scalabilityMode),
+        spatialLayer: null,
+      },
     });
     await request(socket, 'consumer:resume', { consumerId: consumer.id });
   }
@@ -293,6 +292,12 @@ export class SessionClient {
     this.#state = { ...this.#state, ...patch };
     for (const listener of this.#listeners) listener();
   }
+}
+
+/** 'L2T3' → 2: how many spatial layers a consumer can switch between. */
+function spatialLayerCount(scalabilityMode: string | undefined): number {
+  const match = /^L(\d)/.exec(scalabilityMode ?? '');
+  return match ? Number(match[1]) : 1;
 }
 
 function describe(err: unknown): string {

@@ -13,6 +13,26 @@ export function captureProfileFromUrl(search: string): CaptureProfile {
   return { width: Number(match[1]), height: Number(match[2]), frameRate: Number(match[3]) };
 }
 
+/**
+ * Chrome sends no more simulcast layers than a resolution warrants (one below 480×270, two
+ * up to 960×540, three above) and drops the top ones first, so asking for more would lose
+ * the full-size picture. Each layer is half the size of the next.
+ */
+export function simulcastEncodings(settings: { width?: number; height?: number }): RTCRtpEncodingParameters[] {
+  const pixels = (settings.width ?? 0) * (settings.height ?? 0);
+  const layers = pixels >= 960 * 540 ? 3 : pixels >= 480 * 270 ? 2 : 1;
+  // Bitrates for the full-size layer by its size; each lower layer gets about a third.
+  const topBitrate = pixels >= 1280 * 720 ? 1_500_000 : pixels >= 960 * 540 ? 900_000 : pixels >= 640 * 360 ? 600_000 : 300_000;
+  return Array.from({ length: layers }, (_, i) => {
+    const stepsDown = layers - 1 - i;
+    return {
+      scaleResolutionDownBy: 2 ** stepsDown,
+      maxBitrate: Math.round(topBitrate / 3 ** stepsDown),
+      scalabilityMode: 'L1T3',
+    } as RTCRtpEncodingParameters;
+  });
+}
+
 export type MediaProblem = 'denied' | 'no-device' | 'in-use' | 'unknown';
 
 export class LocalMediaError extends Error {

@@ -7,7 +7,7 @@ type RemoteProps = { client: SessionClient; peer: RemotePeer; speaking: boolean 
 
 export function RemoteTile({ client, peer, speaking }: RemoteProps) {
   const tile = useRef<HTMLElement>(null);
-  usePreferredLayer(client, peer.video?.consumerId, tile);
+  usePreferredLayer(client, peer.video, tile);
   const video = peer.video && !peer.video.paused ? peer.video : undefined;
   const muted = !peer.audio || peer.audio.paused;
   return (
