@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { RoomId } from '@hearth/shared';
 import { captureProfileFromUrl } from './session/localMedia';
 import { SessionClient } from './session/SessionClient';
@@ -38,6 +38,9 @@ function StartPage() {
 function RoomPage({ roomId }: { roomId: string }) {
   const client = useMemo(() => new SessionClient(undefined, captureProfileFromUrl(window.location.search)), []);
   const state = useSessionState(client);
+  useEffect(() => {
+    if (state.status === 'idle' || state.status === 'failed') client.prepare().catch(() => undefined);
+  }, [client, state.status]);
   // A failed join stops the tracks it was given; a fresh form asks for the camera again.
   const [failedJoins, setFailedJoins] = useState(0);
 

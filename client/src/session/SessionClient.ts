@@ -57,6 +57,7 @@ export class SessionClient {
   #state: SessionState = initialState;
   readonly #listeners = new Set<() => void>();
   #socket: HearthSocket | undefined;
+  #prepared: Promise<{ socket: HearthSocket; device: Device }> | undefined;
   #sendTransport: types.Transport | undefined;
   #recvTransport: types.Transport | undefined;
   readonly #producers = new Map<MediaSource, types.Producer>();
@@ -74,26 +75,50 @@ export class SessionClient {
     return () => this.#listeners.delete(listener);
   };
 
-  /** Joins a room and starts sending whatever tracks `localStream` holds (none is fine: listen only). */
-  async join(roomId: string, displayName: string, localStream: MediaStream | undefined): Promise<void> {
-    if (this.#state.status === 'joining' || this.#state.status === 'joined') return;
-    this.#set({ ...initialState, status: 'joining', displayName, localStream });
-    try {
+  /**
+   * Opens the connection and readies the WebRTC device while the participant is still on
+   * the pre-join screen, so pressing Join costs only the join itself. Safe to call again.
+   */
+  prepare(): Promise<{ socket: HearthSocket; device: Device }> {
+    this.#prepared ??= (async () => {
       const socket: HearthSocket = this.serverUrl
         ? io(this.serverUrl, { transports: ['websocket'] })
         : io({ transports: ['websocket'] });
       this.#socket = socket;
       this.#listen(socket);
+      const device = await Device.factory();
+      return { socket, device };
+    })();
+    this.#prepared.catch(() => {
+      this.#prepared = undefined;
+    });
+    return this.#prepared;
+  }
+
+  /** Joins a room and starts sending whatever tracks `localStream` holds (none is fine: listen only). */
+  async join(roomId: string, displayName: string, localStream: MediaStream | undefined): Promise<void> {
+    if (this.#state.status === 'joining' || this.#state.status === 'joined') return;
+    this.#set({ ...initialState, status: 'joining', displayName, localStream });
+    try {
+      mark('connecting');
+      const { socket, device } = await this.prepare();
       const joined = await request(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId, displayName });
       this.#set({
         selfId: joined.peerId,
         peers: joined.peers.map((p) => ({ ...p })),
       });
-      const device = await Device.factory();
+      mark('joined');
       await device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as types.RtpCapabilities });
-      this.#sendTransport = this.#createTransport(device, 'send', await request(socket, 'transport:create', { direction: 'send' }));
-      this.#recvTransport = this.#createTransport(device, 'recv', await request(socket, 'transport:create', { direction: 'recv' }));
+      mark('device-loaded');
+      const [send, recv] = await Promise.all([
+        request(socket, 'transport:create', { direction: 'send' }),
+        request(socket, 'transport:create', { direction: 'recv' }),
+      ]);
+      this.#sendTransport = this.#createTransport(socket, device, 'send', send);
+      this.#recvTransport = this.#createTransport(socket, device, 'recv', recv);
+      mark('transports-created');
       await request(socket, 'peer:ready', { rtpCapabilities: device.recvRtpCapabilities });
+      mark('ready');
 
       const audio = localStream?.getAudioTracks()[0];
       const video = localStream?.getVideoTracks()[0];
@@ -157,8 +182,7 @@ export class SessionClient {
     this.#set({ ...initialState, status: 'left', displayName: this.#state.displayName });
   }
 
-  #createTransport(device: Device, direction: 'send' | 'recv', options: TransportOptions): types.Transport {
-    const socket = this.#socket!;
+  #createTransport(socket: HearthSocket, device: Device, direction: 'send' | 'recv', options: TransportOptions): types.Transport {
     const params = options as unknown as types.TransportOptions;
     const transport = direction === 'send' ? device.createSendTransport(params) : device.createRecvTransport(params);
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
@@ -214,6 +238,7 @@ export class SessionClient {
       rtpParameters: options.rtpParameters as types.RtpParameters,
     });
     this.#consumers.set(consumer.id, { consumer, peerId: options.peerId });
+    mark('consumer-created');
     this.#updatePeer(options.peerId, {
       [options.kind]: {
         consumerId: consumer.id,
@@ -286,12 +311,18 @@ export class SessionClient {
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = undefined;
+    this.#prepared = undefined;
   }
 
   #set(patch: Partial<SessionState>): void {
     this.#state = { ...this.#state, ...patch };
     for (const listener of this.#listeners) listener();
   }
+}
+
+/** Performance marks of the join path; `npm run bench` reads them to show where time goes. */
+function mark(name: string): void {
+  performance.mark(`hearth:${name}`);
 }
 
 /** 'L2T3' → 2: how many spatial layers a consumer can switch between. */

@@ -28,7 +28,9 @@ export function simulcastEncodings(settings: { width?: number; height?: number }
     return {
       scaleResolutionDownBy: 2 ** stepsDown,
       maxBitrate: Math.round(topBitrate / 3 ** stepsDown),
-      scalabilityMode: 'L1T3',
+      // No temporal layers (L1T3): with them, a new viewer's first frame came about a
+      // second later (measured by `npm run bench`, T1), since the SFU starts on a
+      // temporal layer the receiver cannot decode from until the next keyframe.
     } as RTCRtpEncodingParameters;
   });
 }

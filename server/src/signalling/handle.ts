@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commands, fail, ok, type Ack, type CommandName, type CommandResponse } from '@hearth/shared';
 import type { Socket } from 'socket.io';
+import { errors as mediasoupErrors } from 'mediasoup';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -46,6 +47,10 @@ export function handle<K extends CommandName>(
     } catch (err) {
       if (err instanceof AppError) {
         reply(fail(err.code, err.message));
+      } else if (err instanceof mediasoupErrors.NotFoundError) {
+        // The object closed in the worker while the request was queued (its producer or peer
+        // just went away): an ordinary race, not a fault.
+        reply(fail('NOT_FOUND', 'that media is gone'));
       } else if (err instanceof TypeError) {
         // mediasoup's ortc validation refuses bad RTP/DTLS parameters with a TypeError.
         log.warn({ err, event: name }, 'media parameters refused');
