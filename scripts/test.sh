@@ -12,6 +12,9 @@ npm run build --silent
 npx tsc -p tsconfig.tests.json
 step "docker-compose.yml"
 docker-compose -f docker-compose.yml config -q && echo "docker-compose config: ok"
+step "mediasoup worker: smoke test and a DTLS handshake"
+node scripts/worker/smoke.mjs
+node scripts/worker/dtls-smoke.mjs
 step "unit tests"
 npx vitest run --project unit
 step "integration tests (real server, real mediasoup worker)"
