@@ -1,5 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { commands, DisplayName, RoomId, serverEvents, ackSchema, ok, fail, PROTOCOL_VERSION } from '../index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  ackSchema,
+  commands,
+  DisplayName,
+  fail,
+  ok,
+  PROTOCOL_VERSION,
+  RoomId,
+  serverEvents,
+  type ClientToServerEvents,
+  type ErrorCode,
+  type ServerToClientEvents,
+} from '../index.js';
 import { z } from 'zod';
 
 describe('RoomId', () => {
@@ -94,5 +106,19 @@ describe('server events', () => {
     for (const [name, { response }] of Object.entries(commands)) {
       expect(response.safeParse(undefined).success, name).toBe(false);
     }
+  });
+});
+
+describe('event maps (types)', () => {
+  it('infer the join payload and its ack from the schemas', () => {
+    type Join = ClientToServerEvents['room:join'];
+    expectTypeOf<Parameters<Join>[0]>().toEqualTypeOf<{ protocolVersion: number; roomId: string; displayName: string }>();
+    type JoinAck = Parameters<Parameters<Join>[1]>[0];
+    expectTypeOf<Extract<JoinAck, { ok: true }>['data']['peerId']>().toEqualTypeOf<string>();
+    expectTypeOf<Extract<JoinAck, { ok: false }>['error']['code']>().toEqualTypeOf<ErrorCode>();
+  });
+  it('type server facts from their schemas', () => {
+    expectTypeOf<Parameters<ServerToClientEvents['peer:left']>[0]>().toEqualTypeOf<{ peerId: string }>();
+    expectTypeOf<Parameters<ServerToClientEvents['speaker:changed']>[0]>().toEqualTypeOf<{ peerId: string | null }>();
   });
 });

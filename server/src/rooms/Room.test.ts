@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerEventName } from '@hearth/shared';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { WorkerPool } from '../media/WorkerPool.js';
+import { Room, RoomClosedError } from './Room.js';
+import type { SendToPeer } from './Peer.js';
+
+// The room's bookkeeping against a real mediasoup worker: no sockets involved.
+let pool: WorkerPool;
+const log = createLogger('silent');
+
+beforeAll(async () => {
+  pool = await WorkerPool.create(loadConfig({ MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1' }).media, log);
+});
+afterAll(() => pool?.close());
+
+function inbox(): { send: SendToPeer; events: { event: ServerEventName; payload: unknown }[] } {
+  const events: { event: ServerEventName; payload: unknown }[] = [];
+  return { send: (event, payload) => events.push({ event, payload }), events };
+}
+
+const opus = (ssrc: number) => ({
+  codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }],
+  encodings: [{ ssrc }],
+});
+
+async function newRoom(onClose: (room: Room) => void = () => {}) {
+  return Room.create(`room-${Math.random().toString(36).slice(2, 8)}`, pool.leastLoaded(), log, onClose);
+}
+
+describe('Room', () => {
+  it('tells existing peers who joined and who left, and gives a newcomer the roster', async () => {
+    const room = await newRoom();
+    const ana = inbox();
+    const ben = inbox();
+    const a = await room.join('Ana', ana.send);
+    expect(a.response.peers).toEqual([]);
+    const b = await room.join('Ben', ben.send);
+    expect(b.response.peers).toEqual([{ id: a.peer.id, displayName: 'Ana' }]);
+    expect(ana.events).toEqual([{ event: 'peer:joined', payload: { id: b.peer.id, displayName: 'Ben' } }]);
+    expect(ben.events).toEqual([]);
+    await room.leave(a.peer.id);
+    expect(ben.events).toEqual([{ event: 'peer:left', payload: { peerId: a.peer.id } }]);
+    expect(room.peerCount).toBe(1);
+    room.close();
+  });
+
+  it('counts its router on the worker and closes itself, once, when the last peer leaves', async () => {
+    const before = pool.leastLoaded().routers;
+    let closes = 0;
+    const room = await newRoom(() => closes++);
+    expect(pool.leastLoaded().routers).toBe(before + 1);
+    const a = await room.join('Ana', inbox().send);
+    await room.leave(a.peer.id);
+    expect(room.closed).toBe(true);
+    room.close();
+    expect(closes).toBe(1);
+    expect(pool.leastLoaded().routers).toBe(before);
+    await expect(room.join('Late', inbox().send)).rejects.toBeInstanceOf(RoomClosedError);
+  });
+
+  it('keeps one transport per direction per peer', async () => {
+    const room = await newRoom();
+    const a = await room.join('Ana', inbox().send);
+    await room.createTransport(a.peer.id, 'send');
+    await expect(room.createTransport(a.peer.id, 'send')).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await room.createTransport(a.peer.id, 'recv');
+    expect(a.peer.counts).toEqual({ transports: 2, producers: 0, consumers: 0 });
+    room.close();
+  });
+
+  it('creates paused consumers for ready peers only, and forgets everything a leaving peer owned', async () => {
+    const room = await newRoom();
+    const ana = inbox();
+    const ben = inbox();
+    const a = await room.join('Ana', ana.send);
+    const b = await room.join('Ben', ben.send);
+    const aSend = await room.createTransport(a.peer.id, 'send');
+    await room.createTransport(b.peer.id, 'recv');
+    const producerId = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(1) });
+    // Ben is not ready yet: nothing to consume with.
+    expect(b.peer.counts.consumers).toBe(0);
+    await room.ready(b.peer.id, a.response.routerRtpCapabilities as never);
+    expect(b.peer.counts.consumers).toBe(1);
+    const created = ben.events.find((e) => e.event === 'consumer:created')?.payload as { id: string; producerId: string };
+    expect(created.producerId).toBe(producerId);
+    const dump = await room.dump();
+    expect(dump.mapProducerIdConsumerIds).toEqual([{ key: producerId, values: [created.id] }]);
+
+    await room.leave(a.peer.id);
+    expect(a.peer.counts).toEqual({ transports: 0, producers: 0, consumers: 0 });
+    await expect.poll(() => b.peer.counts.consumers).toBe(0);
+    expect(ben.events.map((e) => e.event)).toContain('consumer:closed');
+    room.close();
+  });
+
+  it("refuses a transport, producer or consumer that is not the peer's own", async () => {
+    const room = await newRoom();
+    const a = await room.join('Ana', inbox().send);
+    const b = await room.join('Ben', inbox().send);
+    const aSend = await room.createTransport(a.peer.id, 'send');
+    await expect(room.produce(b.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(2) })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const producerId = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(3) });
+    await expect(room.setProducerPaused(b.peer.id, producerId, true)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(room.resumeConsumer(b.peer.id, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    room.close();
+  });
+});
