@@ -17,8 +17,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,
-          // Each file starts its own server and mediasoup worker; two cores fit two at a time.
-          maxWorkers: 2,
         },
       },
     ],

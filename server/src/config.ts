@@ -17,6 +17,10 @@ const Env = z.object({
   MEDIA_PORT: Port.optional(),
   RTC_MIN_PORT: Port.default(40000),
   RTC_MAX_PORT: Port.default(49999),
+  /** Comma-separated TURN URLs (turn:host:3478?transport=udp,turns:host:5349) handed to browsers. */
+  TURN_URLS: z.string().optional(),
+  /** coturn's static-auth-secret: browsers get credentials derived from it, valid for a day. */
+  TURN_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   /** Where the built client lives; served as static files when present. */
   CLIENT_DIST: z.string().optional(),
 });
@@ -33,6 +37,7 @@ export type Config = {
     rtcMinPort: number;
     rtcMaxPort: number;
   };
+  turn: { urls: string[]; secret: string } | undefined;
   clientDist: string | undefined;
 };
 
@@ -45,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.RTC_MIN_PORT > e.RTC_MAX_PORT) throw new Error('invalid configuration: RTC_MIN_PORT > RTC_MAX_PORT');
+  const turnUrls = (e.TURN_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (turnUrls.length > 0 && !e.TURN_SECRET) throw new Error('invalid configuration: TURN_URLS needs TURN_SECRET');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -57,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rtcMinPort: e.RTC_MIN_PORT,
       rtcMaxPort: e.RTC_MAX_PORT,
     },
+    turn: turnUrls.length > 0 && e.TURN_SECRET ? { urls: turnUrls, secret: e.TURN_SECRET } : undefined,
     clientDist: e.CLIENT_DIST,
   };
 }

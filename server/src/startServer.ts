@@ -27,7 +27,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     clientDist: config.clientDist,
   });
   const httpServer = http.createServer(app);
-  const io = createSignalling(httpServer, rooms, log);
+  const io = createSignalling(httpServer, { rooms, log, turn: config.turn });
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -16,13 +16,14 @@ import { startServer, type RunningServer } from '../src/startServer.js';
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real server on a free port with one real mediasoup worker, media on loopback. */
-export function startTestServer(): Promise<RunningServer> {
+export function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     MEDIASOUP_WORKERS: '1',
     MEDIA_LISTEN_IP: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    ...env,
   });
   return startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'));
 }

@@ -57,6 +57,24 @@ describe('room:join', () => {
     expect(uris.some((u) => u.includes('abs-capture-time'))).toBe(false);
   });
 
+  it('hands out no relay when no TURN server is configured', async () => {
+    expect((await join(await client(), freshRoom(), 'Ana')).iceServers).toEqual([]);
+  });
+
+  it('hands each peer its own short-lived TURN credential when TURN is configured', async () => {
+    const withTurn = await startTestServer({ TURN_URLS: 'turn:turn.example.org:3478', TURN_SECRET: 'a-long-shared-secret' });
+    try {
+      const socket = await connectClient(withTurn);
+      sockets.push(socket);
+      const joined = await join(socket, freshRoom(), 'Ana');
+      expect(joined.iceServers).toEqual([
+        { urls: ['turn:turn.example.org:3478'], username: expect.stringMatching(new RegExp(`^\\d+:${joined.peerId}$`)), credential: expect.any(String) },
+      ]);
+    } finally {
+      await withTurn.close();
+    }
+  });
+
   it('keeps rooms apart', async () => {
     const ana = await client();
     await join(ana, freshRoom(), 'Ana');

@@ -3,6 +3,7 @@ import { io } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   type ConsumerOptions,
+  type IceServer,
   type MediaSource,
   type PeerInfo,
   type TransportOptions,
@@ -114,8 +115,8 @@ export class SessionClient {
         request(socket, 'transport:create', { direction: 'send' }),
         request(socket, 'transport:create', { direction: 'recv' }),
       ]);
-      this.#sendTransport = this.#createTransport(socket, device, 'send', send);
-      this.#recvTransport = this.#createTransport(socket, device, 'recv', recv);
+      this.#sendTransport = this.#createTransport(socket, device, 'send', { ...send, iceServers: joined.iceServers });
+      this.#recvTransport = this.#createTransport(socket, device, 'recv', { ...recv, iceServers: joined.iceServers });
       mark('transports-created');
       await request(socket, 'peer:ready', { rtpCapabilities: device.recvRtpCapabilities });
       mark('ready');
@@ -182,7 +183,12 @@ export class SessionClient {
     this.#set({ ...initialState, status: 'left', displayName: this.#state.displayName });
   }
 
-  #createTransport(socket: HearthSocket, device: Device, direction: 'send' | 'recv', options: TransportOptions): types.Transport {
+  #createTransport(
+    socket: HearthSocket,
+    device: Device,
+    direction: 'send' | 'recv',
+    options: TransportOptions & { iceServers: IceServer[] },
+  ): types.Transport {
     const params = options as unknown as types.TransportOptions;
     const transport = direction === 'send' ? device.createSendTransport(params) : device.createRecvTransport(params);
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {

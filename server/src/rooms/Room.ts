@@ -67,7 +67,7 @@ export class Room {
     });
   }
 
-  join(displayName: string, send: SendToPeer): Promise<{ peer: Peer; response: CommandResponse<'room:join'> }> {
+  join(displayName: string, send: SendToPeer): Promise<{ peer: Peer; response: Omit<CommandResponse<'room:join'>, 'iceServers'> }> {
     return this.run(() => {
       const peer = new Peer(randomUUID(), displayName, send);
       const others: PeerInfo[] = [...this.#peers.values()].map((p) => ({ id: p.id, displayName: p.displayName }));

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { CommandName, ServerToClientEvents } from '@hearth/shared';
+import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Rooms } from '../rooms/Rooms.js';
 import { registerMediaHandlers } from './media.handlers.js';
@@ -10,7 +11,7 @@ type InboundEvents = { [K in CommandName]: (...args: unknown[]) => void };
 
 export type SignallingServer = Server<InboundEvents, ServerToClientEvents>;
 
-export function createSignalling(httpServer: HttpServer, rooms: Rooms, log: Logger): SignallingServer {
+export function createSignalling(httpServer: HttpServer, deps: { rooms: Rooms; log: Logger; turn: Config['turn'] }): SignallingServer {
   const io: SignallingServer = new Server(httpServer, {
     // Signalling messages are small; a large one is a mistake or an attack.
     maxHttpBufferSize: 64 * 1024,
@@ -19,8 +20,7 @@ export function createSignalling(httpServer: HttpServer, rooms: Rooms, log: Logg
     pingTimeout: 10_000,
   });
   io.on('connection', (socket) => {
-    const socketLog = log.child({ socket: socket.id });
-    registerMediaHandlers(socket, rooms, socketLog);
+    registerMediaHandlers(socket, { ...deps, log: deps.log.child({ socket: socket.id }) });
   });
   return io;
 }

@@ -2,7 +2,9 @@ import { PROTOCOL_VERSION, type ServerToClientEvents } from '@hearth/shared';
 import type { Socket } from 'socket.io';
 import type { types } from 'mediasoup';
 import { AppError, NotJoinedError } from '../errors.js';
+import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { turnIceServers } from '../media/turnCredentials.js';
 import type { Room } from '../rooms/Room.js';
 import type { Rooms } from '../rooms/Rooms.js';
 import type { SendToPeer } from '../rooms/Peer.js';
@@ -14,7 +16,9 @@ type Membership = { room: Room; peerId: string };
  * Join, transports, producers and consumers for one socket. The socket is in at most one
  * room; leaving or disconnecting closes everything its peer owned.
  */
-export function registerMediaHandlers(socket: Socket, rooms: Rooms, log: Logger): void {
+export type MediaDeps = { rooms: Rooms; log: Logger; turn: Config['turn'] };
+
+export function registerMediaHandlers(socket: Socket, { rooms, log, turn }: MediaDeps): void {
   let membership: Membership | undefined;
   let joining = false;
 
@@ -39,7 +43,7 @@ export function registerMediaHandlers(socket: Socket, rooms: Rooms, log: Logger)
         throw new NotJoinedError();
       }
       membership = { room, peerId: peer.id };
-      return response;
+      return { ...response, iceServers: turnIceServers(turn, peer.id) };
     } finally {
       joining = false;
     }

@@ -51,6 +51,14 @@ export const ConsumerOptions = z.object({
 });
 export type ConsumerOptions = z.infer<typeof ConsumerOptions>;
 
+/** A TURN/STUN server a browser may relay through, with short-lived credentials. */
+export const IceServer = z.object({
+  urls: z.array(z.string()),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;
+
 const Empty = z.object({}).strict();
 
 /**
@@ -64,6 +72,8 @@ export const commands = {
       peerId: Id,
       routerRtpCapabilities: RtpCapabilities,
       peers: z.array(PeerInfo),
+      /** Relays for networks that block direct UDP and TCP to the media server. */
+      iceServers: z.array(IceServer),
     }),
   },
   'room:leave': { request: Empty, response: Empty },
