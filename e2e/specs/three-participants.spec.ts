@@ -45,6 +45,10 @@ test('three participants see and hear each other; one leaves and the others drop
     await expectBytesGrow(p, 'video', 2);
   }
 
+  // The active speaker (the fake microphones all beep) is emphasised in every grid, the
+  // speaker's own self view included: exactly one tile per page.
+  for (const p of people) await expect(p.page.locator('.tile.speaking')).toHaveCount(1);
+
   const [ana, ben, cy] = people as [Participant, Participant, Participant];
   await cy.call.leave();
   for (const p of [ana, ben]) {

@@ -264,7 +264,10 @@ export class SessionClient {
     });
     socket.on('peer:left', ({ peerId }) => {
       for (const [id, entry] of this.#consumers) if (entry.peerId === peerId) this.#dropConsumer(id);
-      this.#set({ peers: this.#state.peers.filter((p) => p.id !== peerId) });
+      this.#set({
+        peers: this.#state.peers.filter((p) => p.id !== peerId),
+        activeSpeakerId: this.#state.activeSpeakerId === peerId ? null : this.#state.activeSpeakerId,
+      });
     });
     socket.on('consumer:created', (options) => {
       this.#consume(options).catch((err: unknown) => console.warn('could not consume', err));

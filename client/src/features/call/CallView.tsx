@@ -13,7 +13,13 @@ export function CallView({ client, state }: { client: SessionClient; state: Sess
   return (
     <main className="call">
       <section className="grid" data-count={state.peers.length + 1} aria-label="Participants">
-        <SelfTile name={state.displayName} stream={state.localStream} cameraOn={state.cameraOn} micOn={state.micOn} />
+        <SelfTile
+          name={state.displayName}
+          stream={state.localStream}
+          cameraOn={state.cameraOn}
+          micOn={state.micOn}
+          speaking={state.activeSpeakerId !== null && state.activeSpeakerId === state.selfId}
+        />
         {state.peers.map((peer) => (
           <RemoteTile key={peer.id} client={client} peer={peer} speaking={peer.id === state.activeSpeakerId} />
         ))}

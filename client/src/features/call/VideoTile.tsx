@@ -30,10 +30,12 @@ export function RemoteTile({ client, peer, speaking }: RemoteProps) {
   );
 }
 
-export function SelfTile({ name, stream, cameraOn, micOn }: { name: string; stream: MediaStream | undefined; cameraOn: boolean; micOn: boolean }) {
+type SelfProps = { name: string; stream: MediaStream | undefined; cameraOn: boolean; micOn: boolean; speaking: boolean };
+
+export function SelfTile({ name, stream, cameraOn, micOn, speaking }: SelfProps) {
   const track = cameraOn ? stream?.getVideoTracks()[0] : undefined;
   return (
-    <figure className="tile self" data-testid="self-tile">
+    <figure className={`tile self${speaking ? ' speaking' : ''}`} data-testid="self-tile">
       {track ? <VideoElement track={track} mirrored testId="self-video" /> : <Initials name={name} />}
       <figcaption>
         {name} (you){!micOn && <span className="muted-badge"> · muted</span>}
