@@ -19,9 +19,11 @@ export const mediaCodecs: types.RouterRtpCodecCapability[] = [
 
 /**
  * mediasoup 3.27 takes its capture-time reference from abs-capture-time whenever it is
- * negotiated, and Chrome never sends it, so simulcast layer switching stalls
- * (../shared/notes/mediasoup-offline-worker.md). Leaving it out of what clients see keeps
- * it from being negotiated at all.
+ * negotiated, and Chrome never sends it, so simulcast layer switching stalled in a
+ * measurement (../shared/notes/mediasoup-offline-worker.md). Chromium 156 with
+ * mediasoup-client 3.24.1 does not negotiate it here even when offered (checked with the
+ * layer-switching e2e test); leaving it out of what clients see keeps any client that
+ * would from walking into the stall.
  */
 const OMITTED_HEADER_EXTENSIONS = new Set(['http://www.webrtc.org/experiments/rtp-hdrext/abs-capture-time']);
 
