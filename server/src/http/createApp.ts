@@ -26,8 +26,10 @@ export function createApp(deps: AppDeps): express.Express {
   const dist = deps.clientDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    // The client routes itself (/r/<room>); every other GET gets the app shell.
-    app.get('/{*path}', (_req, res) => {
+    // The client routes itself (/r/<room>): page paths get the app shell; a missing file
+    // (anything with an extension) stays a 404.
+    app.get('/{*path}', (req, res, next) => {
+      if (path.extname(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(dist, 'index.html'));
     });

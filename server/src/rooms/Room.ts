@@ -111,18 +111,20 @@ export class Room {
     });
   }
 
-  connectTransport(peerId: string, req: CommandRequest<'transport:connect'>): Promise<void> {
-    return this.run(async () => {
-      const transport = this.#peer(peerId).transport(req.transportId);
-      await transport.connect({ dtlsParameters: req.dtlsParameters as types.DtlsParameters });
-    });
+  /*
+   * Operations on one peer's own transports, producers and consumers change nothing the
+   * rest of the room depends on, so they skip the queue: a newcomer's DTLS connect or
+   * consumer resume must not wait behind other peers' consumer creation.
+   */
+
+  async connectTransport(peerId: string, req: CommandRequest<'transport:connect'>): Promise<void> {
+    const transport = this.#livePeer(peerId).transport(req.transportId);
+    await transport.connect({ dtlsParameters: req.dtlsParameters as types.DtlsParameters });
   }
 
-  restartIce(peerId: string, transportId: string): Promise<CommandResponse<'transport:restartIce'>> {
-    return this.run(async () => {
-      const iceParameters = await this.#peer(peerId).transport(transportId).restartIce();
-      return { iceParameters };
-    });
+  async restartIce(peerId: string, transportId: string): Promise<CommandResponse<'transport:restartIce'>> {
+    const iceParameters = await this.#livePeer(peerId).transport(transportId).restartIce();
+    return { iceParameters };
   }
 
   /** The peer can now decode media: offer it everything already being produced. */
@@ -132,10 +134,10 @@ export class Room {
       if (peer.rtpCapabilities) throw new InvalidStateError('already ready');
       if (!peer.transportFor('recv')) throw new InvalidStateError('create a recv transport first');
       peer.rtpCapabilities = rtpCapabilities;
-      for (const other of this.#peers.values()) {
-        if (other === peer) continue;
-        for (const producer of other.producers) await this.#consume(peer, producer);
-      }
+      const producers = [...this.#peers.values()].filter((p) => p !== peer).flatMap((p) => [...p.producers]);
+      // Cameras first: a face on screen matters more than which voice arrives first.
+      producers.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
+      await Promise.all(producers.map((producer) => this.#consume(peer, producer)));
     });
   }
 
@@ -159,37 +161,32 @@ export class Room {
           this.log.warn({ err }, 'could not observe audio producer');
         });
       }
-      for (const other of this.#peers.values()) {
-        if (other !== peer) await this.#consume(other, producer);
-      }
+      const others = [...this.#peers.values()].filter((p) => p !== peer);
+      await Promise.all(others.map((other) => this.#consume(other, producer)));
       return producer.id;
     });
   }
 
-  setProducerPaused(peerId: string, producerId: string, paused: boolean): Promise<void> {
-    return this.run(async () => {
-      const producer = this.#peer(peerId).producer(producerId);
-      if (paused) await producer.pause();
-      else await producer.resume();
-    });
+  async setProducerPaused(peerId: string, producerId: string, paused: boolean): Promise<void> {
+    const producer = this.#livePeer(peerId).producer(producerId);
+    if (paused) await producer.pause();
+    else await producer.resume();
   }
 
   closeProducer(peerId: string, producerId: string): Promise<void> {
     return this.run(() => this.#peer(peerId).producer(producerId).close());
   }
 
-  resumeConsumer(peerId: string, consumerId: string): Promise<void> {
-    return this.run(() => this.#peer(peerId).consumer(consumerId).resume());
+  async resumeConsumer(peerId: string, consumerId: string): Promise<void> {
+    await this.#livePeer(peerId).consumer(consumerId).resume();
   }
 
-  setPreferredLayers(peerId: string, req: CommandRequest<'consumer:setPreferredLayers'>): Promise<void> {
-    return this.run(async () => {
-      const consumer = this.#peer(peerId).consumer(req.consumerId);
-      if (consumer.type !== 'simulcast' && consumer.type !== 'svc') {
-        throw new InvalidStateError('this consumer has no layers');
-      }
-      await consumer.setPreferredLayers({ spatialLayer: req.spatialLayer, temporalLayer: req.temporalLayer });
-    });
+  async setPreferredLayers(peerId: string, req: CommandRequest<'consumer:setPreferredLayers'>): Promise<void> {
+    const consumer = this.#livePeer(peerId).consumer(req.consumerId);
+    if (consumer.type !== 'simulcast' && consumer.type !== 'svc') {
+      throw new InvalidStateError('this consumer has no layers');
+    }
+    await consumer.setPreferredLayers({ spatialLayer: req.spatialLayer, temporalLayer: req.temporalLayer });
   }
 
   /** Idempotent: closes every peer's media, then the router, then reports upward. */
@@ -208,6 +205,12 @@ export class Room {
     const peer = this.#peers.get(peerId);
     if (!peer) throw new NotFoundError('peer');
     return peer;
+  }
+
+  /** For the operations outside the queue: the room may have closed meanwhile. */
+  #livePeer(peerId: string): Peer {
+    if (this.#closed) throw new RoomClosedError();
+    return this.#peer(peerId);
   }
 
   #remove(peerId: string): void {
