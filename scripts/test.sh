@@ -15,9 +15,13 @@ TURN_SECRET=compose-check-only-secret docker-compose -f docker-compose.yml confi
 step "mediasoup worker: smoke test and a DTLS handshake"
 node scripts/worker/smoke.mjs
 node scripts/worker/dtls-smoke.mjs
+results=.test-results
+rm -rf "$results" && mkdir -p "$results"
 step "unit tests"
-npx vitest run --project unit
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 step "integration tests (real server, real mediasoup worker)"
-npx vitest run --project integration
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
 step "end-to-end tests (Chromium)"
-npm run test:e2e --silent
+PLAYWRIGHT_JSON_OUTPUT_FILE="$PWD/$results/e2e.json" npm run test:e2e --silent
+step "summary"
+node scripts/test-summary.mjs "$results"
