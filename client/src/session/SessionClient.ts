@@ -107,6 +107,7 @@ export class SessionClient {
       this.#set({
         selfId: joined.peerId,
         peers: joined.peers.map((p) => ({ ...p })),
+        activeSpeakerId: joined.activeSpeakerId,
       });
       mark('joined');
       await device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as types.RtpCapabilities });
@@ -264,10 +265,7 @@ export class SessionClient {
     });
     socket.on('peer:left', ({ peerId }) => {
       for (const [id, entry] of this.#consumers) if (entry.peerId === peerId) this.#dropConsumer(id);
-      this.#set({
-        peers: this.#state.peers.filter((p) => p.id !== peerId),
-        activeSpeakerId: this.#state.activeSpeakerId === peerId ? null : this.#state.activeSpeakerId,
-      });
+      this.#set({ peers: this.#state.peers.filter((p) => p.id !== peerId) });
     });
     socket.on('consumer:created', (options) => {
       this.#consume(options).catch((err: unknown) => console.warn('could not consume', err));

@@ -22,6 +22,7 @@ export class RoomClosedError extends AppError {
 export class Room {
   readonly #peers = new Map<string, Peer>();
   readonly #queue = new SerialQueue();
+  #activeSpeakerId: string | null = null;
   #closed = false;
 
   private constructor(
@@ -39,8 +40,7 @@ export class Room {
     host.routers++;
     const room = new Room(id, host, router, speakerObserver, log.child({ room: id }), onClose);
     speakerObserver.on('dominantspeaker', ({ producer }) => {
-      const peerId = (producer.appData as ProducerAppData).peerId;
-      room.#broadcast(undefined, (peer) => peer.send('speaker:changed', { peerId }));
+      room.#setActiveSpeaker((producer.appData as ProducerAppData).peerId);
     });
     // A dead worker takes the router with it; the room cannot go on without media.
     router.observer.once('close', () => room.close());
@@ -80,6 +80,7 @@ export class Room {
           peerId: peer.id,
           routerRtpCapabilities: clientRtpCapabilities(this.router.rtpCapabilities) as RtpCapabilities,
           peers: others,
+          activeSpeakerId: this.#activeSpeakerId,
         },
       };
     });
@@ -221,6 +222,7 @@ export class Room {
     this.#broadcast(peer, (p) => p.send('peer:left', { peerId }));
     this.log.info({ peer: peerId, peers: this.#peers.size }, 'peer left');
     if (this.#peers.size === 0) this.close();
+    else if (this.#activeSpeakerId === peerId) this.#setActiveSpeaker(null);
   }
 
   /**
@@ -261,6 +263,12 @@ export class Room {
       rtpParameters: consumer.rtpParameters as RtpParameters,
       producerPaused: consumer.producerPaused,
     });
+  }
+
+  #setActiveSpeaker(peerId: string | null): void {
+    if (this.#activeSpeakerId === peerId) return;
+    this.#activeSpeakerId = peerId;
+    this.#broadcast(undefined, (peer) => peer.send('speaker:changed', { peerId }));
   }
 
   /** Sends to every peer but `except`; one peer's failing socket cannot stop the others. */

@@ -72,6 +72,8 @@ export const commands = {
       peerId: Id,
       routerRtpCapabilities: RtpCapabilities,
       peers: z.array(PeerInfo),
+      /** Who is speaking now; later changes arrive as speaker:changed. */
+      activeSpeakerId: Id.nullable(),
       /** Relays for networks that block direct UDP and TCP to the media server. */
       iceServers: z.array(IceServer),
     }),
