@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const MemberId = z.string().min(1).max(128);
+
+/** What a participant gives at the consent gate, every session. */
+export const ConsentInput = z
+  .object({
+    agreed: z.literal(true, { error: 'the confidentiality agreement must be accepted' }),
+    location: z.string().trim().min(2, 'say where you are right now').max(200),
+    callbackNumber: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()\-.]{6,24}$/, 'a phone number we can call back'),
+  })
+  .strict();
+export type ConsentInput = z.infer<typeof ConsentInput>;
+
+/**
+ * Commands a connected member may send (`session:command`). Who may send which is in
+ * permissions.ts; the actor is never part of the payload, it comes from the credential.
+ */
+export const MemberCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('admit'), memberId: MemberId }).strict(),
+  z.object({ type: z.literal('admitAll') }).strict(),
+  z.object({ type: z.literal('deny'), memberId: MemberId }).strict(),
+  z.object({ type: z.literal('sendToWaiting'), memberId: MemberId }).strict(),
+  z.object({ type: z.literal('lockRoom'), locked: z.boolean() }).strict(),
+  z.object({ type: z.literal('mute'), memberId: MemberId }).strict(),
+  z.object({ type: z.literal('muteAll') }).strict(),
+  z.object({ type: z.literal('releaseMute'), memberId: MemberId }).strict(),
+  z.object({ type: z.literal('lockSelfUnmute'), locked: z.boolean() }).strict(),
+  z.object({ type: z.literal('setMicMuted'), muted: z.boolean() }).strict(),
+  z.object({ type: z.literal('stopCamera'), memberId: MemberId }).strict(),
+  z.object({ type: z.literal('setCameraOff'), off: z.boolean() }).strict(),
+  z.object({ type: z.literal('remove'), memberId: MemberId, reason: z.string().trim().min(1).max(300) }).strict(),
+  z.object({ type: z.literal('spotlight'), memberId: MemberId.nullable() }).strict(),
+  z.object({ type: z.literal('raiseHand') }).strict(),
+  z.object({ type: z.literal('lowerHand'), memberId: MemberId.optional() }).strict(),
+  z.object({ type: z.literal('lowerAllHands') }).strict(),
+  z.object({ type: z.literal('setChatEnabled'), enabled: z.boolean() }).strict(),
+  z.object({ type: z.literal('requestHelp') }).strict(),
+  z.object({ type: z.literal('acknowledgeHelp'), memberId: MemberId }).strict(),
+  z.object({ type: z.literal('end') }).strict(),
+]);
+export type MemberCommand = z.infer<typeof MemberCommand>;
+
+/** Commands only the server issues, from what it observes (credentials, sockets, audio). */
+export type SystemCommand =
+  | {
+      type: 'enter';
+      member: { id: string; displayName: string; role: 'facilitator' | 'participant' };
+      consent: ConsentInput | null;
+    }
+  | { type: 'connectionLost'; memberId: string }
+  | { type: 'connectionResumed'; memberId: string }
+  | { type: 'expireGrace' }
+  | { type: 'leave'; memberId: string }
+  | { type: 'recordTalkTime'; memberId: string; ms: number };
+
+export type Command = MemberCommand | SystemCommand;
+export type CommandType = Command['type'];
+
+export type Actor = { kind: 'member'; memberId: string } | { kind: 'system' };
+export const SYSTEM: Actor = { kind: 'system' };

@@ -1,0 +1,28 @@
+/** What the server must do after a command is accepted; the model itself does no I/O. */
+
+export type AuditAction =
+  | 'entered'
+  | 'consent-given'
+  | 'admitted'
+  | 'denied'
+  | 'sent-to-waiting'
+  | 'removed'
+  | 'left'
+  | 'room-locked'
+  | 'room-unlocked'
+  | 'help-requested'
+  | 'session-ended';
+
+export type Effect =
+  /** Pause the member's microphone producer on the SFU (their client cannot undo it). */
+  | { type: 'media.mute'; memberId: string }
+  /** Close the member's camera producer on the SFU. */
+  | { type: 'media.stopCamera'; memberId: string }
+  /** The member may now send and receive media. */
+  | { type: 'media.attach'; memberId: string }
+  /** Close everything the member sends and receives (waiting room, removed, gone). */
+  | { type: 'media.detach'; memberId: string }
+  | { type: 'disconnect'; memberId: string; reason: 'removed' | 'denied' | 'ended' }
+  /** Tell the facilitators at once (the state carries it too, for those who reload). */
+  | { type: 'notifyFacilitators'; event: 'help'; memberId: string }
+  | { type: 'audit'; action: AuditAction; actorId: string | null; targetId: string | null };

@@ -1,0 +1,55 @@
+import type { CommandType, MemberCommand, SystemCommand } from './commands.js';
+import type { Role } from './state.js';
+
+/**
+ * Who may send each command: only facilitators (lead or co-, the same powers), any
+ * admitted member acting on themselves, or only the server. A participant in a pair or
+ * a round never gains a facilitator's rights: the role is fixed at entry from the credential.
+ */
+export type Permission = 'facilitator' | 'self' | 'system';
+
+export const PERMISSIONS = {
+  admit: 'facilitator',
+  admitAll: 'facilitator',
+  deny: 'facilitator',
+  sendToWaiting: 'facilitator',
+  lockRoom: 'facilitator',
+  mute: 'facilitator',
+  muteAll: 'facilitator',
+  releaseMute: 'facilitator',
+  lockSelfUnmute: 'facilitator',
+  setMicMuted: 'self',
+  stopCamera: 'facilitator',
+  setCameraOff: 'self',
+  remove: 'facilitator',
+  spotlight: 'facilitator',
+  raiseHand: 'self',
+  lowerHand: 'self',
+  lowerAllHands: 'facilitator',
+  setChatEnabled: 'facilitator',
+  requestHelp: 'self',
+  acknowledgeHelp: 'facilitator',
+  end: 'facilitator',
+  enter: 'system',
+  connectionLost: 'system',
+  connectionResumed: 'system',
+  expireGrace: 'system',
+  leave: 'system',
+  recordTalkTime: 'system',
+} as const satisfies Record<CommandType, Permission>;
+
+/** Commands a facilitator may send that a participant may not: the authorisation matrix. */
+export const FACILITATOR_COMMANDS = (Object.keys(PERMISSIONS) as CommandType[]).filter(
+  (t) => PERMISSIONS[t] === 'facilitator',
+) as MemberCommand['type'][];
+
+export const SYSTEM_COMMANDS = (Object.keys(PERMISSIONS) as CommandType[]).filter(
+  (t) => PERMISSIONS[t] === 'system',
+) as SystemCommand['type'][];
+
+export function mayRoleSend(role: Role, type: CommandType): boolean {
+  const needed = PERMISSIONS[type];
+  if (needed === 'system') return false;
+  if (needed === 'facilitator') return role === 'facilitator';
+  return true;
+}

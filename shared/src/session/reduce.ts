@@ -1,0 +1,335 @@
+import type { Actor, Command, ConsentInput, MemberCommand, SystemCommand } from './commands.js';
+import type { Effect } from './effects.js';
+import type { SessionError, SessionErrorCode } from './errors.js';
+import { PERMISSIONS } from './permissions.js';
+import { RECONNECT_GRACE_MS, type Member, type SessionState } from './state.js';
+
+export type ReduceResult = { ok: true; state: SessionState; effects: Effect[] } | { ok: false; error: SessionError };
+
+class Refusal extends Error {
+  constructor(
+    readonly code: SessionErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const refuse = (code: SessionErrorCode, message: string): never => {
+  throw new Refusal(code, message);
+};
+
+/** A mutable copy being changed by one command, and what the server must then do. */
+type Draft = { state: SessionState; effects: Effect[]; actorId: string | null; now: number };
+
+/**
+ * Applies one command for one actor at time `now`. Pure: the input state is never
+ * modified; a refused command returns an error and no state. Rule ids are in SPEC.md.
+ */
+export function reduce(state: SessionState, command: Command, actor: Actor, now: number): ReduceResult {
+  try {
+    if (state.status === 'ended') refuse('SESSION_ENDED', 'the session has ended'); // END2
+    const actorId = authorise(state, command, actor);
+    // State is plain JSON (it is stored and sent as such), so a JSON copy is a full copy.
+    const draft: Draft = { state: JSON.parse(JSON.stringify(state)) as SessionState, effects: [], actorId, now };
+    apply(draft, command);
+    if (JSON.stringify(draft.state) === JSON.stringify(state)) return { ok: true, state, effects: draft.effects }; // VER1
+    draft.state.version = state.version + 1;
+    return { ok: true, state: draft.state, effects: draft.effects };
+  } catch (err) {
+    if (err instanceof Refusal) return { ok: false, error: { code: err.code, message: err.message } };
+    throw err;
+  }
+}
+
+/** ROL1–ROL3: returns the acting member's id (null for the server). */
+function authorise(state: SessionState, command: Command, actor: Actor): string | null {
+  const needed = PERMISSIONS[command.type];
+  if (needed === 'system') {
+    if (actor.kind !== 'system') refuse('FORBIDDEN', 'only the server may do that');
+    return null;
+  }
+  if (actor.kind === 'system') return null;
+  const member = state.members[actor.memberId] ?? refuse('FORBIDDEN', 'you are not in this session');
+  // HLP1: someone in the waiting room can still ask for help.
+  if (member.status !== 'admitted' && !(command.type === 'requestHelp' && member.status === 'waiting')) {
+    refuse('NOT_ADMITTED', 'you are not in the room');
+  }
+  if (needed === 'facilitator' && member.role !== 'facilitator') refuse('FORBIDDEN', 'only a facilitator may do that');
+  return member.id;
+}
+
+function apply(d: Draft, c: Command): void {
+  switch (c.type) {
+    case 'enter':
+      return enter(d, c.member, c.consent);
+    case 'admit':
+      return admit(d, waiting(d, c.memberId));
+    case 'admitAll': {
+      const all = Object.values(d.state.members).filter((m) => m.status === 'waiting');
+      if (all.length === 0) refuse('INVALID_STATE', 'nobody is waiting');
+      return all.forEach((m) => admit(d, m));
+    }
+    case 'deny': {
+      const m = waiting(d, c.memberId);
+      m.status = 'denied';
+      d.effects.push({ type: 'disconnect', memberId: m.id, reason: 'denied' });
+      return audit(d, 'denied', m.id);
+    }
+    case 'sendToWaiting': {
+      const m = participant(d, c.memberId);
+      stepOut(d, m, 'waiting');
+      return audit(d, 'sent-to-waiting', m.id);
+    }
+    case 'lockRoom':
+      d.state.locked = c.locked;
+      return audit(d, c.locked ? 'room-locked' : 'room-unlocked', null);
+    case 'mute':
+      return muteByFacilitator(d, otherAdmitted(d, c.memberId));
+    case 'muteAll':
+      return admittedParticipants(d).forEach((m) => muteByFacilitator(d, m));
+    case 'releaseMute': {
+      const m = otherAdmitted(d, c.memberId);
+      m.mutedByFacilitator = false;
+      m.mayUnmuteWhileLocked = true;
+      return;
+    }
+    case 'lockSelfUnmute':
+      d.state.selfUnmuteLocked = c.locked;
+      // MUT6: a new lock takes back every earlier release.
+      if (c.locked) Object.values(d.state.members).forEach((m) => (m.mayUnmuteWhileLocked = false));
+      return;
+    case 'setMicMuted':
+      return setMicMuted(d, self(d), c.muted);
+    case 'stopCamera': {
+      const m = otherAdmitted(d, c.memberId);
+      m.cameraOff = true;
+      d.effects.push({ type: 'media.stopCamera', memberId: m.id });
+      return;
+    }
+    case 'setCameraOff': {
+      const m = self(d);
+      m.cameraOff = c.off;
+      if (c.off) d.effects.push({ type: 'media.stopCamera', memberId: m.id });
+      return;
+    }
+    case 'remove': {
+      const m = participant(d, c.memberId);
+      stepOut(d, m, 'removed');
+      m.removalReason = c.reason;
+      d.effects.push({ type: 'disconnect', memberId: m.id, reason: 'removed' });
+      return audit(d, 'removed', m.id);
+    }
+    case 'spotlight':
+      d.state.spotlightId = c.memberId === null ? null : admittedMember(d, c.memberId).id;
+      return;
+    case 'raiseHand': {
+      const m = self(d);
+      if (d.state.handQueue.includes(m.id)) refuse('INVALID_STATE', 'your hand is already raised');
+      d.state.handQueue.push(m.id);
+      return;
+    }
+    case 'lowerHand':
+      return lowerHand(d, c);
+    case 'lowerAllHands':
+      d.state.handQueue = [];
+      return;
+    case 'setChatEnabled':
+      d.state.chatEnabled = c.enabled;
+      return;
+    case 'requestHelp': {
+      const m = self(d);
+      if (m.role !== 'participant') refuse('INVALID_STATE', 'facilitators answer help requests');
+      m.helpRequestedAt ??= d.now;
+      d.effects.push({ type: 'notifyFacilitators', event: 'help', memberId: m.id });
+      return audit(d, 'help-requested', m.id);
+    }
+    case 'acknowledgeHelp': {
+      const m = member(d, c.memberId);
+      if (m.helpRequestedAt === null) refuse('INVALID_STATE', 'no open help request');
+      m.helpRequestedAt = null;
+      return;
+    }
+    case 'end':
+      return end(d);
+    case 'connectionLost':
+    case 'connectionResumed': {
+      const m = member(d, c.memberId);
+      m.connected = c.type === 'connectionResumed';
+      m.disconnectedAt = m.connected ? null : d.now;
+      return;
+    }
+    case 'expireGrace':
+      return expireGrace(d);
+    case 'leave': {
+      const m = member(d, c.memberId);
+      if (m.status !== 'admitted' && m.status !== 'waiting') refuse('INVALID_STATE', 'not in the session');
+      stepOut(d, m, 'left');
+      return audit(d, 'left', m.id);
+    }
+    case 'recordTalkTime': {
+      if (!(c.ms > 0)) refuse('INVALID_STATE', 'talk time must be positive');
+      member(d, c.memberId).talkTimeMs += c.ms;
+      return;
+    }
+    default: {
+      const unknown: never = c;
+      refuse('INVALID_STATE', `unknown command ${String((unknown as { type?: unknown }).type)}`);
+    }
+  }
+}
+
+/** ENT1–ENT6, REC4. */
+function enter(d: Draft, who: Extract<SystemCommand, { type: 'enter' }>['member'], consent: ConsentInput | null): void {
+  const existing = d.state.members[who.id];
+  if (existing?.status === 'removed') refuse('REMOVED', 'you were removed from this session');
+  if (existing && (existing.status === 'admitted' || existing.status === 'waiting')) {
+    // REC4: the same person back (a reload, another tab): in place, nothing re-asked.
+    existing.connected = true;
+    existing.disconnectedAt = null;
+    if (consent) existing.consent = { agreedAt: d.now, location: consent.location, callbackNumber: consent.callbackNumber };
+    return;
+  }
+  if (who.role === 'participant') {
+    if (!consent) refuse('CONSENT_REQUIRED', 'the consent step comes first');
+    if (d.state.locked) refuse('ROOM_LOCKED', 'the room is locked');
+  }
+  const m: Member = {
+    id: who.id,
+    displayName: who.displayName,
+    role: who.role,
+    status: 'waiting',
+    connected: true,
+    disconnectedAt: null,
+    consent: consent ? { agreedAt: d.now, location: consent.location, callbackNumber: consent.callbackNumber } : null,
+    micMuted: false,
+    mutedByFacilitator: false,
+    mayUnmuteWhileLocked: false,
+    cameraOff: false,
+    removalReason: null,
+    talkTimeMs: existing?.talkTimeMs ?? 0,
+    helpRequestedAt: null,
+    admittedAt: existing?.admittedAt ?? null,
+  };
+  d.state.members[m.id] = m;
+  audit(d, 'entered', m.id);
+  if (consent) audit(d, 'consent-given', m.id);
+  if (who.role === 'facilitator') admit(d, m); // ENT4
+}
+
+function admit(d: Draft, m: Member): void {
+  m.status = 'admitted';
+  m.admittedAt ??= d.now;
+  // MUT7: a participant admitted while self-unmute is locked comes in muted.
+  if (m.role === 'participant' && d.state.selfUnmuteLocked) {
+    m.micMuted = true;
+    m.mutedByFacilitator = true;
+  }
+  d.effects.push({ type: 'media.attach', memberId: m.id });
+  if (m.micMuted) d.effects.push({ type: 'media.mute', memberId: m.id });
+  audit(d, 'admitted', m.id);
+}
+
+/** Out of the room (to the waiting room, removed, gone): no hand, no spotlight, no media. */
+function stepOut(d: Draft, m: Member, status: 'waiting' | 'removed' | 'left'): void {
+  const wasAdmitted = m.status === 'admitted';
+  m.status = status;
+  d.state.handQueue = d.state.handQueue.filter((id) => id !== m.id);
+  if (d.state.spotlightId === m.id) d.state.spotlightId = null;
+  if (wasAdmitted) d.effects.push({ type: 'media.detach', memberId: m.id });
+}
+
+function muteByFacilitator(d: Draft, m: Member): void {
+  m.micMuted = true;
+  m.mutedByFacilitator = true;
+  m.mayUnmuteWhileLocked = false;
+  d.effects.push({ type: 'media.mute', memberId: m.id });
+}
+
+/** MUT4, MUT5. */
+function setMicMuted(d: Draft, m: Member, muted: boolean): void {
+  if (muted) {
+    m.micMuted = true;
+    d.effects.push({ type: 'media.mute', memberId: m.id });
+    return;
+  }
+  if (m.role === 'participant' && d.state.selfUnmuteLocked && !m.mayUnmuteWhileLocked) {
+    refuse('UNMUTE_LOCKED', 'a facilitator has locked unmuting; raise your hand to speak');
+  }
+  m.micMuted = false;
+  m.mutedByFacilitator = false;
+}
+
+/** HND2: one's own hand, or a facilitator lowering someone else's. */
+function lowerHand(d: Draft, c: Extract<MemberCommand, { type: 'lowerHand' }>): void {
+  const me = self(d);
+  const targetId = c.memberId ?? me.id;
+  if (targetId !== me.id && me.role !== 'facilitator') refuse('FORBIDDEN', "only a facilitator may lower someone else's hand");
+  if (!d.state.handQueue.includes(targetId)) refuse('INVALID_STATE', 'that hand is not raised');
+  d.state.handQueue = d.state.handQueue.filter((id) => id !== targetId);
+}
+
+function end(d: Draft): void {
+  d.state.status = 'ended';
+  d.state.handQueue = [];
+  d.state.spotlightId = null;
+  for (const m of Object.values(d.state.members)) {
+    if (m.status === 'admitted') d.effects.push({ type: 'media.detach', memberId: m.id });
+    if ((m.status === 'admitted' || m.status === 'waiting') && m.connected) {
+      d.effects.push({ type: 'disconnect', memberId: m.id, reason: 'ended' });
+    }
+  }
+  audit(d, 'session-ended', null);
+}
+
+/** REC3: members gone longer than the grace period leave. */
+function expireGrace(d: Draft): void {
+  for (const m of Object.values(d.state.members)) {
+    if (m.connected || m.disconnectedAt === null || d.now - m.disconnectedAt < RECONNECT_GRACE_MS) continue;
+    if (m.status !== 'admitted' && m.status !== 'waiting') continue;
+    stepOut(d, m, 'left');
+    m.disconnectedAt = null;
+    audit(d, 'left', m.id);
+  }
+}
+
+function audit(d: Draft, action: Extract<Effect, { type: 'audit' }>['action'], targetId: string | null): void {
+  d.effects.push({ type: 'audit', action, actorId: d.actorId, targetId });
+}
+
+function member(d: Draft, id: string): Member {
+  return d.state.members[id] ?? refuse('NOT_FOUND', 'no such member');
+}
+
+function self(d: Draft): Member {
+  return member(d, d.actorId ?? refuse('FORBIDDEN', 'a member command needs a member'));
+}
+
+function waiting(d: Draft, id: string): Member {
+  const m = member(d, id);
+  if (m.status !== 'waiting') refuse('INVALID_STATE', 'that person is not in the waiting room');
+  return m;
+}
+
+function admittedMember(d: Draft, id: string): Member {
+  const m = member(d, id);
+  if (m.status !== 'admitted') refuse('INVALID_STATE', 'that person is not in the room');
+  return m;
+}
+
+/** An admitted member other than the actor. */
+function otherAdmitted(d: Draft, id: string): Member {
+  if (id === d.actorId) refuse('INVALID_STATE', 'use your own controls for yourself');
+  return admittedMember(d, id);
+}
+
+/** An admitted participant: facilitators cannot be sent out or removed by each other. */
+function participant(d: Draft, id: string): Member {
+  const m = admittedMember(d, id);
+  if (m.role !== 'participant') refuse('INVALID_STATE', 'only participants can be moved or removed');
+  return m;
+}
+
+function admittedParticipants(d: Draft): Member[] {
+  return Object.values(d.state.members).filter((m) => m.status === 'admitted' && m.role === 'participant');
+}

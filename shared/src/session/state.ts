@@ -1,0 +1,75 @@
+/**
+ * The state of one group session, owned by the server. Plain, JSON-serialisable data:
+ * it is stored between commands (memory now, Redis later) and sent to clients as views.
+ */
+
+export type Role = 'facilitator' | 'participant';
+
+/** Where a member stands. 'left' and 'denied' may knock again; 'removed' may not. */
+export type MemberStatus = 'waiting' | 'admitted' | 'denied' | 'removed' | 'left';
+
+/** Given at the consent gate every session; facilitators only ever see it. */
+export type Consent = {
+  agreedAt: number;
+  location: string;
+  callbackNumber: string;
+};
+
+export type Member = {
+  /** Stable for the session: the invite's member id or the facilitator's account id. */
+  id: string;
+  displayName: string;
+  role: Role;
+  status: MemberStatus;
+  /** False while a dropped connection is within its grace period. */
+  connected: boolean;
+  disconnectedAt: number | null;
+  consent: Consent | null;
+  /** The member's own mute, or a facilitator's: either silences them on the SFU. */
+  micMuted: boolean;
+  mutedByFacilitator: boolean;
+  /** A facilitator let this participant unmute although self-unmute is locked. */
+  mayUnmuteWhileLocked: boolean;
+  cameraOff: boolean;
+  removalReason: string | null;
+  /** Milliseconds heard as the active speaker this session. */
+  talkTimeMs: number;
+  /** Open "I need help" request, if any (time raised). */
+  helpRequestedAt: number | null;
+  /** First admission this session; attendance proper comes with records. */
+  admittedAt: number | null;
+};
+
+export type SessionStatus = 'open' | 'ended';
+
+export type SessionState = {
+  id: string;
+  status: SessionStatus;
+  /** +1 for every accepted command; clients drop snapshots older than what they hold. */
+  version: number;
+  /** No new entrants to the waiting room. */
+  locked: boolean;
+  /** Participants who are muted cannot unmute themselves. */
+  selfUnmuteLocked: boolean;
+  chatEnabled: boolean;
+  spotlightId: string | null;
+  /** Raised hands, oldest first. */
+  handQueue: string[];
+  members: Record<string, Member>;
+};
+
+export const RECONNECT_GRACE_MS = 60_000;
+
+export function newSession(id: string): SessionState {
+  return {
+    id,
+    status: 'open',
+    version: 0,
+    locked: false,
+    selfUnmuteLocked: false,
+    chatEnabled: true,
+    spotlightId: null,
+    handQueue: [],
+    members: {},
+  };
+}

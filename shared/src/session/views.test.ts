@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { SYSTEM } from './commands.js';
+import { as, given, groupInSession } from './testing.js';
+import { maySendChat, viewFor } from './views.js';
+
+const PRIVATE_FIELDS = ['consent', 'talkTimeMs', 'helpRequestedAt', 'removalReason', 'admittedAt'];
+
+describe('views', () => {
+  const state = () =>
+    given(groupInSession(), [
+      [{ type: 'requestHelp' }, as('P1')],
+      [{ type: 'recordTalkTime', memberId: 'P2', ms: 4_000 }, SYSTEM],
+      [{ type: 'raiseHand' }, as('P3')],
+    ]);
+
+  it('[VIEW1] a participant sees admitted members only, with nothing private', () => {
+    const view = viewFor(state(), 'P2');
+    if (view?.kind !== 'participant') throw new Error(`got ${view?.kind}`);
+    expect(view.members.map((m) => m.id).sort()).toEqual(['F', 'G', 'P1', 'P2', 'P3']);
+    const text = JSON.stringify(view);
+    for (const field of PRIVATE_FIELDS) expect(text).not.toContain(`"${field}"`);
+    expect(text).not.toContain('Springfield');
+    expect(view.members.find((m) => m.id === 'P3')!.handPosition).toBe(1);
+  });
+
+  it('[VIEW2] someone waiting sees no roster and nothing of the room', () => {
+    const view = viewFor(state(), 'W');
+    expect(view).toEqual({ sessionId: 's1', version: state().version, ended: false, kind: 'waiting', self: expect.objectContaining({ id: 'W', status: 'waiting' }) });
+  });
+
+  it('[VIEW3] a removed member sees only why', () => {
+    const s = given(state(), [[{ type: 'remove', memberId: 'P2', reason: 'private reason' }, as('F')]]);
+    const view = viewFor(s, 'P2');
+    expect(view).toMatchObject({ kind: 'outside', reason: 'removed' });
+    expect(JSON.stringify(view)).not.toContain('private reason');
+  });
+
+  it('[VIEW4] a facilitator sees everyone, waiting room included, with private cards', () => {
+    const view = viewFor(state(), 'G');
+    if (view?.kind !== 'facilitator') throw new Error(`got ${view?.kind}`);
+    expect(view.members.map((m) => m.id).sort()).toEqual(['F', 'G', 'P1', 'P2', 'P3', 'W']);
+    const p1 = view.members.find((m) => m.id === 'P1')!;
+    expect(p1.consent).toMatchObject({ location: 'Home, Springfield', callbackNumber: '+1 555 0100' });
+    expect(p1.helpRequestedAt).toBe(1_000);
+    expect(view.members.find((m) => m.id === 'P2')!.talkTimeMs).toBe(4_000);
+  });
+
+  it('[CHT2] group chat follows the switch; the private line to facilitators stays open', () => {
+    const off = given(state(), [[{ type: 'setChatEnabled', enabled: false }, as('F')]]);
+    expect(maySendChat(state(), 'P1', 'everyone')).toBe(true);
+    expect(maySendChat(off, 'P1', 'everyone')).toBe(false);
+    expect(maySendChat(off, 'P1', 'facilitators')).toBe(true);
+    expect(maySendChat(off, 'F', 'everyone')).toBe(true);
+    expect(maySendChat(off, 'W', 'facilitators')).toBe(false);
+  });
+});

@@ -1,0 +1,112 @@
+import type { Consent, Member, MemberStatus, Role, SessionState } from './state.js';
+
+/** What anyone in the room may know about a member. */
+export type MemberView = {
+  id: string;
+  displayName: string;
+  role: Role;
+  status: MemberStatus;
+  connected: boolean;
+  micMuted: boolean;
+  mutedByFacilitator: boolean;
+  cameraOff: boolean;
+  /** 1-based place in the raised-hand queue, or null. */
+  handPosition: number | null;
+};
+
+/** What only facilitators see: private cards, talk-time, help requests. */
+export type FacilitatorMemberView = MemberView & {
+  consent: Consent | null;
+  talkTimeMs: number;
+  helpRequestedAt: number | null;
+  removalReason: string | null;
+  admittedAt: number | null;
+};
+
+type Common = { sessionId: string; version: number; ended: boolean };
+
+type RoomSettings = {
+  locked: boolean;
+  selfUnmuteLocked: boolean;
+  chatEnabled: boolean;
+  spotlightId: string | null;
+  handQueue: string[];
+};
+
+export type SessionView =
+  /** VIEW2: the waiting room shows nobody else and nothing of the room. */
+  | (Common & { kind: 'waiting'; self: MemberView })
+  /** VIEW3: removed, denied or gone: only why. */
+  | (Common & { kind: 'outside'; self: MemberView; reason: 'removed' | 'denied' | 'left' })
+  /** VIEW1: admitted participants see admitted members, no private data. */
+  | (Common & RoomSettings & { kind: 'participant'; self: MemberView; members: MemberView[] })
+  /** VIEW4: facilitators see everyone, waiting room included, with private cards. */
+  | (Common & RoomSettings & { kind: 'facilitator'; self: FacilitatorMemberView; members: FacilitatorMemberView[] });
+
+export function publicMember(state: SessionState, m: Member): MemberView {
+  const index = state.handQueue.indexOf(m.id);
+  return {
+    id: m.id,
+    displayName: m.displayName,
+    role: m.role,
+    status: m.status,
+    connected: m.connected,
+    micMuted: m.micMuted,
+    mutedByFacilitator: m.mutedByFacilitator,
+    cameraOff: m.cameraOff,
+    handPosition: index === -1 ? null : index + 1,
+  };
+}
+
+function privateMember(state: SessionState, m: Member): FacilitatorMemberView {
+  return {
+    ...publicMember(state, m),
+    consent: m.consent,
+    talkTimeMs: m.talkTimeMs,
+    helpRequestedAt: m.helpRequestedAt,
+    removalReason: m.removalReason,
+    admittedAt: m.admittedAt,
+  };
+}
+
+/** The snapshot one member is sent: never more than their role and status allow. */
+export function viewFor(state: SessionState, memberId: string): SessionView | undefined {
+  const m = state.members[memberId];
+  if (!m) return undefined;
+  const common: Common = { sessionId: state.id, version: state.version, ended: state.status === 'ended' };
+  if (m.status === 'waiting') return { ...common, kind: 'waiting', self: publicMember(state, m) };
+  if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
+  const settings: RoomSettings = {
+    locked: state.locked,
+    selfUnmuteLocked: state.selfUnmuteLocked,
+    chatEnabled: state.chatEnabled,
+    spotlightId: state.spotlightId,
+    handQueue: [...state.handQueue],
+  };
+  const all = Object.values(state.members);
+  if (m.role === 'facilitator') {
+    return {
+      ...common,
+      ...settings,
+      kind: 'facilitator',
+      self: privateMember(state, m),
+      members: all.map((x) => privateMember(state, x)),
+    };
+  }
+  return {
+    ...common,
+    ...settings,
+    kind: 'participant',
+    self: publicMember(state, m),
+    members: all.filter((x) => x.status === 'admitted').map((x) => publicMember(state, x)),
+  };
+}
+
+/** CHT2: who may send a chat message where. Chat content is relayed, never stored. */
+export function maySendChat(state: SessionState, memberId: string, to: 'everyone' | 'facilitators'): boolean {
+  const m = state.members[memberId];
+  if (!m || m.status !== 'admitted' || state.status === 'ended') return false;
+  if (m.role === 'facilitator') return true;
+  // A private line to the facilitators stays open when group chat is off: it is a safety channel.
+  return to === 'facilitators' || state.chatEnabled;
+}
