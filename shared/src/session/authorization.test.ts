@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, MemberCommand, SystemCommand } from './commands.js';
 import { SYSTEM } from './commands.js';
-import { FACILITATOR_COMMANDS, SYSTEM_COMMANDS } from './permissions.js';
+import { FACILITATOR_COMMANDS, SYSTEM_COMMANDS, type FacilitatorCommandType, type SystemCommandType } from './permissions.js';
 import { reduce } from './reduce.js';
 import { as, consent, groupInSession } from './testing.js';
 
 /** A well-formed example of every facilitator command, aimed at someone it could apply to. */
-const facilitatorExamples: Record<(typeof FACILITATOR_COMMANDS)[number], MemberCommand> = {
+const facilitatorExamples: Record<FacilitatorCommandType, MemberCommand> = {
   admit: { type: 'admit', memberId: 'W' },
   admitAll: { type: 'admitAll' },
   deny: { type: 'deny', memberId: 'W' },
@@ -25,7 +25,7 @@ const facilitatorExamples: Record<(typeof FACILITATOR_COMMANDS)[number], MemberC
   end: { type: 'end' },
 };
 
-const systemExamples: Record<(typeof SYSTEM_COMMANDS)[number], SystemCommand> = {
+const systemExamples: Record<SystemCommandType, SystemCommand> = {
   enter: { type: 'enter', member: { id: 'X', displayName: 'X', role: 'facilitator' }, consent },
   connectionLost: { type: 'connectionLost', memberId: 'P2' },
   connectionResumed: { type: 'connectionResumed', memberId: 'P2' },

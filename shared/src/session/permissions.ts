@@ -38,14 +38,20 @@ export const PERMISSIONS = {
   recordTalkTime: 'system',
 } as const satisfies Record<CommandType, Permission>;
 
+type CommandsWith<P extends Permission> = {
+  [K in CommandType]: (typeof PERMISSIONS)[K] extends P ? K : never;
+}[CommandType];
+export type FacilitatorCommandType = CommandsWith<'facilitator'> & MemberCommand['type'];
+export type SystemCommandType = CommandsWith<'system'> & SystemCommand['type'];
+
 /** Commands a facilitator may send that a participant may not: the authorisation matrix. */
 export const FACILITATOR_COMMANDS = (Object.keys(PERMISSIONS) as CommandType[]).filter(
-  (t) => PERMISSIONS[t] === 'facilitator',
-) as MemberCommand['type'][];
+  (t): t is FacilitatorCommandType => PERMISSIONS[t] === 'facilitator',
+);
 
 export const SYSTEM_COMMANDS = (Object.keys(PERMISSIONS) as CommandType[]).filter(
-  (t) => PERMISSIONS[t] === 'system',
-) as SystemCommand['type'][];
+  (t): t is SystemCommandType => PERMISSIONS[t] === 'system',
+);
 
 export function mayRoleSend(role: Role, type: CommandType): boolean {
   const needed = PERMISSIONS[type];
