@@ -20,3 +20,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RTC_MIN_PORT: '5000', RTC_MAX_PORT: '4000' })).toThrow(/RTC_MIN_PORT/);
   });
 });
+
+describe('loadConfig: clinic and sign-in', () => {
+  it('defaults to no secret, an insecure cookie (plain-http quick start), no demo and UTC', () => {
+    const config = loadConfig({});
+    expect(config.auth).toEqual({ secret: undefined, cookieSecure: false });
+    expect(config.demo).toBe(false);
+    expect(config.clinicTimeZone).toBe('UTC');
+  });
+  it('reads the secret, the cookie flag, demo mode and the clinic time zone', () => {
+    const config = loadConfig({ HEARTH_SECRET: 'x'.repeat(32), COOKIE_SECURE: 'true', DEMO: '1', CLINIC_TIME_ZONE: 'America/Chicago' });
+    expect(config.auth).toEqual({ secret: 'x'.repeat(32), cookieSecure: true });
+    expect(config.demo).toBe(true);
+    expect(config.clinicTimeZone).toBe('America/Chicago');
+    expect(loadConfig({ COOKIE_SECURE: 'false', DEMO: '0' })).toMatchObject({ auth: { cookieSecure: false }, demo: false });
+  });
+  it('refuses a short secret, a vague flag and an unknown time zone', () => {
+    expect(() => loadConfig({ HEARTH_SECRET: 'too-short' })).toThrow(/HEARTH_SECRET/);
+    expect(() => loadConfig({ COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE/);
+    expect(() => loadConfig({ CLINIC_TIME_ZONE: 'Mars/Olympus' })).toThrow(/CLINIC_TIME_ZONE/);
+  });
+});

@@ -1,7 +1,14 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { isTimeZone } from './clinic/timeZone.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
+
+/** true/1 or false/0 (an empty value is false). */
+const Flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
 
 const Env = z.object({
   PORT: Port.default(3000),
@@ -23,6 +30,14 @@ const Env = z.object({
   TURN_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   /** Where the built client lives; served as static files when present. */
   CLIENT_DIST: z.string().optional(),
+  /** Signs invite links. Unset: a random one per start, so links (and logins) die with the process. */
+  HEARTH_SECRET: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  /** Mark the login cookie Secure: set it whenever Hearth is reached over https. */
+  COOKIE_SECURE: Flag,
+  /** Seed a demo cohort, facilitator and participants at start and print how to sign in. */
+  DEMO: Flag,
+  /** The clinic's IANA time zone: the demo cohort's zone. */
+  CLINIC_TIME_ZONE: z.string().refine(isTimeZone, 'use an IANA time zone such as America/Chicago').default('UTC'),
 });
 
 export type Config = {
@@ -39,6 +54,9 @@ export type Config = {
   };
   turn: { urls: string[]; secret: string } | undefined;
   clientDist: string | undefined;
+  auth: { secret: string | undefined; cookieSecure: boolean };
+  demo: boolean;
+  clinicTimeZone: string;
 };
 
 /** Parses the environment once at start-up; a bad value stops the server with a message naming it. */
@@ -66,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     turn: turnUrls.length > 0 && e.TURN_SECRET ? { urls: turnUrls, secret: e.TURN_SECRET } : undefined,
     clientDist: e.CLIENT_DIST,
+    auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE },
+    demo: e.DEMO,
+    clinicTimeZone: e.CLINIC_TIME_ZONE,
   };
 }
 

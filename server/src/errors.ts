@@ -29,19 +29,71 @@ export class InvalidStateError extends AppError {
   }
 }
 
+export class InvalidPayloadError extends AppError {
+  constructor(message: string) {
+    super('INVALID_PAYLOAD', message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'sign in first') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class LockedOutError extends AppError {
+  constructor() {
+    super('LOCKED_OUT', 'too many failed sign-ins for this email; try again later');
+  }
+}
+
+export class AlreadyExistsError extends AppError {
+  constructor(message: string) {
+    super('ALREADY_EXISTS', message);
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super('UNSUPPORTED_MEDIA_TYPE', 'send the request body as application/json');
+  }
+}
+
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'INVALID_PAYLOAD':
     case 'UNSUPPORTED_PROTOCOL':
       return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVITE_INVALID':
+    case 'INVITE_EXPIRED':
+    case 'INVITE_REVOKED':
+      return 401;
     case 'NOT_JOINED':
     case 'FORBIDDEN':
+    case 'NOT_ADMITTED':
+    case 'REMOVED':
+    case 'UNMUTE_LOCKED':
       return 403;
     case 'NOT_FOUND':
       return 404;
     case 'ALREADY_JOINED':
+    case 'ALREADY_EXISTS':
     case 'INVALID_STATE':
+    case 'ROOM_LOCKED':
+    case 'SESSION_ENDED':
+    case 'CONSENT_REQUIRED':
       return 409;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'LOCKED_OUT':
+      return 429;
     case 'MEDIA_ERROR':
     case 'INTERNAL':
       return 500;

@@ -10,7 +10,12 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'hearth' },
     redact: {
-      paths: ['displayName', '*.displayName', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie', 'location', '*.location', 'phone', '*.phone'],
+      paths: [
+        'displayName', '*.displayName', 'pseudonym', '*.pseudonym', 'email', '*.email', 'password', '*.password',
+        'contact', '*.contact', 'token', '*.token', 'invite', '*.invite', 'authorization', '*.authorization',
+        'cookie', '*.cookie', 'location', '*.location', 'phone', '*.phone', 'callbackNumber', '*.callbackNumber',
+        'consent', '*.consent', 'reason', '*.reason',
+      ],
       censor: '[redacted]',
     },
   });

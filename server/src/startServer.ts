@@ -1,23 +1,56 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolveSecret } from './auth/secret.js';
+import { systemClock, type Clock } from './clinic/clock.js';
+import { createClinic, type Clinic } from './clinic/createClinic.js';
+import { demoAnnouncement, seedDemo } from './clinic/demo.js';
 import type { Config } from './config.js';
 import { createApp } from './http/createApp.js';
 import { createLogger, type Logger } from './logger.js';
 import { WorkerPool } from './media/WorkerPool.js';
 import { Rooms } from './rooms/Rooms.js';
+import { MemoryAuditLog } from './sessions/AuditLog.js';
+import { identifyWithClinic } from './sessions/identifyWithClinic.js';
+import { LiveSessions } from './sessions/LiveSessions.js';
+import { roomMediaControl } from './sessions/roomMediaControl.js';
+import { MemorySessionStateStore } from './sessions/SessionStateStore.js';
 import { createSignalling } from './signalling/createSignalling.js';
+import type { ClinicStore } from './store/ClinicStore.js';
+import { createClinicStore } from './store/createClinicStore.js';
 
 export type RunningServer = {
   url: string;
   port: number;
   rooms: Rooms;
+  sessions: LiveSessions;
   pool: WorkerPool;
   log: Logger;
+  /** Staff accounts, cohorts and invites; verifyInvite and accountFromCookie check credentials. */
+  clinic: Clinic;
   close: () => Promise<void>;
 };
 
+/** What tests (and a later multi-node setup) may supply instead of the defaults. */
+export type ServerOptions = {
+  /** Time for logins, lock-outs and invites; tests pass a clock they can move forward. */
+  clock?: Clock;
+  store?: ClinicStore;
+  /** Where DEMO=true prints its sign-in details; stdout by default. */
+  announce?: (text: string) => void;
+};
+
 /** Starts Hearth: workers, HTTP, signalling. Tests start it on port 0 and close it after. */
-export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const store = options.store ?? createClinicStore(config, clock);
+  const secret = resolveSecret(config.auth.secret, log);
+  const clinic = createClinic({ store, clock, secret, log, timeZone: config.clinicTimeZone });
+  // Seeded before anything needs closing; announced once the URL is known.
+  const demo = config.demo ? await seedDemo(clinic) : undefined;
   const pool = await WorkerPool.create(config.media, log);
   const rooms = new Rooms(pool, log);
   const app = createApp({
@@ -25,9 +58,18 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     workers: () => pool.report(),
     rooms: () => rooms.size,
     clientDist: config.clientDist,
+    clinic,
+    cookieSecure: config.auth.cookieSecure,
   });
   const httpServer = http.createServer(app);
-  const io = createSignalling(httpServer, { rooms, log, turn: config.turn });
+  const sessions = new LiveSessions({
+    store: new MemorySessionStateStore(),
+    audit: new MemoryAuditLog(),
+    media: roomMediaControl(rooms),
+    log,
+    clock,
+  });
+  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -42,6 +84,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   log.info({ url, workers: config.media.workers }, 'hearth is listening');
+  if (demo) (options.announce ?? ((text) => process.stdout.write(text)))(demoAnnouncement(demo, url));
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -50,8 +93,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       await rooms.closeAll();
       pool.close();
       httpServer.closeAllConnections();
+      await store.close();
     })();
     return closing;
   };
-  return { url, port, rooms, pool, log, close };
+  return { url, port, rooms, sessions, pool, log, clinic, close };
 }

@@ -11,12 +11,12 @@ import {
 } from '@hearth/shared';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { startServer, type RunningServer } from '../src/startServer.js';
+import { startServer, type RunningServer, type ServerOptions } from '../src/startServer.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real server on a free port with one real mediasoup worker, media on loopback. */
-export function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export function startTestServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -25,11 +25,20 @@ export function startTestServer(env: Record<string, string> = {}): Promise<Runni
     LOG_LEVEL: 'silent',
     ...env,
   });
-  return startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'));
+  return startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), options);
 }
 
-export async function connectClient(server: RunningServer): Promise<TestSocket> {
-  const socket: TestSocket = connect(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+export async function connectClient(
+  server: RunningServer,
+  credentials: { auth?: Record<string, string>; cookie?: string } = {},
+): Promise<TestSocket> {
+  const socket: TestSocket = connect(server.url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: credentials.auth ?? {},
+    extraHeaders: credentials.cookie ? { cookie: credentials.cookie } : {},
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);

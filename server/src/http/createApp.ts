@@ -1,15 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
+import type { Clinic } from '../clinic/createClinic.js';
 import { AppError, httpStatusOf } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { WorkerReport } from '../media/WorkerPool.js';
+import { apiRoutes } from './api.routes.js';
 
 export type AppDeps = {
   log: Logger;
   workers: () => WorkerReport[];
   rooms: () => number;
   clientDist: string | undefined;
+  clinic: Clinic;
+  cookieSecure: boolean;
 };
 
 export function createApp(deps: AppDeps): express.Express {
@@ -22,6 +26,8 @@ export function createApp(deps: AppDeps): express.Express {
     const healthy = workers.length > 0 && workers.every((w) => !w.closed);
     res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', workers, rooms: deps.rooms() });
   });
+
+  app.use('/api', apiRoutes({ clinic: deps.clinic, cookieSecure: deps.cookieSecure }));
 
   const dist = deps.clientDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {

@@ -55,6 +55,10 @@ export class Room {
     return this.#peers.size;
   }
 
+  hasPeer(peerId: string): boolean {
+    return !this.#closed && this.#peers.has(peerId);
+  }
+
   /** For tests and /healthz: what the room holds, without reaching into mediasoup. */
   async dump(): Promise<types.RouterDump> {
     return this.router.dump();
@@ -67,9 +71,18 @@ export class Room {
     });
   }
 
-  join(displayName: string, send: SendToPeer): Promise<{ peer: Peer; response: Omit<CommandResponse<'room:join'>, 'iceServers'> }> {
+  /**
+   * Adds a peer. A member of a moderated session keeps their member id as peer id; if a
+   * stale peer with that id is still here (a dropped connection), it is replaced.
+   */
+  join(
+    displayName: string,
+    send: SendToPeer,
+    peerId: string = randomUUID(),
+  ): Promise<{ peer: Peer; response: Omit<CommandResponse<'room:join'>, 'iceServers'> }> {
     return this.run(() => {
-      const peer = new Peer(randomUUID(), displayName, send);
+      if (this.#peers.has(peerId)) this.#remove(peerId, { keepOpen: true });
+      const peer = new Peer(peerId, displayName, send);
       const others: PeerInfo[] = [...this.#peers.values()].map((p) => ({ id: p.id, displayName: p.displayName }));
       this.#peers.set(peer.id, peer);
       this.#broadcast(peer, (p) => p.send('peer:joined', { id: peer.id, displayName }));
@@ -174,6 +187,25 @@ export class Room {
     else await producer.resume();
   }
 
+  sourceOf(peerId: string, producerId: string): ProducerAppData['source'] {
+    return this.#livePeer(peerId).producer(producerId).appData.source;
+  }
+
+  /** The server's own hand on a peer's media (a facilitator's mute); no-op if not producing. */
+  async pauseSource(peerId: string, source: ProducerAppData['source']): Promise<void> {
+    const peer = this.#peers.get(peerId);
+    if (!peer) return;
+    for (const p of peer.producers) if (p.appData.source === source) await p.pause();
+  }
+
+  closeSource(peerId: string, source: ProducerAppData['source']): Promise<void> {
+    return this.run(() => {
+      const peer = this.#peers.get(peerId);
+      if (!peer) return;
+      for (const p of [...peer.producers]) if (p.appData.source === source) p.close();
+    });
+  }
+
   closeProducer(peerId: string, producerId: string): Promise<void> {
     return this.run(() => this.#peer(peerId).producer(producerId).close());
   }
@@ -214,14 +246,14 @@ export class Room {
     return this.#peer(peerId);
   }
 
-  #remove(peerId: string): void {
+  #remove(peerId: string, { keepOpen = false } = {}): void {
     const peer = this.#peers.get(peerId);
     if (!peer) return;
     this.#peers.delete(peerId);
     peer.close();
     this.#broadcast(peer, (p) => p.send('peer:left', { peerId }));
     this.log.info({ peer: peerId, peers: this.#peers.size }, 'peer left');
-    if (this.#peers.size === 0) this.close();
+    if (this.#peers.size === 0 && !keepOpen) this.close();
     else if (this.#activeSpeakerId === peerId) this.#setActiveSpeaker(null);
   }
 

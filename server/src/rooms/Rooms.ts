@@ -15,12 +15,12 @@ export class Rooms {
     private readonly log: Logger,
   ) {}
 
-  async join(roomId: string, displayName: string, send: SendToPeer) {
+  async join(roomId: string, displayName: string, send: SendToPeer, peerId?: string) {
     // A room that closed between lookup and join (its last peer just left) is replaced once.
     for (let attempt = 0; ; attempt++) {
       const room = await this.#getOrCreate(roomId);
       try {
-        const joined = await room.join(displayName, send);
+        const joined = await room.join(displayName, send, peerId);
         return { room, ...joined };
       } catch (err) {
         if (!(err instanceof RoomClosedError) || attempt > 0) throw err;

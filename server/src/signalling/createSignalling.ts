@@ -4,14 +4,26 @@ import type { CommandName, ServerToClientEvents } from '@hearth/shared';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Rooms } from '../rooms/Rooms.js';
+import type { Identify, Identity } from '../sessions/identity.js';
+import type { LiveSessions } from '../sessions/LiveSessions.js';
 import { registerMediaHandlers } from './media.handlers.js';
+import { registerSessionHandlers, type Connection } from './session.handlers.js';
 
 /** Inbound events are untrusted: their payloads are `unknown` until a schema has parsed them. */
 type InboundEvents = { [K in CommandName]: (...args: unknown[]) => void };
+type SocketData = { identity: Identity | undefined };
 
-export type SignallingServer = Server<InboundEvents, ServerToClientEvents>;
+export type SignallingServer = Server<InboundEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function createSignalling(httpServer: HttpServer, deps: { rooms: Rooms; log: Logger; turn: Config['turn'] }): SignallingServer {
+export type SignallingDeps = {
+  rooms: Rooms;
+  sessions: LiveSessions;
+  identify: Identify;
+  log: Logger;
+  turn: Config['turn'];
+};
+
+export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): SignallingServer {
   const io: SignallingServer = new Server(httpServer, {
     // Signalling messages are small; a large one is a mistake or an attack.
     maxHttpBufferSize: 64 * 1024,
@@ -19,8 +31,32 @@ export function createSignalling(httpServer: HttpServer, deps: { rooms: Rooms; l
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
+
+  // Identity is decided once, from the credential the connection presents.
+  io.use((socket, next) => {
+    deps
+      .identify({ auth: socket.handshake.auth, cookieHeader: socket.handshake.headers.cookie })
+      .then((result) => {
+        if (!result.ok) {
+          const err = new Error(result.code) as Error & { data: { code: string } };
+          err.data = { code: result.code };
+          next(err);
+          return;
+        }
+        socket.data.identity = result.identity;
+        next();
+      })
+      .catch((err: unknown) => {
+        deps.log.error({ err }, 'identifying a connection failed');
+        next(new Error('INTERNAL'));
+      });
+  });
+
   io.on('connection', (socket) => {
-    registerMediaHandlers(socket, { ...deps, log: deps.log.child({ socket: socket.id }) });
+    const log = deps.log.child({ socket: socket.id });
+    const connection: Connection = { identity: socket.data.identity, session: undefined };
+    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log });
+    registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn });
   });
   return io;
 }

@@ -9,16 +9,37 @@ import type { Room } from '../rooms/Room.js';
 import type { Rooms } from '../rooms/Rooms.js';
 import type { SendToPeer } from '../rooms/Peer.js';
 import { handle } from './handle.js';
+import type { Connection } from './session.handlers.js';
 
 type Membership = { room: Room; peerId: string };
 
+/** The connection's member in its session's current state, if it is a session member. */
+function sessionMember(connection: Connection) {
+  const { session, identity } = connection;
+  return session && identity ? session.snapshot.members[identity.memberId] : undefined;
+}
+
 /**
- * Join, transports, producers and consumers for one socket. The socket is in at most one
- * room; leaving or disconnecting closes everything its peer owned.
+ * For a session member: checks they may enter this media room (their session's, and
+ * admitted) and returns who they are there. Anonymous connections get open rooms.
  */
+function admittedMember(connection: Connection, roomId: string) {
+  if (!connection.identity) return undefined;
+  if (roomId !== connection.identity.sessionId) throw new AppError('FORBIDDEN', 'that is not your session');
+  const m = sessionMember(connection);
+  if (!m || m.status !== 'admitted') throw new AppError('NOT_ADMITTED', 'wait to be admitted');
+  return m;
+}
+
 export type MediaDeps = { rooms: Rooms; log: Logger; turn: Config['turn'] };
 
-export function registerMediaHandlers(socket: Socket, { rooms, log, turn }: MediaDeps): void {
+/**
+ * Join, transports, producers and consumers for one socket. The socket is in at most one
+ * room; leaving or disconnecting closes everything its peer owned. In a moderated session
+ * the media room is the session's, only admitted members get in, and the session's
+ * state decides whether a microphone or camera may be turned back on.
+ */
+export function registerMediaHandlers(socket: Socket, connection: Connection, { rooms, log, turn }: MediaDeps): void {
   let membership: Membership | undefined;
   let joining = false;
 
@@ -34,10 +55,13 @@ export function registerMediaHandlers(socket: Socket, { rooms, log, turn }: Medi
     if (req.protocolVersion !== PROTOCOL_VERSION) {
       throw new AppError('UNSUPPORTED_PROTOCOL', `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
     }
+    // Sent back to the waiting room (or the room closed) since: that membership is over.
+    if (membership && !membership.room.hasPeer(membership.peerId)) membership = undefined;
     if (membership || joining) throw new AppError('ALREADY_JOINED', 'already in a room');
+    const admitted = admittedMember(connection, req.roomId);
     joining = true;
     try {
-      const { room, peer, response } = await rooms.join(req.roomId, req.displayName, send);
+      const { room, peer, response } = await rooms.join(req.roomId, admitted?.displayName ?? req.displayName, send, admitted?.id);
       if (socket.disconnected) {
         await room.leave(peer.id);
         throw new NotJoinedError();
@@ -80,7 +104,12 @@ export function registerMediaHandlers(socket: Socket, { rooms, log, turn }: Medi
 
   handle(socket, 'producer:create', log, async (req) => {
     const { room, peerId } = member();
-    return { producerId: await room.produce(peerId, req) };
+    const state = sessionMember(connection);
+    if (req.source === 'camera' && state?.cameraOff) throw new AppError('FORBIDDEN', 'your camera was turned off');
+    const producerId = await room.produce(peerId, req);
+    // A member muted in the session starts muted on the SFU, whatever their client sends.
+    if (req.source === 'mic' && state?.micMuted) await room.pauseSource(peerId, 'mic');
+    return { producerId };
   });
 
   handle(socket, 'producer:pause', log, async ({ producerId }) => {
@@ -91,6 +120,12 @@ export function registerMediaHandlers(socket: Socket, { rooms, log, turn }: Medi
 
   handle(socket, 'producer:resume', log, async ({ producerId }) => {
     const { room, peerId } = member();
+    const state = sessionMember(connection);
+    if (state) {
+      const source = room.sourceOf(peerId, producerId);
+      if (source === 'mic' && state.micMuted) throw new AppError('UNMUTE_LOCKED', 'unmute through the session first');
+      if (source === 'camera' && state.cameraOff) throw new AppError('FORBIDDEN', 'turn your camera on through the session first');
+    }
     await room.setProducerPaused(peerId, producerId, false);
     return {};
   });

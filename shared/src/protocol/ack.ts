@@ -11,6 +11,22 @@ export const ERROR_CODES = [
   'INVALID_STATE',
   'MEDIA_ERROR',
   'INTERNAL',
+  // Staff sign-in and the clinic's HTTP API.
+  'UNAUTHENTICATED',
+  'LOCKED_OUT',
+  'ALREADY_EXISTS',
+  'UNSUPPORTED_MEDIA_TYPE',
+  // A participant's invite link, checked when they connect.
+  'INVITE_INVALID',
+  'INVITE_EXPIRED',
+  'INVITE_REVOKED',
+  // The session model refusing a command (shared/src/session/SPEC.md).
+  'NOT_ADMITTED',
+  'ROOM_LOCKED',
+  'REMOVED',
+  'SESSION_ENDED',
+  'UNMUTE_LOCKED',
+  'CONSENT_REQUIRED',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -10,13 +10,16 @@ import {
   RtpCapabilities,
   RtpParameters,
 } from './media.js';
+import { ConsentInput, MemberCommand } from '../session/commands.js';
+import type { SessionView } from '../session/views.js';
 
 /** Bumped whenever an event changes incompatibly; the server refuses other versions at join. */
 export const PROTOCOL_VERSION = 1;
 
+/** A room is a session: ids are URL-safe (base64url session ids, or a chosen slug). */
 export const RoomId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'room ids are 3–64 lowercase letters, digits or dashes');
+  .regex(/^[A-Za-z0-9_-]{3,64}$/, 'room ids are 3–64 letters, digits, dashes or underscores');
 
 /** First or chosen name; trimmed, no control characters. */
 export const DisplayName = z
@@ -62,6 +65,12 @@ export type IceServer = z.infer<typeof IceServer>;
 const Empty = z.object({}).strict();
 
 /**
+ * A member's snapshot of the session. Built by the server from its own state
+ * (session/views.ts), so clients take its shape from the type rather than re-validating it.
+ */
+export const SessionViewPayload = z.custom<SessionView>((v) => typeof v === 'object' && v !== null);
+
+/**
  * Client → server commands: each has a request schema (parsed by the server before
  * anything else happens) and the schema of the data in its Ack.
  */
@@ -79,6 +88,19 @@ export const commands = {
     }),
   },
   'room:leave': { request: Empty, response: Empty },
+  /**
+   * Enter the session the connection's credential (invite link or staff sign-in) is for.
+   * Participants bring their consent; the answer is their first snapshot.
+   */
+  'session:enter': {
+    request: z.object({ consent: ConsentInput.nullable() }).strict(),
+    response: z.object({ view: SessionViewPayload }),
+  },
+  /** A moderation or self-service command; who may send which is in session/permissions.ts. */
+  'session:command': {
+    request: MemberCommand,
+    response: z.object({ version: z.number().int() }),
+  },
   'transport:create': {
     request: z.object({ direction: Direction }).strict(),
     response: TransportOptions,
@@ -138,6 +160,18 @@ export const serverEvents = {
     temporalLayer: z.number().int().nullable(),
   }),
   'speaker:changed': z.object({ peerId: Id.nullable() }),
+  /** The member's new snapshot, after every accepted change; older versions are dropped. */
+  'session:updated': z.object({ view: SessionViewPayload }),
+  /** To facilitators only: a member pressed "I need help". */
+  'session:help': z.object({
+    memberId: Id,
+    displayName: z.string(),
+    location: z.string().nullable(),
+    callbackNumber: z.string().nullable(),
+    at: z.number(),
+  }),
+  /** Sent just before the server closes this connection. */
+  'session:closed': z.object({ reason: z.enum(['removed', 'denied', 'ended', 'replaced']) }),
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

@@ -1,0 +1,28 @@
+import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
+import type { InviteLink } from './Invites.js';
+
+/** What the HTTP API sends: the stored records with times as ISO 8601 strings. */
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export const cohortView = (c: CohortRecord) => ({ id: c.id, name: c.name, timeZone: c.timeZone, createdAt: iso(c.createdAt) });
+
+/** Staff-only: it carries the clinic-side contact. */
+export const memberView = (m: MemberRecord) => ({
+  id: m.id,
+  cohortId: m.cohortId,
+  pseudonym: m.pseudonym,
+  ...(m.contact === undefined ? {} : { contact: m.contact }),
+  createdAt: iso(m.createdAt),
+});
+
+export const sessionView = (s: GroupSessionRecord) => ({
+  id: s.id,
+  cohortId: s.cohortId,
+  title: s.title,
+  ...(s.scheduledStart === undefined ? {} : { scheduledStart: iso(s.scheduledStart) }),
+  status: s.status,
+  createdBy: s.createdBy,
+  createdAt: iso(s.createdAt),
+});
+
+export const inviteLinkView = (l: InviteLink) => ({ ...l, expiresAt: iso(l.expiresAt) });

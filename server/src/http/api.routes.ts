@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import { requireJsonForChanges } from '../auth/httpGuards.js';
+import type { Clinic } from '../clinic/createClinic.js';
+import { authRoutes } from './auth.routes.js';
+import { clinicRoutes } from './clinic.routes.js';
+
+/** The clinic's JSON API under /api. */
+export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Router {
+  const router = Router();
+  router.use((_req, res, next) => {
+    // Answers carry accounts and clinic records: no cache may keep them.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  router.use(requireJsonForChanges);
+  router.use(authRoutes(deps));
+  router.use(clinicRoutes(deps));
+  // An unknown API path is a JSON 404, never the client's app shell.
+  router.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });
+  });
+  return router;
+}

@@ -1,0 +1,116 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireRole, signedIn } from '../auth/httpGuards.js';
+import type { Clinic } from '../clinic/createClinic.js';
+import { newId } from '../clinic/ids.js';
+import { isTimeZone } from '../clinic/timeZone.js';
+import { cohortView, inviteLinkView, memberView, sessionView } from '../clinic/views.js';
+import { NotFoundError } from '../errors.js';
+import { NoFields, parseBody } from './parseBody.js';
+
+const NewCohort = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  timeZone: z.string().refine(isTimeZone, 'use an IANA time zone such as America/Chicago'),
+});
+
+const NewMember = z.strictObject({
+  /** A first or chosen name: the group sees it. */
+  pseudonym: z.string().trim().min(1).max(40),
+  /** Phone or email for the clinic to reach them; kept on the clinic's side. */
+  contact: z.string().trim().min(1).max(200).optional(),
+});
+
+const NewSession = z.strictObject({
+  title: z.string().trim().min(1).max(120),
+  scheduledStart: z.iso
+    .datetime({ offset: true })
+    .transform((s) => Date.parse(s))
+    .optional(),
+});
+
+/** Cohorts, their members and sessions, and invite links: for any signed-in staff member. */
+export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
+  const router = Router();
+  const { store, invites } = clinic;
+  router.use(['/cohorts', '/sessions', '/invites'], requireRole(clinic, 'admin', 'facilitator'));
+
+  const cohortOr404 = async (id: string) => {
+    const cohort = await store.cohorts.get(id);
+    if (!cohort) throw new NotFoundError('cohort');
+    return cohort;
+  };
+
+  router.post('/cohorts', async (req, res) => {
+    const body = parseBody(NewCohort, req.body);
+    const cohort = { id: newId(), ...body, createdAt: clinic.clock() };
+    await store.cohorts.insert(cohort);
+    res.status(201).json({ cohort: cohortView(cohort) });
+  });
+
+  router.get('/cohorts', async (_req, res) => {
+    res.json({ cohorts: (await store.cohorts.list()).map(cohortView) });
+  });
+
+  router.post('/cohorts/:cohortId/members', async (req, res) => {
+    const cohort = await cohortOr404(req.params.cohortId);
+    const body = parseBody(NewMember, req.body);
+    const member = { id: newId(), cohortId: cohort.id, ...body, createdAt: clinic.clock() };
+    await store.members.insert(member);
+    res.status(201).json({ member: memberView(member) });
+  });
+
+  router.get('/cohorts/:cohortId/members', async (req, res) => {
+    const cohort = await cohortOr404(req.params.cohortId);
+    res.json({ members: (await store.members.listByCohort(cohort.id)).map(memberView) });
+  });
+
+  router.post('/cohorts/:cohortId/sessions', async (req, res) => {
+    const cohort = await cohortOr404(req.params.cohortId);
+    const body = parseBody(NewSession, req.body);
+    const session = {
+      id: newId(),
+      cohortId: cohort.id,
+      ...body,
+      createdBy: signedIn(res).id,
+      createdAt: clinic.clock(),
+      status: 'scheduled' as const,
+    };
+    await store.sessions.insert(session);
+    res.status(201).json({ session: sessionView(session) });
+  });
+
+  router.get('/cohorts/:cohortId/sessions', async (req, res) => {
+    const cohort = await cohortOr404(req.params.cohortId);
+    res.json({ sessions: (await store.sessions.listByCohort(cohort.id)).map(sessionView) });
+  });
+
+  router.get('/sessions/:sessionId', async (req, res) => {
+    const session = await store.sessions.get(req.params.sessionId);
+    if (!session) throw new NotFoundError('session');
+    res.json({ session: sessionView(session) });
+  });
+
+  /** One personal link per member; members who hold a live link keep it. */
+  router.post('/sessions/:sessionId/invites', async (req, res) => {
+    parseBody(NoFields, req.body);
+    res.status(201).json((await invites.issueForSession(req.params.sessionId)).map(inviteLinkView));
+  });
+
+  router.get('/sessions/:sessionId/invites', async (req, res) => {
+    if (!(await store.sessions.get(req.params.sessionId))) throw new NotFoundError('session');
+    res.json((await invites.list(req.params.sessionId)).map(inviteLinkView));
+  });
+
+  router.post('/sessions/:sessionId/members/:memberId/invite', async (req, res) => {
+    parseBody(NoFields, req.body);
+    res.status(201).json(inviteLinkView(await invites.reissue(req.params.sessionId, req.params.memberId)));
+  });
+
+  router.post('/invites/:jti/revoke', async (req, res) => {
+    parseBody(NoFields, req.body);
+    const { jti, sessionId, memberId, revokedAt } = await invites.revoke(req.params.jti);
+    res.json({ invite: { jti, sessionId, memberId, revokedAt: new Date(revokedAt ?? clinic.clock()).toISOString() } });
+  });
+
+  return router;
+}

@@ -1,0 +1,168 @@
+import {
+  newSession,
+  reduce,
+  viewFor,
+  type Actor,
+  type Command,
+  type Effect,
+  type ServerEventName,
+  type ServerEventPayload,
+  type SessionError,
+  type SessionState,
+} from '@hearth/shared';
+import type { Logger } from '../logger.js';
+import { SerialQueue } from '../rooms/SerialQueue.js';
+import type { AuditLog } from './AuditLog.js';
+import type { SessionStateStore } from './SessionStateStore.js';
+
+/** One member's connection, as the session sees it. */
+export type MemberLink = {
+  send: <K extends ServerEventName>(event: K, payload: ServerEventPayload<K>) => void;
+  /** Tells the member why, then closes the connection. */
+  close: (reason: ServerEventPayload<'session:closed'>['reason']) => void;
+};
+
+/** What a session asks of the media layer; it never touches mediasoup itself. */
+export type MediaControl = {
+  mute(sessionId: string, memberId: string): Promise<void>;
+  stopCamera(sessionId: string, memberId: string): Promise<void>;
+  detach(sessionId: string, memberId: string): Promise<void>;
+};
+
+export type SessionDeps = {
+  store: SessionStateStore;
+  audit: AuditLog;
+  media: MediaControl;
+  log: Logger;
+  clock: () => number;
+};
+
+export type CommandOutcome = { ok: true; version: number } | { ok: false; error: SessionError };
+
+/**
+ * A running group session: applies the pure model one command at a time, keeps the state
+ * in the store, carries out the effects (media, disconnects, audit, help alerts) and sends
+ * every connected member their own view after each change.
+ */
+export class LiveSession {
+  readonly #queue = new SerialQueue();
+  readonly #links = new Map<string, MemberLink>();
+
+  private constructor(
+    private state: SessionState,
+    private readonly deps: SessionDeps,
+  ) {}
+
+  static async open(sessionId: string, deps: SessionDeps): Promise<LiveSession> {
+    const state = (await deps.store.load(sessionId)) ?? newSession(sessionId);
+    return new LiveSession(state, deps);
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  /** The current state, read-only: for media gating and tests. */
+  get snapshot(): Readonly<SessionState> {
+    return this.state;
+  }
+
+  /** A new connection for a member replaces an older one (a second tab, a reload). */
+  link(memberId: string, link: MemberLink): void {
+    const previous = this.#links.get(memberId);
+    this.#links.set(memberId, link);
+    if (previous && previous !== link) previous.close('replaced');
+  }
+
+  unlink(memberId: string, link: MemberLink): boolean {
+    if (this.#links.get(memberId) !== link) return false;
+    this.#links.delete(memberId);
+    return true;
+  }
+
+  view(memberId: string) {
+    return viewFor(this.state, memberId);
+  }
+
+  run(command: Command, actor: Actor): Promise<CommandOutcome> {
+    return this.#queue.run(async () => {
+      const result = reduce(this.state, command, actor, this.deps.clock());
+      if (!result.ok) return result;
+      if (result.state === this.state) return { ok: true, version: this.state.version };
+      this.state = result.state;
+      await this.deps.store.save(this.state);
+      await this.#perform(result.effects);
+      this.#broadcast();
+      return { ok: true, version: this.state.version };
+    });
+  }
+
+  async #perform(effects: Effect[]): Promise<void> {
+    const { media, audit, log, clock } = this.deps;
+    for (const effect of effects) {
+      try {
+        switch (effect.type) {
+          case 'media.mute':
+            await media.mute(this.id, effect.memberId);
+            break;
+          case 'media.stopCamera':
+            await media.stopCamera(this.id, effect.memberId);
+            break;
+          case 'media.detach':
+            await media.detach(this.id, effect.memberId);
+            break;
+          case 'media.attach':
+            // Nothing to do: an admitted member's client now joins the media room itself.
+            break;
+          case 'disconnect': {
+            const link = this.#links.get(effect.memberId);
+            this.#links.delete(effect.memberId);
+            link?.close(effect.reason);
+            break;
+          }
+          case 'notifyFacilitators':
+            this.#alertFacilitators(effect.memberId);
+            break;
+          case 'audit':
+            await audit.append({ at: clock(), sessionId: this.id, action: effect.action, actorId: effect.actorId, targetId: effect.targetId });
+            break;
+          default: {
+            const unknown: never = effect;
+            log.error({ effect: unknown }, 'unknown effect');
+          }
+        }
+      } catch (err) {
+        // One failed effect (a peer already gone from the SFU) must not stop the others.
+        log.warn({ err, effect: effect.type, member: 'memberId' in effect ? effect.memberId : undefined }, 'effect failed');
+      }
+    }
+  }
+
+  #alertFacilitators(memberId: string): void {
+    const m = this.state.members[memberId];
+    if (!m) return;
+    const alert = {
+      memberId,
+      displayName: m.displayName,
+      location: m.consent?.location ?? null,
+      callbackNumber: m.consent?.callbackNumber ?? null,
+      at: m.helpRequestedAt ?? this.deps.clock(),
+    };
+    for (const [id, link] of this.#links) {
+      const viewer = this.state.members[id];
+      if (viewer?.role === 'facilitator' && viewer.status === 'admitted') link.send('session:help', alert);
+    }
+  }
+
+  #broadcast(): void {
+    for (const [memberId, link] of this.#links) {
+      const view = viewFor(this.state, memberId);
+      if (!view) continue;
+      try {
+        link.send('session:updated', { view });
+      } catch (err) {
+        this.deps.log.warn({ err, member: memberId }, 'could not send a snapshot');
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { LiveSession, type SessionDeps } from './LiveSession.js';
+
+/** The sessions running on this node, opened on first use (state restored from the store). */
+export class LiveSessions {
+  readonly #sessions = new Map<string, Promise<LiveSession>>();
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  get(sessionId: string): Promise<LiveSession> {
+    let session = this.#sessions.get(sessionId);
+    if (!session) {
+      session = LiveSession.open(sessionId, this.deps);
+      this.#sessions.set(sessionId, session);
+      session.catch(() => this.#sessions.delete(sessionId));
+    }
+    return session;
+  }
+
+  /** Already running here, without opening it. */
+  running(sessionId: string): Promise<LiveSession> | undefined {
+    return this.#sessions.get(sessionId);
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { Clinic } from '../clinic/createClinic.js';
+import type { Identify } from './identity.js';
+
+/** What a client may put in Socket.IO's `auth`: its invite token, or (staff) the session id. */
+const HandshakeAuth = z.union([
+  z.object({ invite: z.string().min(10).max(2048) }).strict(),
+  z.object({ sessionId: z.string().min(1).max(128) }).strict(),
+  z.object({}).strict(),
+]);
+
+/**
+ * Participants are who their invite says; staff are who their sign-in cookie says and
+ * facilitate the session they name. Nothing else a client sends counts.
+ */
+export function identifyWithClinic(clinic: Clinic): Identify {
+  return async ({ auth, cookieHeader }) => {
+    const parsed = HandshakeAuth.safeParse(auth ?? {});
+    if (!parsed.success) return { ok: false, code: 'UNAUTHENTICATED' };
+    const credential = parsed.data;
+    if ('invite' in credential) {
+      const checked = await clinic.verifyInvite(credential.invite);
+      if (!checked.ok) return { ok: false, code: checked.code };
+      const { sessionId, memberId, pseudonym } = checked.invite;
+      return { ok: true, identity: { sessionId, memberId, displayName: pseudonym, role: 'participant' } };
+    }
+    if ('sessionId' in credential) {
+      const account = await clinic.accountFromCookie(cookieHeader);
+      if (!account) return { ok: false, code: 'UNAUTHENTICATED' };
+      const session = await clinic.store.sessions.get(credential.sessionId);
+      if (!session || session.status === 'ended') return { ok: false, code: 'NOT_FOUND' };
+      return {
+        ok: true,
+        identity: { sessionId: session.id, memberId: account.id, displayName: account.displayName, role: 'facilitator' },
+      };
+    }
+    return { ok: true, identity: undefined };
+  };
+}

@@ -1,0 +1,67 @@
+import { RECONNECT_GRACE_MS, SYSTEM, type ServerToClientEvents } from '@hearth/shared';
+import type { Socket } from 'socket.io';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Identity } from '../sessions/identity.js';
+import type { LiveSession, MemberLink } from '../sessions/LiveSession.js';
+import type { LiveSessions } from '../sessions/LiveSessions.js';
+import { handle } from './handle.js';
+
+/** What one connection knows about itself; shared by its session and media handlers. */
+export type Connection = {
+  identity: Identity | undefined;
+  session: LiveSession | undefined;
+};
+
+export type SessionDeps = { sessions: LiveSessions; log: Logger };
+
+/**
+ * Entering a moderated session and sending it commands. Identity comes from the
+ * credential checked at connection; a dropped connection is reported to the session, which
+ * keeps the member in place for the grace period.
+ */
+export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log }: SessionDeps): void {
+  const emit = socket.emit.bind(socket) as (event: keyof ServerToClientEvents, payload: unknown) => boolean;
+  const link: MemberLink = {
+    send: (event, payload) => emit(event, payload),
+    close: (reason) => {
+      emit('session:closed', { reason });
+      socket.disconnect(true);
+    },
+  };
+
+  handle(socket, 'session:enter', log, async ({ consent }) => {
+    const identity = connection.identity;
+    if (!identity) throw new AppError('UNAUTHENTICATED', 'open your invite link, or sign in, to enter a session');
+    if (connection.session) throw new AppError('ALREADY_JOINED', 'already in the session');
+    const session = await sessions.get(identity.sessionId);
+    const member = { id: identity.memberId, displayName: identity.displayName, role: identity.role };
+    const outcome = await session.run({ type: 'enter', member, consent: identity.role === 'participant' ? consent : null }, SYSTEM);
+    if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message);
+    session.link(identity.memberId, link);
+    connection.session = session;
+    const view = session.view(identity.memberId);
+    if (!view) throw new AppError('INTERNAL', 'entered but not found');
+    return { view };
+  });
+
+  handle(socket, 'session:command', log, async (command) => {
+    const { session, identity } = connection;
+    if (!session || !identity) throw new AppError('NOT_JOINED', 'enter the session first');
+    const outcome = await session.run(command, { kind: 'member', memberId: identity.memberId });
+    if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message);
+    return { version: outcome.version };
+  });
+
+  socket.on('disconnect', () => {
+    const { session, identity } = connection;
+    if (!session || !identity || !session.unlink(identity.memberId, link)) return;
+    void (async () => {
+      await session.run({ type: 'connectionLost', memberId: identity.memberId }, SYSTEM);
+      // After the grace period, whoever has not come back has left.
+      setTimeout(() => {
+        session.run({ type: 'expireGrace' }, SYSTEM).catch((err: unknown) => log.warn({ err }, 'grace expiry failed'));
+      }, RECONNECT_GRACE_MS + 100).unref();
+    })().catch((err: unknown) => log.warn({ err }, 'could not record a lost connection'));
+  });
+}

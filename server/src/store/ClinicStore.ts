@@ -1,0 +1,140 @@
+/**
+ * The clinic's records: staff accounts, their login sessions, cohorts, members, group
+ * sessions and invites. Every method is async and every record is plain JSON data, so a
+ * shared backend (Redis, for several nodes) can implement the same interface as the
+ * in-memory default. Times are epoch milliseconds from the injected clock.
+ */
+
+export type Role = 'admin' | 'facilitator';
+
+export type AccountRecord = {
+  id: string;
+  /** Trimmed and lower-cased before it is stored or looked up. */
+  email: string;
+  displayName: string;
+  role: Role;
+  /** `scrypt$N$r$p$salt$hash`, see auth/password.ts. */
+  passwordHash: string;
+  createdAt: number;
+};
+
+export type LoginSessionRecord = {
+  /** A hash of the cookie's value, so a leaked store holds no usable credential. */
+  id: string;
+  accountId: string;
+  expiresAt: number;
+};
+
+/** Failed logins for one email (known or not), see auth/lockout.ts. */
+export type LoginFailureRecord = {
+  count: number;
+  windowStart: number;
+  lockedUntil?: number;
+  /** When the record stops mattering and may be dropped. */
+  expiresAt: number;
+};
+
+export type CohortRecord = { id: string; name: string; timeZone: string; createdAt: number };
+
+export type MemberRecord = {
+  id: string;
+  cohortId: string;
+  /** A first or chosen name: what the group sees. */
+  pseudonym: string;
+  /** How the clinic reaches this person; staff-only, never sent to participants. */
+  contact?: string;
+  createdAt: number;
+};
+
+export type GroupSessionStatus = 'scheduled' | 'live' | 'ended';
+
+export type GroupSessionRecord = {
+  id: string;
+  cohortId: string;
+  title: string;
+  scheduledStart?: number;
+  /** Account id of the staff member who created it. */
+  createdBy: string;
+  createdAt: number;
+  status: GroupSessionStatus;
+};
+
+export type InviteRecord = {
+  jti: string;
+  sessionId: string;
+  cohortId: string;
+  memberId: string;
+  issuedAt: number;
+  expiresAt: number;
+  revokedAt?: number;
+};
+
+export interface AccountStore {
+  /** Adds the account unless its email is taken; false when taken. */
+  insert(account: AccountRecord): Promise<boolean>;
+  /** Adds the account only while there is no account at all (first-admin setup), atomically. */
+  insertFirst(account: AccountRecord): Promise<boolean>;
+  get(id: string): Promise<AccountRecord | undefined>;
+  findByEmail(email: string): Promise<AccountRecord | undefined>;
+  count(): Promise<number>;
+}
+
+export interface LoginSessionStore {
+  insert(session: LoginSessionRecord): Promise<void>;
+  get(id: string): Promise<LoginSessionRecord | undefined>;
+  delete(id: string): Promise<void>;
+}
+
+export interface LoginFailureStore {
+  get(email: string): Promise<LoginFailureRecord | undefined>;
+  /**
+   * Replaces the record with `change(current)` atomically (undefined deletes it), so
+   * parallel failed logins cannot lose a count. `change` is a pure function of plain data.
+   */
+  update(email: string, change: (current: LoginFailureRecord | undefined) => LoginFailureRecord | undefined): Promise<LoginFailureRecord | undefined>;
+}
+
+export interface CohortStore {
+  insert(cohort: CohortRecord): Promise<void>;
+  get(id: string): Promise<CohortRecord | undefined>;
+  /** Oldest first. */
+  list(): Promise<CohortRecord[]>;
+}
+
+export interface MemberStore {
+  insert(member: MemberRecord): Promise<void>;
+  get(id: string): Promise<MemberRecord | undefined>;
+  /** Oldest first: the cohort's roster order. */
+  listByCohort(cohortId: string): Promise<MemberRecord[]>;
+}
+
+export interface GroupSessionStore {
+  insert(session: GroupSessionRecord): Promise<void>;
+  get(id: string): Promise<GroupSessionRecord | undefined>;
+  /** Oldest first. */
+  listByCohort(cohortId: string): Promise<GroupSessionRecord[]>;
+  /** The live session (rooms/signalling) moves it to live and ended; false when unknown. */
+  setStatus(id: string, status: GroupSessionStatus): Promise<boolean>;
+}
+
+export interface InviteStore {
+  insert(invite: InviteRecord): Promise<void>;
+  get(jti: string): Promise<InviteRecord | undefined>;
+  /** Oldest first. */
+  listBySession(sessionId: string): Promise<InviteRecord[]>;
+  /** Marks it revoked at `at` unless it already is; returns the record as stored, undefined when unknown. */
+  revoke(jti: string, at: number): Promise<InviteRecord | undefined>;
+}
+
+export interface ClinicStore {
+  readonly accounts: AccountStore;
+  readonly loginSessions: LoginSessionStore;
+  readonly loginFailures: LoginFailureStore;
+  readonly cohorts: CohortStore;
+  readonly members: MemberStore;
+  readonly sessions: GroupSessionStore;
+  readonly invites: InviteStore;
+  /** Whether the records outlive the process (false for the in-memory store). */
+  readonly persistent: boolean;
+  close(): Promise<void>;
+}

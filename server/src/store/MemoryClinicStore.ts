@@ -1,0 +1,143 @@
+import type { Clock } from '../clinic/clock.js';
+import type {
+  AccountRecord,
+  ClinicStore,
+  CohortRecord,
+  GroupSessionRecord,
+  GroupSessionStatus,
+  InviteRecord,
+  LoginFailureRecord,
+  LoginSessionRecord,
+  MemberRecord,
+} from './ClinicStore.js';
+
+/**
+ * Records round-trip through JSON, as they would through Redis: a caller can neither keep
+ * a live reference into the store nor store something a shared backend could not.
+ */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * The default store: everything lives in this process and is gone when it stops. Each
+ * method body runs without awaiting, so each is atomic with respect to the others.
+ */
+export class MemoryClinicStore implements ClinicStore {
+  readonly persistent: boolean = false;
+  readonly #accounts = new Map<string, AccountRecord>();
+  readonly #loginSessions = new Map<string, LoginSessionRecord>();
+  readonly #loginFailures = new Map<string, LoginFailureRecord>();
+  readonly #cohorts = new Map<string, CohortRecord>();
+  readonly #members = new Map<string, MemberRecord>();
+  readonly #sessions = new Map<string, GroupSessionRecord>();
+  readonly #invites = new Map<string, InviteRecord>();
+  readonly #clock: Clock;
+  #lastSweep = -Infinity;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  readonly accounts = {
+    insert: async (account: AccountRecord) => {
+      if (this.#findAccount(account.email)) return false;
+      this.#accounts.set(account.id, copy(account));
+      return true;
+    },
+    insertFirst: async (account: AccountRecord) => {
+      if (this.#accounts.size > 0) return false;
+      this.#accounts.set(account.id, copy(account));
+      return true;
+    },
+    get: async (id: string) => copyOrUndefined(this.#accounts.get(id)),
+    findByEmail: async (email: string) => copyOrUndefined(this.#findAccount(email)),
+    count: async () => this.#accounts.size,
+  };
+
+  readonly loginSessions = {
+    insert: async (session: LoginSessionRecord) => {
+      this.#sweep();
+      this.#loginSessions.set(session.id, copy(session));
+    },
+    get: async (id: string) => copyOrUndefined(this.#loginSessions.get(id)),
+    delete: async (id: string) => {
+      this.#loginSessions.delete(id);
+    },
+  };
+
+  readonly loginFailures = {
+    get: async (email: string) => copyOrUndefined(this.#loginFailures.get(email)),
+    update: async (email: string, change: (current: LoginFailureRecord | undefined) => LoginFailureRecord | undefined) => {
+      this.#sweep();
+      const next = change(copyOrUndefined(this.#loginFailures.get(email)));
+      if (next) this.#loginFailures.set(email, copy(next));
+      else this.#loginFailures.delete(email);
+      return copyOrUndefined(next);
+    },
+  };
+
+  readonly cohorts = {
+    insert: async (cohort: CohortRecord) => {
+      this.#cohorts.set(cohort.id, copy(cohort));
+    },
+    get: async (id: string) => copyOrUndefined(this.#cohorts.get(id)),
+    list: async () => [...this.#cohorts.values()].map(copy),
+  };
+
+  readonly members = {
+    insert: async (member: MemberRecord) => {
+      this.#members.set(member.id, copy(member));
+    },
+    get: async (id: string) => copyOrUndefined(this.#members.get(id)),
+    listByCohort: async (cohortId: string) => [...this.#members.values()].filter((m) => m.cohortId === cohortId).map(copy),
+  };
+
+  readonly sessions = {
+    insert: async (session: GroupSessionRecord) => {
+      this.#sessions.set(session.id, copy(session));
+    },
+    get: async (id: string) => copyOrUndefined(this.#sessions.get(id)),
+    listByCohort: async (cohortId: string) => [...this.#sessions.values()].filter((s) => s.cohortId === cohortId).map(copy),
+    setStatus: async (id: string, status: GroupSessionStatus) => {
+      const session = this.#sessions.get(id);
+      if (!session) return false;
+      session.status = status;
+      return true;
+    },
+  };
+
+  readonly invites = {
+    insert: async (invite: InviteRecord) => {
+      this.#invites.set(invite.jti, copy(invite));
+    },
+    get: async (jti: string) => copyOrUndefined(this.#invites.get(jti)),
+    listBySession: async (sessionId: string) => [...this.#invites.values()].filter((i) => i.sessionId === sessionId).map(copy),
+    revoke: async (jti: string, at: number) => {
+      const invite = this.#invites.get(jti);
+      if (!invite) return undefined;
+      invite.revokedAt ??= at;
+      return copy(invite);
+    },
+  };
+
+  async close(): Promise<void> {}
+
+  #findAccount(email: string): AccountRecord | undefined {
+    for (const account of this.#accounts.values()) if (account.email === email) return account;
+    return undefined;
+  }
+
+  /** Drops expired login sessions and failure counters now and then, so they cannot pile up. */
+  #sweep(): void {
+    const now = this.#clock();
+    if (now - this.#lastSweep < SWEEP_EVERY_MS) return;
+    this.#lastSweep = now;
+    for (const [id, s] of this.#loginSessions) if (s.expiresAt <= now) this.#loginSessions.delete(id);
+    for (const [email, f] of this.#loginFailures) if (f.expiresAt <= now) this.#loginFailures.delete(email);
+  }
+}
+
+function copyOrUndefined<T>(value: T | undefined): T | undefined {
+  return value === undefined ? undefined : copy(value);
+}

@@ -1,0 +1,213 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FACILITATOR_COMMANDS, PROTOCOL_VERSION, type SessionView } from '@hearth/shared';
+import type { RunningServer } from '../src/startServer.js';
+import { call, connectClient, fakeDtls, nextEvent, opusParameters, record, send, startTestServer, type TestSocket } from './harness.js';
+import { consent, facilitatorSocket, participantSocket, participantWaiting, seededSession } from './sessionFixture.js';
+
+let server: RunningServer;
+const sockets: TestSocket[] = [];
+const track = <T extends { socket: TestSocket } | TestSocket>(x: T): T => {
+  sockets.push('socket' in x ? x.socket : x);
+  return x;
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.disconnect();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Waits for the member's next snapshot matching `match`. */
+const nextView = (socket: TestSocket, match: (v: SessionView) => boolean) =>
+  nextEvent(socket, 'session:updated', ({ view }) => match(view)).then(({ view }) => view);
+
+async function facilitatorIn(s: Awaited<ReturnType<typeof seededSession>>) {
+  const socket = track(await facilitatorSocket(server, s));
+  const { view } = await call(socket, 'session:enter', { consent: null });
+  return { socket, view };
+}
+
+/** A participant admitted, in the media room, producing a microphone. */
+async function admittedWithMic(s: Awaited<ReturnType<typeof seededSession>>, f: TestSocket, index: number) {
+  const p = s.participants[index]!;
+  const { socket } = track(await participantWaiting(server, p.token));
+  const admitted = nextView(socket, (v) => v.kind === 'participant');
+  await call(f, 'session:command', { type: 'admit', memberId: p.memberId });
+  await admitted;
+  const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: s.sessionId, displayName: 'ignored' });
+  const sendTransport = await call(socket, 'transport:create', { direction: 'send' });
+  await call(socket, 'transport:connect', { transportId: sendTransport.id, dtlsParameters: fakeDtls });
+  const { producerId } = await call(socket, 'producer:create', { transportId: sendTransport.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
+  return { socket, memberId: p.memberId, producerId, joined };
+}
+
+/** The facilitator in the media room, consuming everything. */
+async function facilitatorMedia(f: TestSocket, sessionId: string) {
+  const consumers = record(f, 'consumer:created');
+  const joined = await call(f, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
+  await call(f, 'transport:create', { direction: 'recv' });
+  await call(f, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+  return consumers;
+}
+
+describe('entering a moderated session', () => {
+  it('[ENT1][VIEW2] a participant passes the consent gate into a waiting room that shows no one', async () => {
+    const s = await seededSession(server);
+    const { view } = track(await participantWaiting(server, s.participants[0]!.token));
+    expect(view).toMatchObject({ kind: 'waiting', self: { displayName: 'Alex', status: 'waiting' } });
+    expect(JSON.stringify(view)).not.toContain('Blake');
+    expect(JSON.stringify(view)).not.toContain(consent.location);
+  });
+
+  it('[VIEW4] the facilitator sees who is waiting, with their consent card', async () => {
+    const s = await seededSession(server);
+    track(await participantWaiting(server, s.participants[0]!.token));
+    const { view } = await facilitatorIn(s);
+    if (view.kind !== 'facilitator') throw new Error(view.kind);
+    const alex = view.members.find((m) => m.displayName === 'Alex')!;
+    expect(alex).toMatchObject({ status: 'waiting', consent: { location: consent.location, callbackNumber: consent.callbackNumber } });
+  });
+
+  it('[ENT5] without consent a participant is refused', async () => {
+    const s = await seededSession(server);
+    const socket = track(await participantSocket(server, s.participants[0]!.token));
+    expect(await send(socket, 'session:enter', { consent: null })).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED' } });
+    expect(await send(socket, 'session:enter', { consent: { ...consent, agreed: false } })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  });
+
+  it('a forged or tampered invite cannot connect; an anonymous socket cannot enter a session', async () => {
+    const s = await seededSession(server);
+    const token = s.participants[0]!.token;
+    const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    await expect(connectClient(server, { auth: { invite: tampered } })).rejects.toMatchObject({ data: { code: 'INVITE_INVALID' } });
+    await expect(connectClient(server, { auth: { sessionId: s.sessionId } })).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    const anonymous = track(await connectClient(server));
+    expect(await send(anonymous, 'session:enter', { consent })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('[WAI5] someone waiting cannot reach the media room', async () => {
+    const s = await seededSession(server);
+    const { socket } = track(await participantWaiting(server, s.participants[0]!.token));
+    const ack = await send(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: s.sessionId, displayName: 'Alex' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'NOT_ADMITTED' } });
+  });
+});
+
+describe('moderation over the wire', () => {
+  it('[WAI1] admitting moves the participant in; they and the facilitator get new snapshots', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const p = track(await participantWaiting(server, s.participants[1]!.token));
+    const seenByParticipant = nextView(p.socket, (v) => v.kind === 'participant');
+    const seenByFacilitator = nextView(f.socket, (v) => v.kind === 'facilitator' && v.members.some((m) => m.displayName === 'Blake' && m.status === 'admitted'));
+    const { version } = await call(f.socket, 'session:command', { type: 'admit', memberId: s.participants[1]!.memberId });
+    expect((await seenByParticipant).version).toBe(version);
+    expect((await seenByFacilitator).version).toBe(version);
+  });
+
+  it('[MUT1][MUT4] a mute is enforced on the SFU and cannot be undone by the participant while locked', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const consumers = await facilitatorMedia(f.socket, s.sessionId);
+    const p = await admittedWithMic(s, f.socket, 0);
+    await expect.poll(() => consumers.length).toBe(1);
+    const mic = consumers[0]!;
+
+    const pausedAtFacilitator = nextEvent(f.socket, 'consumer:paused', (e) => e.consumerId === mic.id);
+    await call(f.socket, 'session:command', { type: 'lockSelfUnmute', locked: true });
+    await call(f.socket, 'session:command', { type: 'mute', memberId: p.memberId });
+    await pausedAtFacilitator;
+
+    // Straight to the SFU, and through the session: both refused.
+    expect(await send(p.socket, 'producer:resume', { producerId: p.producerId })).toMatchObject({ ok: false, error: { code: 'UNMUTE_LOCKED' } });
+    expect(await send(p.socket, 'session:command', { type: 'setMicMuted', muted: false })).toMatchObject({ ok: false, error: { code: 'UNMUTE_LOCKED' } });
+
+    // Released by the facilitator, the participant may unmute, and their audio resumes.
+    await call(f.socket, 'session:command', { type: 'releaseMute', memberId: p.memberId });
+    await call(p.socket, 'session:command', { type: 'setMicMuted', muted: false });
+    const resumed = nextEvent(f.socket, 'consumer:resumed', (e) => e.consumerId === mic.id);
+    await call(p.socket, 'producer:resume', { producerId: p.producerId });
+    await resumed;
+  });
+
+  it('[ROL2] every facilitator command from a participant is refused and changes nothing', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const p = await admittedWithMic(s, f.socket, 0);
+    const other = s.participants[1]!.memberId;
+    const before = (await server.sessions.get(s.sessionId)).snapshot.version;
+    const example: Record<string, unknown> = { memberId: other, locked: true, enabled: false, reason: 'x' };
+    for (const type of FACILITATOR_COMMANDS) {
+      const payload: Record<string, unknown> = { type };
+      for (const key of ['memberId', 'locked', 'enabled', 'reason']) if (needs(type, key)) payload[key] = example[key];
+      const ack = await send(p.socket, 'session:command', payload);
+      expect(ack, type).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect((await server.sessions.get(s.sessionId)).snapshot.version).toBe(before);
+  });
+
+  it('[REM1][ENT3] a removed participant is disconnected and their link cannot bring them back', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const p = await admittedWithMic(s, f.socket, 2);
+    const closed = nextEvent(p.socket, 'session:closed');
+    const gone = new Promise((resolve) => p.socket.once('disconnect', resolve));
+    await call(f.socket, 'session:command', { type: 'remove', memberId: p.memberId, reason: 'asked to leave' });
+    expect(await closed).toEqual({ reason: 'removed' });
+    await gone;
+    const again = track(await participantSocket(server, s.participants[2]!.token));
+    expect(await send(again, 'session:enter', { consent })).toMatchObject({ ok: false, error: { code: 'REMOVED' } });
+  });
+
+  it('[WAI4] sending back to the waiting room takes the participant out of the media room', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    await facilitatorMedia(f.socket, s.sessionId);
+    const p = await admittedWithMic(s, f.socket, 3);
+    const left = nextEvent(f.socket, 'peer:left', (e) => e.peerId === p.memberId);
+    const waitingAgain = nextView(p.socket, (v) => v.kind === 'waiting');
+    await call(f.socket, 'session:command', { type: 'sendToWaiting', memberId: p.memberId });
+    await left;
+    await waitingAgain;
+    expect(await send(p.socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: s.sessionId, displayName: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_ADMITTED' },
+    });
+  });
+
+  it('[REC1][REC4] a dropped participant shows as reconnecting and comes back in place, hand still raised', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const p = await admittedWithMic(s, f.socket, 1);
+    await call(p.socket, 'session:command', { type: 'raiseHand' });
+    const reconnecting = nextView(f.socket, (v) => v.kind === 'facilitator' && v.members.some((m) => m.id === p.memberId && !m.connected));
+    p.socket.disconnect();
+    await reconnecting;
+    const back = track(await participantSocket(server, s.participants[1]!.token));
+    const { view } = await call(back, 'session:enter', { consent });
+    expect(view).toMatchObject({ kind: 'participant', self: { status: 'admitted', connected: true, handPosition: 1 } });
+  });
+});
+
+/** Which fields a facilitator command's payload has. */
+function needs(type: string, key: string): boolean {
+  const fields: Record<string, string[]> = {
+    admit: ['memberId'],
+    deny: ['memberId'],
+    sendToWaiting: ['memberId'],
+    lockRoom: ['locked'],
+    mute: ['memberId'],
+    releaseMute: ['memberId'],
+    lockSelfUnmute: ['locked'],
+    stopCamera: ['memberId'],
+    remove: ['memberId', 'reason'],
+    spotlight: ['memberId'],
+    setChatEnabled: ['enabled'],
+    acknowledgeHelp: ['memberId'],
+  };
+  return fields[type]?.includes(key) ?? false;
+}
