@@ -69,6 +69,10 @@ export async function startServer(
     log,
     clock,
   });
+  // Talk-time goes from the media room to its session (when the room is one).
+  rooms.onTalk((roomId, peerIds, ms) => {
+    void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
+  });
   const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn });
 
   try {

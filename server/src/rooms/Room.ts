@@ -8,6 +8,13 @@ import { clientRtpCapabilities, mediaCodecs } from '../media/routerOptions.js';
 import { Peer, type ProducerAppData, type SendToPeer, type TransportAppData } from './Peer.js';
 import { SerialQueue } from './SerialQueue.js';
 
+/** Told, every interval, who was heard in a room (for talk-time). */
+export type TalkListener = (roomId: string, peerIds: string[], intervalMs: number) => void;
+
+/** Speech is well above this (dBov); room noise and a muted line are below it. */
+const TALK_THRESHOLD_DBOV = -50;
+const TALK_INTERVAL_MS = 1000;
+
 export class RoomClosedError extends AppError {
   constructor() {
     super('INVALID_STATE', 'the room has closed');
@@ -30,17 +37,34 @@ export class Room {
     private readonly host: PooledWorker,
     private readonly router: types.Router,
     private readonly speakerObserver: types.ActiveSpeakerObserver,
+    private readonly levelObserver: types.AudioLevelObserver,
     private readonly log: Logger,
     private readonly onClose: (room: Room) => void,
   ) {}
 
-  static async create(id: string, host: PooledWorker, log: Logger, onClose: (room: Room) => void): Promise<Room> {
+  static async create(
+    id: string,
+    host: PooledWorker,
+    log: Logger,
+    onClose: (room: Room) => void,
+    onTalk: TalkListener = () => {},
+  ): Promise<Room> {
     const router = await host.worker.createRouter({ mediaCodecs });
     const speakerObserver = await router.createActiveSpeakerObserver({ interval: 300 });
+    const levelObserver = await router.createAudioLevelObserver({ maxEntries: 16, threshold: TALK_THRESHOLD_DBOV, interval: TALK_INTERVAL_MS });
     host.routers++;
-    const room = new Room(id, host, router, speakerObserver, log.child({ room: id }), onClose);
+    const room = new Room(id, host, router, speakerObserver, levelObserver, log.child({ room: id }), onClose);
     speakerObserver.on('dominantspeaker', ({ producer }) => {
       room.#setActiveSpeaker((producer.appData as ProducerAppData).peerId);
+    });
+    // Talk-time: everyone heard above the threshold in an interval spoke for that interval.
+    levelObserver.on('volumes', (volumes) => {
+      const peers = volumes.map((v) => (v.producer.appData as ProducerAppData).peerId);
+      try {
+        onTalk(id, peers, TALK_INTERVAL_MS);
+      } catch (err) {
+        room.log.warn({ err }, 'talk-time listener failed');
+      }
     });
     // A dead worker takes the router with it; the room cannot go on without media.
     router.observer.once('close', () => room.close());
@@ -171,9 +195,11 @@ export class Room {
       });
       peer.addProducer(producer);
       if (producer.kind === 'audio') {
-        await this.speakerObserver.addProducer({ producerId: producer.id }).catch((err: unknown) => {
-          this.log.warn({ err }, 'could not observe audio producer');
-        });
+        for (const observer of [this.speakerObserver, this.levelObserver]) {
+          await observer.addProducer({ producerId: producer.id }).catch((err: unknown) => {
+            this.log.warn({ err }, 'could not observe audio producer');
+          });
+        }
       }
       const others = [...this.#peers.values()].filter((p) => p !== peer);
       await Promise.all(others.map((other) => this.#consume(other, producer)));

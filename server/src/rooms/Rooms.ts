@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { WorkerPool } from '../media/WorkerPool.js';
-import { Room, RoomClosedError } from './Room.js';
+import { Room, RoomClosedError, type TalkListener } from './Room.js';
 import type { Peer, SendToPeer } from './Peer.js';
 
 /**
@@ -10,10 +10,17 @@ import type { Peer, SendToPeer } from './Peer.js';
 export class Rooms {
   readonly #rooms = new Map<string, Promise<Room>>();
 
+  #talkListener: TalkListener | undefined;
+
   constructor(
     private readonly pool: WorkerPool,
     private readonly log: Logger,
   ) {}
+
+  /** Who is heard in each room, every second (the sessions turn it into talk-time). */
+  onTalk(listener: TalkListener): void {
+    this.#talkListener = listener;
+  }
 
   async join(roomId: string, displayName: string, send: SendToPeer, peerId?: string) {
     // A room that closed between lookup and join (its last peer just left) is replaced once.
@@ -44,9 +51,15 @@ export class Rooms {
   #getOrCreate(roomId: string): Promise<Room> {
     const existing = this.#rooms.get(roomId);
     if (existing) return existing;
-    const created = Room.create(roomId, this.pool.leastLoaded(), this.log, (room) => {
-      if (this.#rooms.get(room.id) === created) this.#rooms.delete(room.id);
-    });
+    const created = Room.create(
+      roomId,
+      this.pool.leastLoaded(),
+      this.log,
+      (room) => {
+        if (this.#rooms.get(room.id) === created) this.#rooms.delete(room.id);
+      },
+      (id, peerIds, ms) => this.#talkListener?.(id, peerIds, ms),
+    );
     this.#rooms.set(roomId, created);
     created.catch(() => this.#rooms.delete(roomId));
     return created;

@@ -1,4 +1,5 @@
 import {
+  SYSTEM,
   newSession,
   reduce,
   viewFor,
@@ -37,6 +38,8 @@ export type SessionDeps = {
   clock: () => number;
 };
 
+const TALK_FLUSH_MS = 5_000;
+
 export type CommandOutcome = { ok: true; version: number } | { ok: false; error: SessionError };
 
 /**
@@ -47,6 +50,8 @@ export type CommandOutcome = { ok: true; version: number } | { ok: false; error:
 export class LiveSession {
   readonly #queue = new SerialQueue();
   readonly #links = new Map<string, MemberLink>();
+  readonly #unrecordedTalk = new Map<string, number>();
+  #talkFlush: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     private state: SessionState,
@@ -78,6 +83,30 @@ export class LiveSession {
     if (this.#links.get(memberId) !== link) return false;
     this.#links.delete(memberId);
     return true;
+  }
+
+  /**
+   * Talk-time heard on the SFU. Gathered here and recorded every few seconds, so a member
+   * speaking does not cost the whole group a new snapshot every second.
+   */
+  addTalkTime(memberId: string, ms: number): void {
+    if (!this.state.members[memberId]) return;
+    this.#unrecordedTalk.set(memberId, (this.#unrecordedTalk.get(memberId) ?? 0) + ms);
+    if (this.#talkFlush) return;
+    this.#talkFlush = setTimeout(() => {
+      this.#talkFlush = undefined;
+      void this.flushTalkTime();
+    }, TALK_FLUSH_MS).unref();
+  }
+
+  async flushTalkTime(): Promise<void> {
+    const pending = [...this.#unrecordedTalk];
+    this.#unrecordedTalk.clear();
+    for (const [memberId, ms] of pending) {
+      await this.run({ type: 'recordTalkTime', memberId, ms }, SYSTEM).catch((err: unknown) =>
+        this.deps.log.warn({ err }, 'could not record talk-time'),
+      );
+    }
   }
 
   view(memberId: string) {

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { SYSTEM, type SessionView } from '@hearth/shared';
+import { consent } from '@hearth/shared/testing';
+import { createLogger } from '../logger.js';
+import { MemoryAuditLog } from './AuditLog.js';
+import { LiveSession, type MediaControl, type MemberLink } from './LiveSession.js';
+import { MemorySessionStateStore } from './SessionStateStore.js';
+
+// The session layer on its own: real model, real memory stores, a recording media layer.
+function setup(media: Partial<MediaControl> = {}) {
+  const calls: string[] = [];
+  const control: MediaControl = {
+    mute: async (_s, m) => void calls.push(`mute ${m}`),
+    stopCamera: async (_s, m) => void calls.push(`stopCamera ${m}`),
+    detach: async (_s, m) => void calls.push(`detach ${m}`),
+    ...media,
+  };
+  const store = new MemorySessionStateStore();
+  const audit = new MemoryAuditLog();
+  let now = 1_000;
+  const deps = { store, audit, media: control, log: createLogger('silent'), clock: () => now };
+  return { deps, calls, store, audit, advance: (ms: number) => (now += ms) };
+}
+
+function recordingLink() {
+  const views: SessionView[] = [];
+  const closed: string[] = [];
+  const link: MemberLink = {
+    send: (event, payload) => {
+      if (event === 'session:updated') views.push((payload as { view: SessionView }).view);
+    },
+    close: (reason) => void closed.push(reason),
+  };
+  return { link, views, closed };
+}
+
+async function groupOfTwo(s: ReturnType<typeof setup>) {
+  const session = await LiveSession.open('s1', s.deps);
+  await session.run({ type: 'enter', member: { id: 'F', displayName: 'Fran', role: 'facilitator' }, consent: null }, SYSTEM);
+  await session.run({ type: 'enter', member: { id: 'P', displayName: 'Pat', role: 'participant' }, consent }, SYSTEM);
+  await session.run({ type: 'admit', memberId: 'P' }, { kind: 'member', memberId: 'F' });
+  return session;
+}
+
+describe('LiveSession', () => {
+  it('keeps its state in the store and picks it up again after a restart', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    const reopened = await LiveSession.open('s1', s.deps);
+    expect(reopened.snapshot).toEqual(session.snapshot);
+    expect(reopened.snapshot.members['P']!.status).toBe('admitted');
+  });
+
+  it('carries out media effects and audits', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    await session.run({ type: 'mute', memberId: 'P' }, { kind: 'member', memberId: 'F' });
+    await session.run({ type: 'stopCamera', memberId: 'P' }, { kind: 'member', memberId: 'F' });
+    expect(s.calls).toEqual(['mute P', 'stopCamera P']);
+    expect((await s.audit.list('s1')).map((e) => e.action)).toEqual(['entered', 'admitted', 'entered', 'consent-given', 'admitted']);
+  });
+
+  it('one failing media effect does not stop the others', async () => {
+    const s = setup({ detach: async () => Promise.reject(new Error('peer already gone')) });
+    const session = await groupOfTwo(s);
+    const p = recordingLink();
+    session.link('P', p.link);
+    const outcome = await session.run({ type: 'remove', memberId: 'P', reason: 'r' }, { kind: 'member', memberId: 'F' });
+    expect(outcome.ok).toBe(true);
+    expect(p.closed).toEqual(['removed']);
+    expect((await s.audit.list('s1')).at(-1)).toMatchObject({ action: 'removed', actorId: 'F', targetId: 'P' });
+  });
+
+  it('sends each linked member their own view after a change, and closes the link of someone removed', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    const f = recordingLink();
+    const p = recordingLink();
+    session.link('F', f.link);
+    session.link('P', p.link);
+    await session.run({ type: 'raiseHand' }, { kind: 'member', memberId: 'P' });
+    expect(f.views.at(-1)?.kind).toBe('facilitator');
+    expect(p.views.at(-1)?.kind).toBe('participant');
+    expect(f.views.at(-1)!.version).toBe(p.views.at(-1)!.version);
+    await session.run({ type: 'remove', memberId: 'P', reason: 'r' }, { kind: 'member', memberId: 'F' });
+    expect(p.closed).toEqual(['removed']);
+  });
+
+  it('a second connection for the same member replaces the first', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    const first = recordingLink();
+    const second = recordingLink();
+    session.link('P', first.link);
+    session.link('P', second.link);
+    expect(first.closed).toEqual(['replaced']);
+    expect(session.unlink('P', first.link)).toBe(false);
+    expect(session.unlink('P', second.link)).toBe(true);
+  });
+
+  it('[TLK1] gathers talk-time heard on the SFU and records it in one change per member', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    const f = recordingLink();
+    session.link('F', f.link);
+    const version = session.snapshot.version;
+    for (let i = 0; i < 3; i++) session.addTalkTime('P', 1_000);
+    session.addTalkTime('stranger', 1_000);
+    await session.flushTalkTime();
+    expect(session.snapshot.members['P']!.talkTimeMs).toBe(3_000);
+    expect(session.snapshot.version).toBe(version + 1);
+    const view = f.views.at(-1);
+    if (view?.kind !== 'facilitator') throw new Error('no facilitator view');
+    expect(view.members.find((m) => m.id === 'P')!.talkTimeMs).toBe(3_000);
+  });
+});
