@@ -53,7 +53,8 @@ function RoomPage({ roomId }: { roomId: string }) {
       error={state.error}
       leftRoom={state.status === 'left'}
       capture={captureProfileFromUrl(window.location.search)}
-      onJoin={(name, stream) => {
+      onJoin={(name, stream, devices) => {
+        client.setCameraDevice(devices.cameraDeviceId);
         client.join(roomId, name, stream).catch(() => setFailedJoins((n) => n + 1));
       }}
     />

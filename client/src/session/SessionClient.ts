@@ -63,6 +63,8 @@ export class SessionClient {
   #recvTransport: types.Transport | undefined;
   readonly #producers = new Map<MediaSource, types.Producer>();
   readonly #consumers = new Map<string, { consumer: types.Consumer; peerId: string }>();
+  /** The camera picked before joining; turning the camera on during the call opens this one. */
+  #cameraDeviceId: string | undefined;
 
   constructor(
     private readonly serverUrl: string | undefined,
@@ -94,6 +96,11 @@ export class SessionClient {
       this.#prepared = undefined;
     });
     return this.#prepared;
+  }
+
+  /** The camera to open when the camera is turned on in the call (undefined: the browser's default). */
+  setCameraDevice(deviceId: string | undefined): void {
+    this.#cameraDeviceId = deviceId;
   }
 
   /** Joins a room and starts sending whatever tracks `localStream` holds (none is fine: listen only). */
@@ -160,7 +167,7 @@ export class SessionClient {
       this.#set({ cameraOn: false });
       return;
     }
-    const track = await getCameraTrack(this.capture);
+    const track = await getCameraTrack(this.capture, this.#cameraDeviceId);
     if (producer) {
       await producer.replaceTrack({ track });
       producer.resume();

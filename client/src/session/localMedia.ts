@@ -47,43 +47,92 @@ export class LocalMediaError extends Error {
   }
 }
 
-/** Words a participant can act on, for each way getUserMedia fails. */
-export function explainMediaError(err: unknown): LocalMediaError {
-  const name = err instanceof Error ? err.name : '';
+/** Which way getUserMedia failed, from the error's name (the only part browsers agree on). */
+export function classifyMediaError(err: unknown): MediaProblem {
+  if (err instanceof LocalMediaError) return err.problem;
+  const name = typeof err === 'object' && err !== null && 'name' in err ? String(err.name) : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return new LocalMediaError(
-        'denied',
-        'Your browser blocked the camera and microphone for Hearth. Allow them in the site settings (the icon left of the address), then try again — or join without them.',
-      );
+      return 'denied';
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return new LocalMediaError('no-device', 'No camera or microphone was found. Plug one in and try again, or join without them.');
+      return 'no-device';
     case 'NotReadableError':
     case 'AbortError':
-      return new LocalMediaError('in-use', 'Your camera or microphone is in use by another app. Close it and try again.');
+      return 'in-use';
     default:
-      return new LocalMediaError('unknown', 'The camera and microphone could not be started. Try again, or join without them.');
+      return 'unknown';
   }
 }
 
-export async function getCameraTrack(profile: CaptureProfile): Promise<MediaStreamTrack> {
-  const stream = await navigator.mediaDevices.getUserMedia({
-    video: { width: { ideal: profile.width }, height: { ideal: profile.height }, frameRate: { ideal: profile.frameRate } },
-  });
+const EXPLANATION: Record<MediaProblem, string> = {
+  denied:
+    'Your browser blocked the camera and microphone for Hearth. Allow them in the site settings (the icon left of the address), then try again — or join without them.',
+  'no-device': 'No camera or microphone was found. Plug one in and try again, or join without them.',
+  'in-use': 'Your camera or microphone is in use by another app. Close it and try again.',
+  unknown: 'The camera and microphone could not be started. Try again, or join without them.',
+};
+
+/** Words a participant can act on, for each way getUserMedia fails. */
+export function explainMediaError(err: unknown): LocalMediaError {
+  const problem = classifyMediaError(err);
+  return new LocalMediaError(problem, EXPLANATION[problem]);
+}
+
+/**
+ * `exact` when the participant picked the device (anything else would be a surprise);
+ * `ideal` for a remembered one, so a device that is gone falls back to the default.
+ */
+function deviceConstraint(deviceId: string | undefined, exact: boolean): Pick<MediaTrackConstraints, 'deviceId'> {
+  if (!deviceId) return {};
+  return { deviceId: exact ? { exact: deviceId } : { ideal: deviceId } };
+}
+
+export function videoConstraints(profile: CaptureProfile, deviceId?: string, exact = false): MediaTrackConstraints {
+  return {
+    ...deviceConstraint(deviceId, exact),
+    width: { ideal: profile.width },
+    height: { ideal: profile.height },
+    frameRate: { ideal: profile.frameRate },
+  };
+}
+
+export function audioConstraints(deviceId?: string, exact = false): MediaTrackConstraints {
+  return { ...deviceConstraint(deviceId, exact), echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+}
+
+/** Which inputs the browser already allows: a refused camera does not mean a refused microphone. */
+export async function grantedInputs(permissions: Permissions | undefined): Promise<{ camera: boolean; mic: boolean }> {
+  const granted = async (name: 'camera' | 'microphone') => {
+    try {
+      return (await permissions?.query({ name: name as PermissionName }))?.state === 'granted';
+    } catch {
+      return false; // Not every browser can be asked about cameras.
+    }
+  };
+  const [camera, mic] = await Promise.all([granted('camera'), granted('microphone')]);
+  return { camera, mic };
+}
+
+/** A camera track for turning the camera on during a call: the chosen camera if it is still here. */
+export async function getCameraTrack(profile: CaptureProfile, deviceId?: string): Promise<MediaStreamTrack> {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: videoConstraints(profile, deviceId) });
   const [track] = stream.getVideoTracks();
   if (!track) throw new LocalMediaError('no-device', 'No camera was found.');
   return track;
 }
 
-export async function getLocalMedia(profile: CaptureProfile, want: { audio: boolean; video: boolean }): Promise<MediaStream> {
+export async function getLocalMedia(
+  profile: CaptureProfile,
+  want: { audio: boolean; video: boolean },
+  devices: { cameraId?: string; micId?: string; exact?: boolean } = {},
+): Promise<MediaStream> {
   try {
+    if (!navigator.mediaDevices?.getUserMedia) throw new LocalMediaError('unknown', EXPLANATION.unknown);
     return await navigator.mediaDevices.getUserMedia({
-      audio: want.audio ? { echoCancellation: true, noiseSuppression: true, autoGainControl: true } : false,
-      video: want.video
-        ? { width: { ideal: profile.width }, height: { ideal: profile.height }, frameRate: { ideal: profile.frameRate } }
-        : false,
+      audio: want.audio ? audioConstraints(devices.micId, devices.exact) : false,
+      video: want.video ? videoConstraints(profile, devices.cameraId, devices.exact) : false,
     });
   } catch (err) {
     throw explainMediaError(err);

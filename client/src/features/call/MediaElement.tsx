@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { loadDevicePreferences } from '../../session/devices';
 
 /** Plays one track; re-attaches only when the track itself changes. */
 export function VideoElement({ track, mirrored, testId }: { track: MediaStreamTrack; mirrored?: boolean; testId: string }) {
@@ -12,9 +13,13 @@ export function VideoElement({ track, mirrored, testId }: { track: MediaStreamTr
 export function AudioElement({ track }: { track: MediaStreamTrack }) {
   const ref = useRef<HTMLAudioElement>(null);
   useEffect(() => {
-    if (!ref.current) return;
-    ref.current.srcObject = new MediaStream([track]);
-    ref.current.play().catch(() => undefined);
+    const audio = ref.current as (HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> }) | null;
+    if (!audio) return;
+    audio.srcObject = new MediaStream([track]);
+    // The speaker chosen before joining, where the browser lets a page choose one.
+    const speaker = loadDevicePreferences(localStorage).speaker?.id;
+    if (speaker && audio.setSinkId) audio.setSinkId(speaker).catch(() => undefined);
+    audio.play().catch(() => undefined);
   }, [track]);
   return <audio ref={ref} autoPlay data-testid="remote-audio" />;
 }

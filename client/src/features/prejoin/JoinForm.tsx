@@ -1,6 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DisplayName } from '@hearth/shared';
-import { getLocalMedia, LocalMediaError, type CaptureProfile } from '../../session/localMedia';
+import type { CaptureProfile } from '../../session/localMedia';
+import { DeviceSettings } from './DeviceSettings';
+import { deviceNoticeText, joinChoices, mediaMessage, type InputStatus, type JoinChoice } from './mediaMessages';
+import { MicLevelMeter } from './MicLevelMeter';
+import { SpeakerTest } from './SpeakerTest';
+import { usePreviewMedia } from './usePreviewMedia';
+
+/** What the session needs besides the tracks: the camera to use if it is turned on later. */
+export type JoinDevices = { cameraDeviceId: string | undefined };
 
 type Props = {
   roomId: string;
@@ -8,74 +16,98 @@ type Props = {
   error: string | undefined;
   leftRoom: boolean;
   capture: CaptureProfile;
-  onJoin: (displayName: string, stream: MediaStream | undefined) => void;
+  onJoin: (displayName: string, stream: MediaStream | undefined, devices: JoinDevices) => void;
 };
 
 const NAME_KEY = 'hearth.displayName';
+/** If the camera has not opened by then, offer to join without it rather than leave someone stuck. */
+const SLOW_START_MS = 8_000;
 
-/** Name, camera preview and the choice to join; explains a blocked or missing camera. */
+/**
+ * The pre-join screen: a preview of the camera, a live microphone bar, a speaker test,
+ * device pickers, the name, and the ways to join. Says kindly what to do when a device is
+ * blocked, missing or busy, and always leaves a way in.
+ */
 export function JoinForm({ roomId, busy, error, leftRoom, capture, onJoin }: Props) {
   const [name, setName] = useState(() => localStorage.getItem(NAME_KEY) ?? '');
   const [nameError, setNameError] = useState<string>();
-  const [stream, setStream] = useState<MediaStream>();
-  const [mediaError, setMediaError] = useState<LocalMediaError>();
-  const [attempt, setAttempt] = useState(0);
-  const preview = useRef<HTMLVideoElement>(null);
-  // Once joined, the session owns the tracks and the preview must not stop them on unmount.
-  const handedOff = useRef(false);
+  const { preview, state } = usePreviewMedia(capture);
+  const slow = useSlowStart(state.status === 'starting');
 
-  useEffect(() => {
-    let cancelled = false;
-    let got: MediaStream | undefined;
-    setMediaError(undefined);
-    getLocalMedia(capture, { audio: true, video: true })
-      .then((s) => {
-        if (cancelled) return s.getTracks().forEach((t) => t.stop());
-        got = s;
-        setStream(s);
-      })
-      .catch((err: unknown) => {
-        if (!cancelled) setMediaError(err instanceof LocalMediaError ? err : new LocalMediaError('unknown', String(err)));
-      });
-    return () => {
-      cancelled = true;
-      if (!handedOff.current) got?.getTracks().forEach((t) => t.stop());
-    };
-  }, [capture.width, capture.height, capture.frameRate, attempt]);
+  // An input without a track but without a problem is being switched (or was left off on purpose).
+  const status = (input: typeof state.camera): InputStatus => input.problem ?? 'ok';
+  const starting = state.status === 'starting' && !state.camera.track && !state.mic.track;
+  const message = starting ? undefined : mediaMessage(status(state.camera), status(state.mic));
+  const choices = joinChoices(status(state.camera) === 'ok', status(state.mic) === 'ok');
+  const settling = state.status === 'starting' || state.status === 'switching';
 
-  useEffect(() => {
-    if (preview.current) preview.current.srcObject = stream ?? null;
-  }, [stream]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const join = (choice: JoinChoice) => {
     const parsed = DisplayName.safeParse(name);
     if (!parsed.success) {
-      setNameError(parsed.error.issues[0]?.message ?? 'enter a name');
+      setNameError(parsed.error.issues[0]?.message ?? 'Enter a name.');
       return;
     }
     localStorage.setItem(NAME_KEY, parsed.data);
-    handedOff.current = true;
-    onJoin(parsed.data, stream);
+    const stream = preview?.handOff({ camera: choice.camera });
+    onJoin(parsed.data, stream, { cameraDeviceId: state.camera.deviceId });
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!starting) join(choices.primary);
   };
 
   return (
     <main className="prejoin">
-      <h1>Join the group</h1>
-      <p className="room-label">Room {roomId}</p>
-      {leftRoom && <p className="notice">You left the room.</p>}
-      <div className="preview">
-        {stream ? <video ref={preview} autoPlay playsInline muted data-testid="preview" /> : <div className="preview-off">Camera off</div>}
-      </div>
-      {mediaError && (
-        <div role="alert" className="media-error" data-testid="media-error" data-problem={mediaError.problem}>
-          <p>{mediaError.message}</p>
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
+      <header className="prejoin-head">
+        <h1>Join the group</h1>
+        <p className="room-label">Room {roomId}</p>
+        {leftRoom ? (
+          <p className="notice">You left the room.</p>
+        ) : (
+          <p className="prejoin-intro">Check how you look and sound. No one can see or hear you until you join.</p>
+        )}
+      </header>
+
+      <section className="prejoin-media" aria-label="Your camera and microphone">
+        {state.notice && (
+          <p role="status" className="device-notice">
+            {deviceNoticeText(state.notice)}
+          </p>
+        )}
+        {message && (
+          <div role="alert" className="media-error" data-testid="media-error" data-problem={message.problem}>
+            <p>{message.text}</p>
+            <p>{message.next}</p>
+            <button type="button" className="quiet" onClick={() => void preview?.retry()} disabled={settling || busy}>
+              Try again
+            </button>
+          </div>
+        )}
+        <div className={state.camera.track ? 'preview' : 'preview off'}>
+          {state.camera.track ? (
+            <PreviewVideo track={state.camera.track} />
+          ) : (
+            <div className="preview-off">
+              {starting ? (
+                <p>Starting your camera and microphone… If your browser asks, choose Allow.</p>
+              ) : (
+                <>
+                  <span className="preview-initial" aria-hidden="true">
+                    {name.trim().slice(0, 1).toUpperCase()}
+                  </span>
+                  <p>Camera off. The group will see your initial.</p>
+                </>
+              )}
+            </div>
+          )}
         </div>
-      )}
-      <form onSubmit={submit}>
+        <div className="checks">
+          <MicLevelMeter track={state.mic.track} />
+          <SpeakerTest speakerId={state.speakerId} />
+        </div>
+      </section>
+
+      <form className="prejoin-form" onSubmit={submit}>
         <label htmlFor="display-name">Your first name or a chosen name</label>
         <input
           id="display-name"
@@ -88,17 +120,66 @@ export function JoinForm({ roomId, busy, error, leftRoom, capture, onJoin }: Pro
             setNameError(undefined);
           }}
           aria-invalid={nameError ? true : undefined}
+          aria-describedby={nameError ? 'display-name-error' : undefined}
         />
-        {nameError && <p className="field-error">{nameError}</p>}
-        <button type="submit" disabled={busy}>
-          {busy ? 'Joining…' : stream ? 'Join' : 'Join without camera and microphone'}
-        </button>
+        {nameError && (
+          <p id="display-name-error" className="field-error">
+            {nameError}
+          </p>
+        )}
+        <div className="join-actions">
+          {starting ? (
+            <>
+              <button type="submit" disabled>
+                Join
+              </button>
+              {slow && (
+                <button type="button" className="quiet" disabled={busy} onClick={() => join({ label: '', camera: false })}>
+                  Join without camera and microphone
+                </button>
+              )}
+            </>
+          ) : (
+            <>
+              <button type="submit" disabled={busy || settling}>
+                {busy ? 'Joining…' : choices.primary.label}
+              </button>
+              {choices.secondary && !busy && (
+                <button type="button" className="quiet" disabled={settling} onClick={() => choices.secondary && join(choices.secondary)}>
+                  {choices.secondary.label}
+                </button>
+              )}
+            </>
+          )}
+        </div>
         {error && (
           <p role="alert" className="join-error">
             {error}
           </p>
         )}
       </form>
+
+      <DeviceSettings state={state} disabled={settling || busy} onSelect={(kind, id) => void preview?.select(kind, id)} />
     </main>
   );
+}
+
+function PreviewVideo({ track }: { track: MediaStreamTrack }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.srcObject = new MediaStream([track]);
+  }, [track]);
+  return <video ref={ref} autoPlay playsInline muted data-testid="preview" aria-label="Your camera preview" />;
+}
+
+/** True once `starting` has lasted SLOW_START_MS. */
+function useSlowStart(starting: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (!starting) return;
+    const timer = setTimeout(() => setSlow(true), SLOW_START_MS);
+    return () => clearTimeout(timer);
+  }, [starting]);
+  return slow;
 }
