@@ -63,6 +63,10 @@ export async function startServer(
   });
   const httpServer = http.createServer(app);
   const sessions = new LiveSessions({
+    lifecycle: {
+      started: async (id) => void (await clinic.store.sessions.setStatus(id, 'live')),
+      ended: async (id) => void (await clinic.store.sessions.setStatus(id, 'ended')),
+    },
     store: new MemorySessionStateStore(),
     audit: new MemoryAuditLog(),
     media: roomMediaControl(rooms),

@@ -211,3 +211,58 @@ function needs(type: string, key: string): boolean {
   };
   return fields[type]?.includes(key) ?? false;
 }
+
+describe('chat, help and the end', () => {
+  it('[CHT2] chat reaches the room; the private line reaches only facilitators; off means off for the group', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const a = await admittedWithMic(s, f.socket, 0);
+    const b = await admittedWithMic(s, f.socket, 1);
+    const waiting = track(await participantWaiting(server, s.participants[2]!.token));
+    const atWaiting = record(waiting.socket, 'chat:message');
+
+    const atB = nextEvent(b.socket, 'chat:message');
+    const atF = nextEvent(f.socket, 'chat:message');
+    await call(a.socket, 'chat:send', { to: 'everyone', text: 'hello all' });
+    expect(await atB).toMatchObject({ fromId: a.memberId, fromName: 'Alex', to: 'everyone', text: 'hello all' });
+    expect((await atF).text).toBe('hello all');
+
+    await call(f.socket, 'session:command', { type: 'setChatEnabled', enabled: false });
+    expect(await send(a.socket, 'chat:send', { to: 'everyone', text: 'still here?' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const atBPrivate = record(b.socket, 'chat:message');
+    const privateAtF = nextEvent(f.socket, 'chat:message', (m) => m.to === 'facilitators');
+    await call(a.socket, 'chat:send', { to: 'facilitators', text: 'can we talk after?' });
+    expect((await privateAtF).text).toBe('can we talk after?');
+    // A round trip later, nothing reached the other participant or the waiting room.
+    await call(b.socket, 'session:command', { type: 'raiseHand' });
+    expect(atBPrivate).toEqual([]);
+    expect(atWaiting).toEqual([]);
+  });
+
+  it('[HLP1] "I need help" reaches the facilitators with the member\'s card, and no one else', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const a = await admittedWithMic(s, f.socket, 0);
+    const b = await admittedWithMic(s, f.socket, 1);
+    const atB = record(b.socket, 'session:help');
+    const alert = nextEvent(f.socket, 'session:help');
+    await call(a.socket, 'session:command', { type: 'requestHelp' });
+    expect(await alert).toMatchObject({ memberId: a.memberId, displayName: 'Alex', location: consent.location, callbackNumber: consent.callbackNumber });
+    await call(b.socket, 'session:command', { type: 'raiseHand' });
+    expect(atB).toEqual([]);
+  });
+
+  it('[END1] ending closes every connection and the invite links stop working', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const a = await admittedWithMic(s, f.socket, 0);
+    const w = track(await participantWaiting(server, s.participants[1]!.token));
+    const closedA = nextEvent(a.socket, 'session:closed');
+    const closedW = nextEvent(w.socket, 'session:closed');
+    const closedF = nextEvent(f.socket, 'session:closed');
+    await call(f.socket, 'session:command', { type: 'end' });
+    for (const closed of [closedA, closedW, closedF]) expect(await closed).toEqual({ reason: 'ended' });
+    expect((await server.clinic.store.sessions.get(s.sessionId))?.status).toBe('ended');
+    await expect(participantSocket(server, s.participants[2]!.token)).rejects.toMatchObject({ data: { code: 'INVITE_EXPIRED' } });
+  });
+});

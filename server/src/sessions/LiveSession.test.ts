@@ -67,7 +67,7 @@ describe('LiveSession', () => {
     session.link('P', p.link);
     const outcome = await session.run({ type: 'remove', memberId: 'P', reason: 'r' }, { kind: 'member', memberId: 'F' });
     expect(outcome.ok).toBe(true);
-    expect(p.closed).toEqual(['removed']);
+    await expect.poll(() => p.closed).toEqual(['removed']);
     expect((await s.audit.list('s1')).at(-1)).toMatchObject({ action: 'removed', actorId: 'F', targetId: 'P' });
   });
 
@@ -83,7 +83,7 @@ describe('LiveSession', () => {
     expect(p.views.at(-1)?.kind).toBe('participant');
     expect(f.views.at(-1)!.version).toBe(p.views.at(-1)!.version);
     await session.run({ type: 'remove', memberId: 'P', reason: 'r' }, { kind: 'member', memberId: 'F' });
-    expect(p.closed).toEqual(['removed']);
+    await expect.poll(() => p.closed).toEqual(['removed']);
   });
 
   it('a second connection for the same member replaces the first', async () => {

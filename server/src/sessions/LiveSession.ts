@@ -1,5 +1,6 @@
 import {
   SYSTEM,
+  maySendChat,
   newSession,
   reduce,
   viewFor,
@@ -30,7 +31,14 @@ export type MediaControl = {
   detach(sessionId: string, memberId: string): Promise<void>;
 };
 
+/** The clinic's record of the session follows it: live when someone enters, ended at the end. */
+export type SessionLifecycle = {
+  started(sessionId: string): Promise<void>;
+  ended(sessionId: string): Promise<void>;
+};
+
 export type SessionDeps = {
+  lifecycle?: SessionLifecycle;
   store: SessionStateStore;
   audit: AuditLog;
   media: MediaControl;
@@ -109,6 +117,23 @@ export class LiveSession {
     }
   }
 
+  /**
+   * Relays a chat message to whoever may read it (CHT2). Never stored, never logged: what
+   * is said in a group stays in the group's screens.
+   */
+  chat(fromId: string, to: 'everyone' | 'facilitators', text: string): boolean {
+    if (!maySendChat(this.state, fromId, to)) return false;
+    const from = this.state.members[fromId]!;
+    const message = { fromId, fromName: from.displayName, to, text, at: this.deps.clock() };
+    for (const [id, link] of this.#links) {
+      const reader = this.state.members[id];
+      if (reader?.status !== 'admitted') continue;
+      if (to === 'facilitators' && reader.role !== 'facilitator' && id !== fromId) continue;
+      link.send('chat:message', message);
+    }
+    return true;
+  }
+
   view(memberId: string) {
     return viewFor(this.state, memberId);
   }
@@ -118,12 +143,25 @@ export class LiveSession {
       const result = reduce(this.state, command, actor, this.deps.clock());
       if (!result.ok) return result;
       if (result.state === this.state) return { ok: true, version: this.state.version };
+      const previous = this.state;
       this.state = result.state;
       await this.deps.store.save(this.state);
+      await this.#recordLifecycle(previous);
       await this.#perform(result.effects);
       this.#broadcast();
       return { ok: true, version: this.state.version };
     });
+  }
+
+  async #recordLifecycle(previous: SessionState): Promise<void> {
+    const { lifecycle, log } = this.deps;
+    if (!lifecycle) return;
+    try {
+      if (previous.version === 0) await lifecycle.started(this.id);
+      if (previous.status !== 'ended' && this.state.status === 'ended') await lifecycle.ended(this.id);
+    } catch (err) {
+      log.warn({ err }, 'could not update the session record');
+    }
   }
 
   async #perform(effects: Effect[]): Promise<void> {
@@ -146,7 +184,8 @@ export class LiveSession {
           case 'disconnect': {
             const link = this.#links.get(effect.memberId);
             this.#links.delete(effect.memberId);
-            link?.close(effect.reason);
+            // After this turn, so the command's own sender (ending the session) gets its answer first.
+            if (link) setImmediate(() => link.close(effect.reason));
             break;
           }
           case 'notifyFacilitators':

@@ -53,6 +53,13 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
     return { version: outcome.version };
   });
 
+  handle(socket, 'chat:send', log, async ({ to, text }) => {
+    const { session, identity } = connection;
+    if (!session || !identity) throw new AppError('NOT_JOINED', 'enter the session first');
+    if (!session.chat(identity.memberId, to, text)) throw new AppError('FORBIDDEN', 'chat is off, or you are not in the room');
+    return {};
+  });
+
   socket.on('disconnect', () => {
     const { session, identity } = connection;
     if (!session || !identity || !session.unlink(identity.memberId, link)) return;

@@ -96,6 +96,13 @@ export const commands = {
     request: z.object({ consent: ConsentInput.nullable() }).strict(),
     response: z.object({ view: SessionViewPayload }),
   },
+  /** A chat message, relayed at once and never stored (to everyone, or privately to the facilitators). */
+  'chat:send': {
+    request: z
+      .object({ to: z.enum(['everyone', 'facilitators']), text: z.string().trim().min(1).max(1000) })
+      .strict(),
+    response: Empty,
+  },
   /** A moderation or self-service command; who may send which is in session/permissions.ts. */
   'session:command': {
     request: MemberCommand,
@@ -168,6 +175,14 @@ export const serverEvents = {
     displayName: z.string(),
     location: z.string().nullable(),
     callbackNumber: z.string().nullable(),
+    at: z.number(),
+  }),
+  /** A chat message for this member; it exists only in the clients that received it. */
+  'chat:message': z.object({
+    fromId: Id,
+    fromName: z.string(),
+    to: z.enum(['everyone', 'facilitators']),
+    text: z.string(),
     at: z.number(),
   }),
   /** Sent just before the server closes this connection. */
