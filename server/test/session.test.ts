@@ -72,6 +72,14 @@ describe('entering a moderated session', () => {
     expect(alex).toMatchObject({ status: 'waiting', consent: { location: consent.location, callbackNumber: consent.callbackNumber } });
   });
 
+  it('[ROL1] the connection learns who its credential says it is, before entering', async () => {
+    const s = await seededSession(server);
+    const socket = track(await participantSocket(server, s.participants[3]!.token));
+    expect(await call(socket, 'session:identity', {})).toEqual({ displayName: 'Drew', role: 'participant', sessionId: s.sessionId });
+    const f = track(await facilitatorSocket(server, s));
+    expect(await call(f, 'session:identity', {})).toMatchObject({ displayName: 'Demo Facilitator', role: 'facilitator' });
+  });
+
   it('[ENT5] without consent a participant is refused', async () => {
     const s = await seededSession(server);
     const socket = track(await participantSocket(server, s.participants[0]!.token));

@@ -30,6 +30,12 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
     },
   };
 
+  handle(socket, 'session:identity', log, async () => {
+    const identity = connection.identity;
+    if (!identity) throw new AppError('UNAUTHENTICATED', 'open your invite link, or sign in');
+    return { displayName: identity.displayName, role: identity.role, sessionId: identity.sessionId };
+  });
+
   handle(socket, 'session:enter', log, async ({ consent }) => {
     const identity = connection.identity;
     if (!identity) throw new AppError('UNAUTHENTICATED', 'open your invite link, or sign in, to enter a session');

@@ -96,6 +96,11 @@ export const commands = {
     request: z.object({ consent: ConsentInput.nullable() }).strict(),
     response: z.object({ view: SessionViewPayload }),
   },
+  /** Who this connection's credential says it is, before entering: the pre-join screen shows it. */
+  'session:identity': {
+    request: Empty,
+    response: z.object({ displayName: z.string(), role: z.enum(['facilitator', 'participant']), sessionId: Id }),
+  },
   /** A chat message, relayed at once and never stored (to everyone, or privately to the facilitators). */
   'chat:send': {
     request: z
