@@ -5,6 +5,7 @@ import { SessionClient } from './session/SessionClient';
 import { useSessionState } from './session/useSessionState';
 import { JoinForm } from './features/prejoin/JoinForm';
 import { CallView } from './features/call/CallView';
+import { ModeratedPage } from './features/moderated/ModeratedPage';
 
 /** `/r/<room>` is a room link; anything else is the start page. */
 function roomFromPath(pathname: string): string | undefined {
@@ -14,7 +15,18 @@ function roomFromPath(pathname: string): string | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** `/join/<invite>` is a participant's link; `/facilitate/<session>` a signed-in facilitator's. */
+function moderatedFromPath(pathname: string): { invite: string } | { sessionId: string } | undefined {
+  const join = /^\/join\/([A-Za-z0-9_.-]+)\/?$/.exec(pathname);
+  if (join?.[1]) return { invite: join[1] };
+  const facilitate = /^\/facilitate\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
+  if (facilitate?.[1]) return { sessionId: facilitate[1] };
+  return undefined;
+}
+
 export function App() {
+  const moderated = moderatedFromPath(window.location.pathname);
+  if (moderated) return <ModeratedPage credential={moderated} />;
   const roomId = roomFromPath(window.location.pathname);
   return roomId ? <RoomPage roomId={roomId} /> : <StartPage />;
 }

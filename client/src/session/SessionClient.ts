@@ -69,6 +69,8 @@ export class SessionClient {
   constructor(
     private readonly serverUrl: string | undefined,
     private readonly capture: CaptureProfile,
+    /** The credential a moderated session's connection presents: an invite, or (staff) the session id. */
+    private readonly auth: Record<string, string> = {},
   ) {}
 
   getState = (): SessionState => this.#state;
@@ -84,9 +86,8 @@ export class SessionClient {
    */
   prepare(): Promise<{ socket: HearthSocket; device: Device }> {
     this.#prepared ??= (async () => {
-      const socket: HearthSocket = this.serverUrl
-        ? io(this.serverUrl, { transports: ['websocket'] })
-        : io({ transports: ['websocket'] });
+      const options = { transports: ['websocket'], auth: this.auth };
+      const socket: HearthSocket = this.serverUrl ? io(this.serverUrl, options) : io(options);
       this.#socket = socket;
       this.#listen(socket);
       const device = await Device.factory();
@@ -117,7 +118,8 @@ export class SessionClient {
         activeSpeakerId: joined.activeSpeakerId,
       });
       mark('joined');
-      await device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as types.RtpCapabilities });
+      // A member sent back to the waiting room and admitted again joins with the same device.
+      if (!device.loaded) await device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as types.RtpCapabilities });
       mark('device-loaded');
       const [send, recv] = await Promise.all([
         request(socket, 'transport:create', { direction: 'send' }),
@@ -135,10 +137,35 @@ export class SessionClient {
       if (video && device.canProduce('video')) await this.#produce('camera', video);
       this.#set({ status: 'joined', micOn: Boolean(audio), cameraOn: Boolean(video) });
     } catch (err) {
-      this.#teardown();
+      if (this.moderated) this.#teardownMedia();
+      else this.#teardown();
       this.#set({ status: 'failed', error: describe(err) });
       throw err;
     }
+  }
+
+  /** A moderated session's connection outlives its media (waiting room, re-admission). */
+  get moderated(): boolean {
+    return Object.keys(this.auth).length > 0;
+  }
+
+  /** Leaves the media room but keeps the connection: sent back to the waiting room. */
+  leaveMedia(): void {
+    this.#teardownMedia();
+    this.#set({ ...initialState, status: 'idle', displayName: this.#state.displayName });
+  }
+
+  /**
+   * The server closed this member's camera (a facilitator turned it off): drop the local
+   * producer and stop the camera, without asking the server for anything.
+   */
+  dropCamera(): void {
+    const producer = this.#producers.get('camera');
+    if (!producer) return;
+    producer.track?.stop();
+    producer.close();
+    this.#producers.delete('camera');
+    this.#set({ cameraOn: false });
   }
 
   async setMicOn(on: boolean): Promise<void> {
@@ -284,7 +311,12 @@ export class SessionClient {
     socket.on('speaker:changed', ({ peerId }) => this.#set({ activeSpeakerId: peerId }));
     socket.on('disconnect', (reason) => {
       if (this.#state.status !== 'joined') return;
-      // Resuming in place after a drop arrives with moderated sessions; until then say what happened.
+      if (this.moderated) {
+        // The connection comes back by itself and the session resumes in place; the media
+        // is set up again then (ModeratedSession), so nothing stale is left running.
+        this.leaveMedia();
+        return;
+      }
       this.#teardown();
       this.#set({ status: 'failed', error: `Connection to the server was lost (${reason}).`, peers: [] });
     });
@@ -314,6 +346,14 @@ export class SessionClient {
   }
 
   #teardown(): void {
+    this.#teardownMedia();
+    this.#socket?.removeAllListeners();
+    this.#socket?.disconnect();
+    this.#socket = undefined;
+    this.#prepared = undefined;
+  }
+
+  #teardownMedia(): void {
     for (const { consumer } of this.#consumers.values()) consumer.close();
     this.#consumers.clear();
     for (const producer of this.#producers.values()) producer.close();
@@ -322,10 +362,6 @@ export class SessionClient {
     this.#recvTransport?.close();
     this.#sendTransport = this.#recvTransport = undefined;
     this.#state.localStream?.getTracks().forEach((t) => t.stop());
-    this.#socket?.removeAllListeners();
-    this.#socket?.disconnect();
-    this.#socket = undefined;
-    this.#prepared = undefined;
   }
 
   #set(patch: Partial<SessionState>): void {

@@ -1,8 +1,21 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SessionClient, SessionState } from '../../session/SessionClient';
 import { RemoteTile, SelfTile } from './VideoTile';
 
-export function CallView({ client, state }: { client: SessionClient; state: SessionState }) {
+/** What a moderated session adds to the call: its own mic/camera rules, badges, panels. */
+export type CallModeration = {
+  setMicOn: (on: boolean) => Promise<void>;
+  setCameraOn: (on: boolean) => Promise<void>;
+  leave: () => Promise<void>;
+  /** Short notes under a member's name (hand raised, reconnecting, muted by a facilitator). */
+  badges: Record<string, string[]>;
+  spotlightId: string | null;
+  controls: ReactNode;
+  panel: ReactNode;
+  banner: ReactNode;
+};
+
+export function CallView({ client, state, moderation }: { client: SessionClient; state: SessionState; moderation?: CallModeration }) {
   const [problem, setProblem] = useState<string>();
   const hasMic = Boolean(state.localStream?.getAudioTracks().length);
   const act = (action: Promise<void>, failure: string) => {
@@ -10,8 +23,17 @@ export function CallView({ client, state }: { client: SessionClient; state: Sess
     action.catch(() => setProblem(failure));
   };
 
+  const setMicOn = moderation?.setMicOn ?? ((on: boolean) => client.setMicOn(on));
+  const setCameraOn = moderation?.setCameraOn ?? ((on: boolean) => client.setCameraOn(on));
+  const leave = moderation?.leave ?? (() => client.leave());
+  // The spotlighted member leads the grid for everyone.
+  const peers = moderation?.spotlightId
+    ? [...state.peers].sort((a, b) => Number(b.id === moderation.spotlightId) - Number(a.id === moderation.spotlightId))
+    : state.peers;
+
   return (
-    <main className="call">
+    <main className={`call${moderation?.panel ? ' with-panel' : ''}`}>
+      {moderation?.banner}
       <section className="grid" data-count={state.peers.length + 1} aria-label="Participants">
         <SelfTile
           name={state.displayName}
@@ -20,8 +42,15 @@ export function CallView({ client, state }: { client: SessionClient; state: Sess
           micOn={state.micOn}
           speaking={state.activeSpeakerId !== null && state.activeSpeakerId === state.selfId}
         />
-        {state.peers.map((peer) => (
-          <RemoteTile key={peer.id} client={client} peer={peer} speaking={peer.id === state.activeSpeakerId} />
+        {peers.map((peer) => (
+          <RemoteTile
+            key={peer.id}
+            client={client}
+            peer={peer}
+            speaking={peer.id === state.activeSpeakerId}
+            spotlight={peer.id === moderation?.spotlightId}
+            badges={moderation?.badges[peer.id] ?? []}
+          />
         ))}
       </section>
       {state.peers.length === 0 && <p className="alone">You are the first one here. Others will appear as they join.</p>}
@@ -35,21 +64,23 @@ export function CallView({ client, state }: { client: SessionClient; state: Sess
           type="button"
           aria-pressed={!state.micOn}
           disabled={!hasMic}
-          onClick={() => act(client.setMicOn(!state.micOn), 'Could not change the microphone.')}
+          onClick={() => act(setMicOn(!state.micOn), 'Could not change the microphone.')}
         >
           {state.micOn ? 'Mute' : 'Unmute'}
         </button>
         <button
           type="button"
           aria-pressed={!state.cameraOn}
-          onClick={() => act(client.setCameraOn(!state.cameraOn), 'Could not start the camera. Check that no other app is using it.')}
+          onClick={() => act(setCameraOn(!state.cameraOn), 'Could not start the camera. Check that no other app is using it.')}
         >
           {state.cameraOn ? 'Stop camera' : 'Start camera'}
         </button>
-        <button type="button" className="leave" onClick={() => act(client.leave(), 'Could not leave cleanly.')}>
+        {moderation?.controls}
+        <button type="button" className="leave" onClick={() => act(leave(), 'Could not leave cleanly.')}>
           Leave
         </button>
       </nav>
+      {moderation?.panel}
     </main>
   );
 }

@@ -3,9 +3,9 @@ import type { RemotePeer, SessionClient } from '../../session/SessionClient';
 import { AudioElement, VideoElement } from './MediaElement';
 import { usePreferredLayer } from './usePreferredLayer';
 
-type RemoteProps = { client: SessionClient; peer: RemotePeer; speaking: boolean };
+type RemoteProps = { client: SessionClient; peer: RemotePeer; speaking: boolean; spotlight?: boolean; badges?: string[] };
 
-export function RemoteTile({ client, peer, speaking }: RemoteProps) {
+export function RemoteTile({ client, peer, speaking, spotlight = false, badges = [] }: RemoteProps) {
   const tile = useRef<HTMLElement>(null);
   usePreferredLayer(client, peer.video, tile);
   const video = peer.video && !peer.video.paused ? peer.video : undefined;
@@ -13,7 +13,7 @@ export function RemoteTile({ client, peer, speaking }: RemoteProps) {
   return (
     <figure
       ref={tile}
-      className={`tile${speaking ? ' speaking' : ''}`}
+      className={`tile${speaking ? ' speaking' : ''}${spotlight ? ' spotlight' : ''}`}
       data-testid="remote-tile"
       data-peer-id={peer.id}
       data-video-consumer={peer.video?.consumerId}
@@ -25,6 +25,12 @@ export function RemoteTile({ client, peer, speaking }: RemoteProps) {
       <figcaption>
         {peer.displayName}
         {muted && <span className="muted-badge" aria-hidden="true"> · muted</span>}
+        {badges.map((b) => (
+          <span key={b} className="tile-badge">
+            {' '}
+            · {b}
+          </span>
+        ))}
       </figcaption>
     </figure>
   );

@@ -16,6 +16,8 @@ type Props = {
   error: string | undefined;
   leftRoom: boolean;
   capture: CaptureProfile;
+  /** The name the invite or sign-in gives: shown, not asked for. */
+  fixedName?: string;
   onJoin: (displayName: string, stream: MediaStream | undefined, devices: JoinDevices) => void;
 };
 
@@ -28,8 +30,8 @@ const SLOW_START_MS = 8_000;
  * device pickers, the name, and the ways to join. Says kindly what to do when a device is
  * blocked, missing or busy, and always leaves a way in.
  */
-export function JoinForm({ roomId, busy, error, leftRoom, capture, onJoin }: Props) {
-  const [name, setName] = useState(() => localStorage.getItem(NAME_KEY) ?? '');
+export function JoinForm({ roomId, busy, error, leftRoom, capture, fixedName, onJoin }: Props) {
+  const [name, setName] = useState(() => fixedName ?? localStorage.getItem(NAME_KEY) ?? '');
   const [nameError, setNameError] = useState<string>();
   const { preview, state } = usePreviewMedia(capture);
   const slow = useSlowStart(state.status === 'starting');
@@ -47,7 +49,7 @@ export function JoinForm({ roomId, busy, error, leftRoom, capture, onJoin }: Pro
       setNameError(parsed.error.issues[0]?.message ?? 'Enter a name.');
       return;
     }
-    localStorage.setItem(NAME_KEY, parsed.data);
+    if (!fixedName) localStorage.setItem(NAME_KEY, parsed.data);
     const stream = preview?.handOff({ camera: choice.camera });
     onJoin(parsed.data, stream, { cameraDeviceId: state.camera.deviceId });
   };
@@ -92,10 +94,10 @@ export function JoinForm({ roomId, busy, error, leftRoom, capture, onJoin }: Pro
                 <p>Starting your camera and microphone… If your browser asks, choose Allow.</p>
               ) : (
                 <>
-                  <span className="preview-initial" aria-hidden="true">
-                    {name.trim().slice(0, 1).toUpperCase()}
-                  </span>
-                  <p>Camera off. The group will see your initial.</p>
+                    <span className="preview-initial" aria-hidden="true">
+                      {name.trim().slice(0, 1).toUpperCase()}
+                    </span>
+                    <p>Camera off. The group will see your initial.</p>
                 </>
               )}
             </div>
@@ -108,47 +110,55 @@ export function JoinForm({ roomId, busy, error, leftRoom, capture, onJoin }: Pro
       </section>
 
       <form className="prejoin-form" onSubmit={submit}>
-        <label htmlFor="display-name">Your first name or a chosen name</label>
-        <input
-          id="display-name"
-          name="displayName"
-          autoComplete="given-name"
-          maxLength={40}
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setNameError(undefined);
-          }}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? 'display-name-error' : undefined}
-        />
-        {nameError && (
-          <p id="display-name-error" className="field-error">
-            {nameError}
+        {fixedName ? (
+          <p className="fixed-name" data-testid="fixed-name">
+            The group will see you as <strong>{fixedName}</strong>.
           </p>
+        ) : (
+          <>
+            <label htmlFor="display-name">Your first name or a chosen name</label>
+            <input
+              id="display-name"
+              name="displayName"
+              autoComplete="given-name"
+              maxLength={40}
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value);
+                setNameError(undefined);
+              }}
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? 'display-name-error' : undefined}
+            />
+            {nameError && (
+              <p id="display-name-error" className="field-error">
+                {nameError}
+              </p>
+            )}
+          </>
         )}
         <div className="join-actions">
           {starting ? (
             <>
-              <button type="submit" disabled>
-                Join
-              </button>
-              {slow && (
-                <button type="button" className="quiet" disabled={busy} onClick={() => join({ label: '', camera: false })}>
-                  Join without camera and microphone
+                <button type="submit" disabled>
+                  Join
                 </button>
-              )}
+                {slow && (
+                  <button type="button" className="quiet" disabled={busy} onClick={() => join({ label: '', camera: false })}>
+                    Join without camera and microphone
+                  </button>
+                )}
             </>
           ) : (
             <>
-              <button type="submit" disabled={busy || settling}>
-                {busy ? 'Joining…' : choices.primary.label}
-              </button>
-              {choices.secondary && !busy && (
-                <button type="button" className="quiet" disabled={settling} onClick={() => choices.secondary && join(choices.secondary)}>
-                  {choices.secondary.label}
+                <button type="submit" disabled={busy || settling}>
+                  {busy ? 'Joining…' : choices.primary.label}
                 </button>
-              )}
+                {choices.secondary && !busy && (
+                  <button type="button" className="quiet" disabled={settling} onClick={() => choices.secondary && join(choices.secondary)}>
+                    {choices.secondary.label}
+                  </button>
+                )}
             </>
           )}
         </div>

@@ -1,0 +1,44 @@
+import { requestJson, type Fetch, type Method } from './http';
+import type { Account, Cohort, GroupSession, InviteLink, Member, NewAccount, RevokedInvite } from './types';
+
+const id = (value: string) => encodeURIComponent(value);
+
+/**
+ * The clinic's JSON API under /api, one typed function per route. The session cookie
+ * travels by itself (httpOnly, SameSite=Strict); this client never sees it.
+ */
+export function createClinicApi(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
+  const call = <T>(method: Method, path: string, body?: unknown) => requestJson<T>(fetchImpl, method, `/api${path}`, body);
+
+  return {
+    setupNeeded: async () => (await call<{ setupNeeded: boolean }>('GET', '/setup')).setupNeeded,
+    setupFirstAdmin: async (account: NewAccount) => (await call<{ account: Account }>('POST', '/setup/admin', account)).account,
+    signIn: async (email: string, password: string) => (await call<{ account: Account }>('POST', '/auth/login', { email, password })).account,
+    signOut: () => call<void>('POST', '/auth/logout'),
+    me: async () => (await call<{ account: Account }>('GET', '/auth/me')).account,
+    addFacilitator: async (account: NewAccount) => (await call<{ account: Account }>('POST', '/facilitators', account)).account,
+
+    cohorts: async () => (await call<{ cohorts: Cohort[] }>('GET', '/cohorts')).cohorts,
+    createCohort: async (cohort: { name: string; timeZone: string }) => (await call<{ cohort: Cohort }>('POST', '/cohorts', cohort)).cohort,
+    members: async (cohortId: string) => (await call<{ members: Member[] }>('GET', `/cohorts/${id(cohortId)}/members`)).members,
+    addMember: async (cohortId: string, member: { pseudonym: string; contact?: string }) =>
+      (await call<{ member: Member }>('POST', `/cohorts/${id(cohortId)}/members`, member)).member,
+    sessions: async (cohortId: string) => (await call<{ sessions: GroupSession[] }>('GET', `/cohorts/${id(cohortId)}/sessions`)).sessions,
+    createSession: async (cohortId: string, session: { title: string; scheduledStart?: string }) =>
+      (await call<{ session: GroupSession }>('POST', `/cohorts/${id(cohortId)}/sessions`, session)).session,
+    session: async (sessionId: string) => (await call<{ session: GroupSession }>('GET', `/sessions/${id(sessionId)}`)).session,
+
+    /** The live links of a session (revoked and expired ones are not listed). */
+    invites: (sessionId: string) => call<InviteLink[]>('GET', `/sessions/${id(sessionId)}/invites`),
+    /** Idempotent: members who hold a live link keep it, the others get one. */
+    issueInvites: (sessionId: string) => call<InviteLink[]>('POST', `/sessions/${id(sessionId)}/invites`),
+    /** A new link for one member; their earlier links to this session stop working. */
+    reissueInvite: (sessionId: string, memberId: string) => call<InviteLink>('POST', `/sessions/${id(sessionId)}/members/${id(memberId)}/invite`),
+    revokeInvite: async (jti: string) => (await call<{ invite: RevokedInvite }>('POST', `/invites/${id(jti)}/revoke`)).invite,
+  };
+}
+
+export type ClinicApi = ReturnType<typeof createClinicApi>;
+
+/** The one the pages use. */
+export const clinicApi: ClinicApi = createClinicApi();

@@ -1,0 +1,79 @@
+import { isApiError, type ApiErrorCode } from './ApiError';
+
+/** What the person was doing: the same code can mean different things to them. */
+export type StaffAction = 'signIn' | 'setup' | 'addFacilitator' | 'other';
+
+export const LOCKED_OUT_MESSAGE = 'Too many attempts. Sign-in for this email is paused for safety: try again in 15 minutes.';
+/** One message for an unknown email and a wrong password, so it tells no one which emails have accounts. */
+export const WRONG_CREDENTIALS_MESSAGE = 'That email and password do not match. Check both and try again.';
+export const SIGNED_OUT_MESSAGE = 'You have been signed out. Sign in again to continue.';
+const SERVER_TROUBLE =
+  'Something went wrong on Hearth’s side. Try again in a moment; if it keeps happening, tell whoever looks after Hearth at your clinic.';
+
+/**
+ * Words a clinician can act on, for any error an API call can end in. Server details are
+ * shown only for INVALID_STATE, whose messages are written for people ("this session has
+ * ended"); everything else is mapped from the code.
+ */
+export function errorMessage(err: unknown, action: StaffAction = 'other'): string {
+  if (!isApiError(err)) return SERVER_TROUBLE;
+  return messageFor(err.code, action, err.serverMessage);
+}
+
+function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: string): string {
+  switch (code) {
+    case 'NETWORK':
+      return 'Hearth could not be reached. Check your internet connection and try again.';
+    case 'UNAUTHENTICATED':
+      return action === 'signIn' ? WRONG_CREDENTIALS_MESSAGE : SIGNED_OUT_MESSAGE;
+    case 'LOCKED_OUT':
+      return LOCKED_OUT_MESSAGE;
+    case 'FORBIDDEN':
+      return 'Your account cannot do this. A clinic admin can.';
+    case 'NOT_FOUND':
+      return 'This could not be found. It may have been removed, or the link may be incomplete.';
+    case 'ALREADY_EXISTS':
+      if (action === 'setup') return 'Hearth is already set up. Sign in with the admin account instead.';
+      if (action === 'addFacilitator') return 'There is already an account with this email.';
+      return 'This already exists.';
+    case 'INVALID_PAYLOAD':
+      if (action === 'signIn') return 'Enter your email address and your password.';
+      if (action === 'setup' || action === 'addFacilitator') {
+        return 'Check the details: a name, a valid email address, and a password of at least 12 characters.';
+      }
+      return 'Some of the details were not accepted. Check the form and try again.';
+    case 'INVALID_STATE':
+      return sentence(serverMessage) ?? 'This cannot be done any more.';
+    case 'UNSUPPORTED_MEDIA_TYPE':
+    case 'INTERNAL':
+    case 'UNEXPECTED':
+    case 'MEDIA_ERROR':
+      return SERVER_TROUBLE;
+    // Codes of the live session and invite links: not answers of the clinic API.
+    case 'UNSUPPORTED_PROTOCOL':
+    case 'NOT_JOINED':
+    case 'ALREADY_JOINED':
+    case 'INVITE_INVALID':
+    case 'INVITE_EXPIRED':
+    case 'INVITE_REVOKED':
+    case 'NOT_ADMITTED':
+    case 'ROOM_LOCKED':
+    case 'REMOVED':
+    case 'SESSION_ENDED':
+    case 'UNMUTE_LOCKED':
+    case 'CONSENT_REQUIRED':
+      return SERVER_TROUBLE;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}
+
+/** `this session has ended` → `This session has ended.` */
+function sentence(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}

@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useState } from 'react';
+import { captureProfileFromUrl } from '../../session/localMedia';
+import { ModeratedSession, type ModeratedState } from '../../session/ModeratedSession';
+import { SessionClient } from '../../session/SessionClient';
+import { useSessionState } from '../../session/useSessionState';
+import { CallView, type CallModeration } from '../call/CallView';
+import { JoinForm } from '../prejoin/JoinForm';
+import { ChatPanel } from './ChatPanel';
+import { ClosedNotice } from './ClosedNotice';
+import { ConsentForm } from './ConsentForm';
+import { CrisisResources } from './CrisisResources';
+import { FacilitatorPanel } from './FacilitatorPanel';
+import { useModeratedState } from './useModeratedState';
+import { HelpButton, WaitingRoom } from './WaitingRoom';
+
+/**
+ * A moderated group session, for a participant (`/join/<invite>`) or a facilitator
+ * (`/facilitate/<session>`): pre-join, consent, waiting room, the call with its controls.
+ */
+export function ModeratedPage({ credential }: { credential: { invite: string } | { sessionId: string } }) {
+  const key = JSON.stringify(credential);
+  const capture = useMemo(() => captureProfileFromUrl(window.location.search), []);
+  const session = useMemo(
+    () => new ModeratedSession(new SessionClient(undefined, capture, JSON.parse(key) as Record<string, string>), capture),
+    [capture, key],
+  );
+  const state = useModeratedState(session);
+  const media = useSessionState(session.media);
+  useEffect(() => {
+    void session.start();
+  }, [session]);
+
+  switch (state.phase) {
+    case 'connecting':
+      return <main className="notice-page">Opening your session…</main>;
+    case 'credential-problem':
+      return (
+        <main className="notice-page" data-testid="credential-problem">
+          <h1>This link did not work</h1>
+          <p>{state.problem}</p>
+          <CrisisResources />
+        </main>
+      );
+    case 'prejoin':
+      return (
+        <JoinForm
+          roomId={state.identity?.role === 'facilitator' ? 'your group (facilitating)' : 'your group'}
+          busy={false}
+          error={state.problem}
+          leftRoom={false}
+          capture={capture}
+          fixedName={state.identity?.displayName}
+          onJoin={(_name, stream, devices) => {
+            session.media.setCameraDevice(devices.cameraDeviceId);
+            void session.choseMedia(stream);
+          }}
+        />
+      );
+    case 'consent':
+    case 'entering':
+      return <ConsentForm busy={state.phase === 'entering'} problem={state.problem} onConsent={(consent) => void session.enter(consent)} />;
+    case 'waiting':
+      return <WaitingRoom session={session} state={state} />;
+    case 'closed':
+      return <ClosedNotice state={state} />;
+    case 'in-room':
+      if (media.status !== 'joined') return <main className="notice-page">{state.reconnecting ? 'Reconnecting…' : 'Connecting your camera and microphone…'}</main>;
+      return <CallView client={session.media} state={media} moderation={moderation(session, state)} />;
+  }
+}
+
+function moderation(session: ModeratedSession, state: ModeratedState): CallModeration {
+  const view = state.view;
+  const room = view && (view.kind === 'participant' || view.kind === 'facilitator') ? view : undefined;
+  const badges: Record<string, string[]> = {};
+  for (const m of room?.members ?? []) {
+    const notes: string[] = [];
+    if (m.handPosition !== null) notes.push(`hand ${m.handPosition}`);
+    if (!m.connected) notes.push('reconnecting');
+    if (m.role === 'facilitator') notes.push('facilitator');
+    badges[m.id] = notes;
+  }
+  const handRaised = room?.self.handPosition !== null && room?.self.handPosition !== undefined;
+  return {
+    setMicOn: (on) => session.setMicOn(on),
+    setCameraOn: (on) => session.setCameraOn(on),
+    leave: () => session.leave(),
+    badges,
+    spotlightId: room?.spotlightId ?? null,
+    banner: (
+      <>
+        {state.reconnecting && <p className="notice">Reconnecting…</p>}
+        {room?.kind === 'participant' && room.self.mutedByFacilitator && (
+          <p className="notice" data-testid="muted-by-facilitator">
+            A facilitator muted you.{room.selfUnmuteLocked ? ' Raise your hand if you would like to speak.' : ''}
+          </p>
+        )}
+        {room?.kind === 'participant' && state.refusal && (
+          <p role="alert" className="call-error">
+            {state.refusal}
+          </p>
+        )}
+      </>
+    ),
+    controls: room?.kind === 'participant' && (
+      <>
+        <button type="button" aria-pressed={handRaised} onClick={() => void session.command(handRaised ? { type: 'lowerHand' } : { type: 'raiseHand' })}>
+          {handRaised ? 'Lower hand' : 'Raise hand'}
+        </button>
+        <HelpButton session={session} state={state} />
+        <CrisisResources />
+      </>
+    ),
+    panel: room && (
+      <div className="side">
+        {room.kind === 'facilitator' && <FacilitatorPanel session={session} state={state} view={room} />}
+        <ChatToggle session={session} state={state} facilitator={room.kind === 'facilitator'} />
+      </div>
+    ),
+  };
+}
+
+function ChatToggle(props: { session: ModeratedSession; state: ModeratedState; facilitator: boolean }) {
+  const [open, setOpen] = useState(props.facilitator);
+  return (
+    <div className="chat-toggle">
+      <button type="button" className="quiet" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Hide chat' : `Chat${props.state.chat.length ? ` (${props.state.chat.length})` : ''}`}
+      </button>
+      {open && <ChatPanel {...props} />}
+    </div>
+  );
+}

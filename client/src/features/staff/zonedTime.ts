@@ -1,0 +1,89 @@
+/**
+ * A cohort meets in its own time zone, which need not be the browser's: a clinician in
+ * Denver may schedule a Chicago group. These convert between a `datetime-local` value read
+ * in the cohort's zone and an instant, with Intl alone.
+ */
+
+/** The browser's IANA zone, the default for a new cohort. */
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** IANA zone names the browser knows, for suggestions; empty where the browser cannot list them. */
+export function knownTimeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+}
+
+/** An IANA name such as `Europe/Berlin` or `UTC`; offsets (`+01:00`) are refused, as the server does. */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * `2025-03-03T18:00` on the clock in `timeZone` → the ISO instant (UTC, `Z`). A time that
+ * does not exist there (the skipped hour of a DST change) moves forward by the gap, as
+ * clocks do. Undefined for anything that is not a datetime-local value.
+ */
+export function zonedInputToIso(value: string, timeZone: string): string | undefined {
+  const m = LOCAL_INPUT.exec(value);
+  if (!m || !isTimeZone(timeZone)) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((s) => Number(s ?? 0)) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const asIfUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Near a DST change a wall time maps to the offset before or after it: try the offsets a
+  // day either side. A time that occurs twice (clocks going back) takes the first; a skipped
+  // one takes the later candidate, i.e. moves forward by the gap, as clocks do.
+  const candidates = [-DAY_MS, 0, DAY_MS].map((d) => asIfUtc - offsetAt(asIfUtc + d, timeZone));
+  const exact = candidates.filter((t) => t + offsetAt(t, timeZone) === asIfUtc);
+  return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(...candidates)).toISOString();
+}
+
+/** A time as people in `timeZone` read it, with the zone's short name: `Mon, Mar 3, 6:00 PM CST`. */
+export function formatInZone(iso: string, timeZone: string, locale?: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '';
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(t);
+}
+
+/** Local time minus UTC at instant t, in milliseconds. */
+function offsetAt(t: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  for (const { type, value } of format.formatToParts(t)) parts[type] = Number(value);
+  const local = Date.UTC(parts['year'] ?? 0, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, parts['hour'] ?? 0, parts['minute'] ?? 0, parts['second'] ?? 0);
+  return local - Math.floor(t / 1000) * 1000;
+}

@@ -1,0 +1,285 @@
+import type { ConsentInput, MemberCommand, ServerEventPayload, SessionView } from '@hearth/shared';
+import { getLocalMedia, type CaptureProfile } from './localMedia';
+import { request, RequestError, type HearthSocket } from './request';
+import type { SessionClient } from './SessionClient';
+
+export type Phase =
+  /** Checking the link or sign-in with the server. */
+  | 'connecting'
+  /** The link is expired, revoked or wrong, or the sign-in is missing. */
+  | 'credential-problem'
+  | 'prejoin'
+  | 'consent'
+  | 'entering'
+  | 'waiting'
+  | 'in-room'
+  /** Removed, denied, ended, or opened elsewhere. */
+  | 'closed';
+
+export type HelpAlert = ServerEventPayload<'session:help'>;
+export type ChatMessage = ServerEventPayload<'chat:message'>;
+
+export type ModeratedState = {
+  phase: Phase;
+  identity: { displayName: string; role: 'facilitator' | 'participant'; sessionId: string } | undefined;
+  view: SessionView | undefined;
+  problem: string | undefined;
+  closedReason: ServerEventPayload<'session:closed'>['reason'] | undefined;
+  /** The last command refused, in words, for the person who tried it. */
+  refusal: string | undefined;
+  helpAlerts: HelpAlert[];
+  chat: ChatMessage[];
+  /** The connection dropped; the session is holding the member's place. */
+  reconnecting: boolean;
+  /** This member pressed "I need help" and the facilitators were told. */
+  helpRequested: boolean;
+};
+
+const initial: ModeratedState = {
+  phase: 'connecting',
+  identity: undefined,
+  view: undefined,
+  problem: undefined,
+  closedReason: undefined,
+  refusal: undefined,
+  helpAlerts: [],
+  chat: [],
+  reconnecting: false,
+  helpRequested: false,
+};
+
+/**
+ * A moderated session on top of the media client: the credential, the consent gate, the
+ * waiting room, the server's snapshots (newest version wins) and commands. Media follows
+ * the snapshot: joined when admitted, left when sent back or closed, and the microphone
+ * and camera follow what the session says the member may do.
+ */
+export class ModeratedSession {
+  #state: ModeratedState = initial;
+  readonly #listeners = new Set<() => void>();
+  #socket: HearthSocket | undefined;
+  #consent: ConsentInput | null = null;
+  /** What the member chose to send before joining; asked for again after a re-admission. */
+  #wants = { audio: true, video: true };
+  #firstStream: MediaStream | undefined;
+  #mediaBusy = false;
+
+  constructor(
+    readonly media: SessionClient,
+    private readonly capture: CaptureProfile,
+  ) {}
+
+  getState = (): ModeratedState => this.#state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** Connects with the credential and learns who it is for. */
+  async start(): Promise<void> {
+    try {
+      const { socket } = await this.media.prepare();
+      this.#socket = socket;
+      this.#listen(socket);
+      const identity = await request(socket, 'session:identity', {});
+      this.#set({ identity, phase: 'prejoin' });
+    } catch (err) {
+      this.#set({ phase: 'credential-problem', problem: credentialProblem(err) });
+    }
+  }
+
+  /** The pre-join choice: participants go on to the consent gate, facilitators straight in. */
+  async choseMedia(stream: MediaStream | undefined): Promise<void> {
+    this.#firstStream = stream;
+    this.#wants = { audio: Boolean(stream?.getAudioTracks().length), video: Boolean(stream?.getVideoTracks().length) };
+    if (this.#state.identity?.role === 'facilitator') await this.enter(null);
+    else this.#set({ phase: 'consent' });
+  }
+
+  async enter(consent: ConsentInput | null): Promise<void> {
+    const socket = this.#socket;
+    if (!socket) return;
+    this.#consent = consent;
+    this.#set({ phase: 'entering', problem: undefined });
+    try {
+      const { view } = await request(socket, 'session:enter', { consent });
+      await this.#apply(view);
+    } catch (err) {
+      this.#set({ phase: this.#state.identity?.role === 'participant' ? 'consent' : 'prejoin', problem: describe(err) });
+    }
+  }
+
+  /** Sends a command; a refusal is kept in words for the person who tried. */
+  async command(command: MemberCommand): Promise<boolean> {
+    const socket = this.#socket;
+    if (!socket) return false;
+    try {
+      await request(socket, 'session:command', command);
+      this.#set({ refusal: undefined });
+      return true;
+    } catch (err) {
+      this.#set({ refusal: describe(err) });
+      return false;
+    }
+  }
+
+  async sendChat(to: 'everyone' | 'facilitators', text: string): Promise<boolean> {
+    const socket = this.#socket;
+    if (!socket) return false;
+    try {
+      await request(socket, 'chat:send', { to, text });
+      return true;
+    } catch (err) {
+      this.#set({ refusal: describe(err) });
+      return false;
+    }
+  }
+
+  /** Unmuting asks the session first: the server may refuse (a facilitator's lock). */
+  async setMicOn(on: boolean): Promise<void> {
+    if (on) {
+      if (await this.command({ type: 'setMicMuted', muted: false })) await this.media.setMicOn(true);
+      return;
+    }
+    await this.media.setMicOn(false);
+    await this.command({ type: 'setMicMuted', muted: true });
+  }
+
+  async setCameraOn(on: boolean): Promise<void> {
+    if (on) {
+      if (await this.command({ type: 'setCameraOff', off: false })) await this.media.setCameraOn(true);
+      return;
+    }
+    await this.command({ type: 'setCameraOff', off: true });
+    this.media.dropCamera();
+  }
+
+  async requestHelp(): Promise<void> {
+    if (await this.command({ type: 'requestHelp' })) this.#set({ helpRequested: true });
+  }
+
+  dismissHelp(memberId: string): void {
+    this.#set({ helpAlerts: this.#state.helpAlerts.filter((a) => a.memberId !== memberId) });
+  }
+
+  async leave(): Promise<void> {
+    await this.media.leave();
+    this.#set({ phase: 'closed', closedReason: undefined });
+  }
+
+  #listen(socket: HearthSocket): void {
+    socket.on('session:updated', ({ view }) => void this.#apply(view));
+    socket.on('session:help', (alert) => this.#set({ helpAlerts: [...this.#state.helpAlerts.filter((a) => a.memberId !== alert.memberId), alert] }));
+    socket.on('chat:message', (message) => this.#set({ chat: [...this.#state.chat, message].slice(-200) }));
+    socket.on('session:closed', ({ reason }) => {
+      this.media.leaveMedia();
+      this.#set({ phase: 'closed', closedReason: reason });
+    });
+    socket.on('disconnect', () => {
+      if (this.#state.phase === 'waiting' || this.#state.phase === 'in-room') this.#set({ reconnecting: true });
+    });
+    // Back after a drop: enter again (the session keeps the member's place) and rejoin media.
+    socket.io.on('reconnect', () => {
+      if (!this.#state.reconnecting) return;
+      request(socket, 'session:enter', { consent: this.#consent })
+        .then(({ view }) => {
+          this.#set({ reconnecting: false });
+          return this.#apply(view, { force: true });
+        })
+        .catch((err: unknown) => this.#set({ phase: 'closed', problem: describe(err) }));
+    });
+  }
+
+  /** Takes a snapshot if it is newer than the one held, and brings the media in line with it. */
+  async #apply(view: SessionView, { force = false } = {}): Promise<void> {
+    const current = this.#state.view;
+    if (!force && current && view.version < current.version) return;
+    const inRoom = view.kind === 'participant' || view.kind === 'facilitator';
+    this.#set({ view, phase: inRoom ? 'in-room' : view.kind === 'waiting' ? 'waiting' : 'closed' });
+    await this.#syncMedia(view, inRoom);
+  }
+
+  async #syncMedia(view: SessionView, inRoom: boolean): Promise<void> {
+    if (this.#mediaBusy) return;
+    this.#mediaBusy = true;
+    try {
+      const status = this.media.getState().status;
+      const inMedia = status === 'joined' || status === 'joining';
+      if (!inRoom) {
+        if (inMedia) this.media.leaveMedia();
+        return;
+      }
+      if (!inMedia) {
+        const stream = await this.#stream(view);
+        await this.media.join(view.sessionId, this.#state.identity?.displayName ?? '', stream);
+      }
+      const self = view.self;
+      const media = this.media.getState();
+      if (self.micMuted && media.micOn) await this.media.setMicOn(false).catch(() => undefined);
+      if (self.cameraOff && media.cameraOn) this.media.dropCamera();
+    } catch {
+      // The next snapshot or reconnect tries again; the call view shows the media state.
+    } finally {
+      this.#mediaBusy = false;
+    }
+    // A snapshot that arrived while media was busy is applied now.
+    const latest = this.#state.view;
+    if (latest && latest !== view) await this.#syncMedia(latest, this.#state.phase === 'in-room');
+  }
+
+  /** The pre-join stream the first time; after that, the same choices asked for again. */
+  async #stream(view: SessionView): Promise<MediaStream | undefined> {
+    const first = this.#firstStream;
+    this.#firstStream = undefined;
+    if (first && first.getTracks().every((t) => t.readyState === 'live')) return first;
+    const wants = { audio: this.#wants.audio, video: this.#wants.video && !view.self.cameraOff };
+    if (!wants.audio && !wants.video) return undefined;
+    return getLocalMedia(this.capture, wants).catch(() => undefined);
+  }
+
+  #set(patch: Partial<ModeratedState>): void {
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+function credentialProblem(err: unknown): string {
+  const code = err instanceof Error ? ((err as Error & { data?: { code?: string } }).data?.code ?? err.message) : '';
+  switch (code) {
+    case 'INVITE_EXPIRED':
+      return 'This invite link has expired. Ask your clinic for a new one.';
+    case 'INVITE_REVOKED':
+      return 'This invite link is no longer valid. Ask your clinic for a new one.';
+    case 'INVITE_INVALID':
+      return 'This link is not a valid invite. Check that you opened the whole link from your clinic.';
+    case 'UNAUTHENTICATED':
+      return 'Please sign in to open this session.';
+    case 'NOT_FOUND':
+      return 'This session does not exist or has ended.';
+    default:
+      return 'Hearth could not reach the server. Check your connection and try again.';
+  }
+}
+
+function describe(err: unknown): string {
+  if (!(err instanceof RequestError)) return 'Something went wrong. Try again.';
+  switch (err.code) {
+    case 'UNMUTE_LOCKED':
+      return 'A facilitator has paused unmuting for now. Raise your hand if you would like to speak.';
+    case 'ROOM_LOCKED':
+      return 'The room is locked right now. Your facilitator can let you in when it opens.';
+    case 'REMOVED':
+      return 'You were removed from this session.';
+    case 'SESSION_ENDED':
+      return 'This session has ended.';
+    case 'CONSENT_REQUIRED':
+      return 'Please complete the agreement first.';
+    case 'FORBIDDEN':
+      return 'That is not available to you right now.';
+    case 'TIMEOUT':
+      return 'The server did not answer. Check your connection.';
+    default:
+      return err.message;
+  }
+}
