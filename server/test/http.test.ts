@@ -21,14 +21,17 @@ afterAll(async () => {
 });
 
 describe('HTTP', () => {
-  it('serves the app shell for a room link', async () => {
-    const res = await fetch(`${server.url}/r/evening-group`);
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('<title>Hearth</title>');
+  it('serves the app shell for a room link and an invite link (whose token has dots)', async () => {
+    for (const page of ['/r/evening-group', '/join/eyJ2IjoxfQ.c2lnbmF0dXJl', '/facilitate/abc123']) {
+      const res = await fetch(`${server.url}${page}`);
+      expect(res.status, page).toBe(200);
+      expect(await res.text()).toContain('<title>Hearth</title>');
+    }
   });
 
   it('serves built assets and answers a missing one with 404', async () => {
     expect((await fetch(`${server.url}/assets/app.js`)).status).toBe(200);
+    expect((await fetch(`${server.url}/favicon.ico`)).status).toBe(404);
     const missing = await fetch(`${server.url}/assets/nope.js`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'no such route' } });

@@ -16,6 +16,8 @@ export type AppDeps = {
   cookieSecure: boolean;
 };
 
+const STATIC_FILE = /\.(?:js|mjs|css|map|html|png|jpe?g|svg|ico|webp|json|txt|woff2?)$/i;
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -32,10 +34,10 @@ export function createApp(deps: AppDeps): express.Express {
   const dist = deps.clientDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    // The client routes itself (/r/<room>): page paths get the app shell; a missing file
-    // (anything with an extension) stays a 404.
+    // The client routes itself (/r/<room>, /join/<invite>): page paths get the app shell; a
+    // missing static file stays a 404. (Invite tokens contain dots, so not "any extension".)
     app.get('/{*path}', (req, res, next) => {
-      if (path.extname(req.path)) return next();
+      if (req.path.startsWith('/assets/') || STATIC_FILE.test(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(dist, 'index.html'));
     });

@@ -1,0 +1,179 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
+import { loadConfig } from '../../server/dist/config.js';
+import { createLogger } from '../../server/dist/logger.js';
+import { startServer, type RunningServer } from '../../server/dist/startServer.js';
+import { seedDemo, type DemoSeed } from '../../server/dist/clinic/demo.js';
+import { newId } from '../../server/dist/clinic/ids.js';
+import { recordPeerConnections, TEST_VIDEO } from '../fixtures/hearth.js';
+import { FacilitatorConsole, ParticipantFlow } from '../pages/ModeratedPages.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+// This scenario needs a clinic of its own (a facilitator account), so it runs its own server.
+let server: RunningServer;
+let seed: DemoSeed;
+const test = base.extend<{ contexts: BrowserContext[] }>({
+  contexts: async ({}, use) => {
+    const opened: BrowserContext[] = [];
+    await use(opened);
+    await Promise.all(opened.map((c) => c.close()));
+  },
+});
+
+test.beforeAll(async () => {
+  server = await startServer(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MEDIASOUP_WORKERS: '1',
+      MEDIA_LISTEN_IP: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      CLIENT_DIST: path.resolve(here, '../../client/dist'),
+    }),
+    createLogger('warn'),
+    { announce: () => {} },
+  );
+  seed = await seedDemo(server.clinic);
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+
+/** A new group session of the demo cohort, with an invite for each of its four members. */
+async function newSession() {
+  const clinic = server.clinic;
+  const session = { id: newId(), cohortId: seed.cohortId, title: 'e2e', createdBy: 'e2e', createdAt: clinic.clock(), status: 'scheduled' as const };
+  await clinic.store.sessions.insert(session);
+  const invites = await clinic.invites.issueForSession(session.id);
+  return { sessionId: session.id, invites };
+}
+
+async function context(browser: Browser, opened: BrowserContext[]): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport: { width: 1100, height: 800 }, permissions: ['camera', 'microphone'] });
+  await ctx.addInitScript(recordPeerConnections);
+  opened.push(ctx);
+  return ctx;
+}
+
+async function facilitator(browser: Browser, opened: BrowserContext[], sessionId: string) {
+  const ctx = await context(browser, opened);
+  const login = await ctx.request.post(`${server.url}/api/auth/login`, { data: seed.facilitator });
+  expect(login.ok()).toBe(true);
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/facilitate/${sessionId}?video=${TEST_VIDEO}`);
+  const console = new FacilitatorConsole(page);
+  await console.enter();
+  return console;
+}
+
+async function participant(browser: Browser, opened: BrowserContext[], inviteUrl: string) {
+  const ctx = await context(browser, opened);
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}${inviteUrl}?video=${TEST_VIDEO}`);
+  return { flow: new ParticipantFlow(page), context: ctx };
+}
+
+test('invite link → pre-join → consent → waiting room → admitted; a locked mute holds on the media path', async ({ browser, contexts }) => {
+  const { sessionId, invites } = await newSession();
+  const [alexInvite, blakeInvite, caseyInvite] = invites;
+  const f = await facilitator(browser, contexts, sessionId);
+  const alex = await participant(browser, contexts, alexInvite!.url);
+  const blake = await participant(browser, contexts, blakeInvite!.url);
+  const casey = await participant(browser, contexts, caseyInvite!.url);
+
+  for (const p of [alex, blake, casey]) {
+    await p.flow.throughConsent();
+    await expect(p.flow.waitingRoom()).toBeVisible();
+    // The waiting room receives no media and no roster.
+    await expect(p.flow.page.getByTestId('remote-tile')).toHaveCount(0);
+  }
+  // Nor anybody's name: Alex, waiting, cannot see that Blake and Casey are there too.
+  await expect(alex.flow.page.getByText(/Blake|Casey/)).toHaveCount(0);
+  await expect(f.waiting('Alex')).toContainText('Home, Springfield');
+
+  for (const name of ['Alex', 'Blake', 'Casey']) await f.button(`Admit ${name}`).click();
+  for (const p of [alex, blake, casey]) {
+    await expect(p.flow.call.remoteTiles).toHaveCount(3);
+    await expect.poll(async () => (await p.flow.call.remoteVideoWidths()).filter((w) => w > 0).length).toBe(3);
+  }
+
+  // Blake hears Alex; then the facilitator locks unmuting and mutes Alex.
+  const alexId = alexInvite!.memberId;
+  await expect.poll(() => blake.flow.audioBytesFrom(alexId)).toBeGreaterThan(0);
+  // The switch shows the server's state, so it turns on once the session says so.
+  const lock = f.page.getByRole('switch', { name: 'Lock unmuting' });
+  await lock.click();
+  await expect(lock).toBeChecked();
+  await f.button('Mute Alex').click();
+  await expect(alex.flow.page.getByTestId('muted-by-facilitator')).toBeVisible();
+  await expect
+    .poll(async () => {
+      const first = await blake.flow.audioBytesFrom(alexId);
+      await blake.flow.page.waitForTimeout(1_000);
+      return (await blake.flow.audioBytesFrom(alexId)) - first;
+    }, { message: "Alex's audio stops arriving at Blake" })
+    .toBe(0);
+
+  // Alex's own attempt to unmute is refused while the lock holds, and no audio leaks.
+  await alex.flow.page.getByRole('button', { name: 'Unmute' }).click();
+  await expect(alex.flow.page.getByRole('alert')).toContainText('paused unmuting');
+  const held = await blake.flow.audioBytesFrom(alexId);
+  await blake.flow.page.waitForTimeout(1_500);
+  expect(await blake.flow.audioBytesFrom(alexId)).toBe(held);
+
+  // Released, Alex may unmute and is heard again.
+  await f.button('Allow Alex to unmute').click();
+  await alex.flow.page.getByRole('button', { name: 'Unmute' }).click();
+  await expect.poll(() => blake.flow.audioBytesFrom(alexId)).toBeGreaterThan(held);
+});
+
+test('send back to the waiting room, and removal that the link cannot undo', async ({ browser, contexts }) => {
+  const { sessionId, invites } = await newSession();
+  const f = await facilitator(browser, contexts, sessionId);
+  const alex = await participant(browser, contexts, invites[0]!.url);
+  const blake = await participant(browser, contexts, invites[1]!.url);
+  for (const p of [alex, blake]) await p.flow.throughConsent();
+  await f.button('Admit all').click();
+  for (const p of [alex, blake]) await expect(p.flow.call.remoteTiles).toHaveCount(2);
+
+  await f.button('Send Blake to the waiting room').click();
+  await expect(blake.flow.waitingRoom()).toBeVisible();
+  await expect(alex.flow.call.remoteTiles).toHaveCount(1);
+  await f.button('Admit Blake').click();
+  await expect(blake.flow.call.remoteTiles).toHaveCount(2);
+
+  await f.button('Remove Blake').click();
+  await f.page.getByLabel(/^Reason/).fill('asked to step out for today');
+  await f.button('Confirm removing Blake').click();
+  await expect(blake.flow.page.getByTestId('closed-notice')).toHaveAttribute('data-reason', 'removed');
+  await expect(alex.flow.call.remoteTiles).toHaveCount(1);
+
+  // The same link, opened again, cannot get back in.
+  await blake.flow.page.reload();
+  await blake.flow.throughConsent();
+  await expect(blake.flow.page.getByRole('alert')).toContainText('removed');
+});
+
+test('a participant whose network drops for 5 s comes back in place, without reloading or re-admission', async ({ browser, contexts }) => {
+  const { sessionId, invites } = await newSession();
+  const f = await facilitator(browser, contexts, sessionId);
+  const alex = await participant(browser, contexts, invites[0]!.url);
+  await alex.flow.throughConsent();
+  await f.button('Admit Alex').click();
+  await expect(alex.flow.call.remoteTiles).toHaveCount(1);
+  await alex.flow.page.getByRole('button', { name: 'Raise hand' }).click();
+  await expect(f.member('Alex')).toBeVisible();
+
+  await alex.context.setOffline(true);
+  await expect(f.member('Alex')).toContainText('reconnecting', { timeout: 30_000 });
+  await alex.flow.page.waitForTimeout(5_000);
+  await alex.context.setOffline(false);
+
+  // Back in the room (no waiting room), hand still first in the queue, video flowing again.
+  await expect(f.member('Alex')).not.toContainText('reconnecting', { timeout: 30_000 });
+  await expect(alex.flow.page.getByRole('button', { name: 'Lower hand' })).toBeVisible();
+  await expect(alex.flow.waitingRoom()).toHaveCount(0);
+  await expect.poll(async () => (await f.call.remoteVideoWidths()).filter((w) => w > 0).length, { timeout: 20_000 }).toBe(1);
+});
