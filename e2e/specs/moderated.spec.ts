@@ -168,6 +168,8 @@ test('a participant whose network drops for 5 s comes back in place, without rel
 
   await alex.context.setOffline(true);
   await expect(f.member('Alex')).toContainText('reconnecting', { timeout: 30_000 });
+  // Others see that Alex is reconnecting, not that Alex left.
+  await expect(f.page.getByTestId('absent-tile')).toContainText('Alex · reconnecting');
   await alex.flow.page.waitForTimeout(5_000);
   await alex.context.setOffline(false);
 

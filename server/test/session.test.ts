@@ -148,10 +148,10 @@ describe('moderation over the wire', () => {
     const p = await admittedWithMic(s, f.socket, 0);
     const other = s.participants[1]!.memberId;
     const before = (await server.sessions.get(s.sessionId)).snapshot.version;
-    const example: Record<string, unknown> = { memberId: other, locked: true, enabled: false, reason: 'x' };
+    const example: Record<string, unknown> = { memberId: other, locked: true, enabled: false, reason: 'x', text: 'a note' };
     for (const type of FACILITATOR_COMMANDS) {
       const payload: Record<string, unknown> = { type };
-      for (const key of ['memberId', 'locked', 'enabled', 'reason']) if (needs(type, key)) payload[key] = example[key];
+      for (const key of ['memberId', 'locked', 'enabled', 'reason', 'text']) if (needs(type, key)) payload[key] = example[key];
       const ack = await send(p.socket, 'session:command', payload);
       expect(ack, type).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
@@ -216,6 +216,7 @@ function needs(type: string, key: string): boolean {
     spotlight: ['memberId'],
     setChatEnabled: ['enabled'],
     acknowledgeHelp: ['memberId'],
+    addNote: ['memberId', 'text'],
   };
   return fields[type]?.includes(key) ?? false;
 }

@@ -22,6 +22,7 @@ const facilitatorExamples: Record<FacilitatorCommandType, MemberCommand> = {
   lowerAllHands: { type: 'lowerAllHands' },
   setChatEnabled: { type: 'setChatEnabled', enabled: false },
   acknowledgeHelp: { type: 'acknowledgeHelp', memberId: 'P2' },
+  addNote: { type: 'addNote', memberId: 'P2', text: 'a note' },
   end: { type: 'end' },
 };
 

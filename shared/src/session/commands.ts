@@ -40,6 +40,7 @@ export const MemberCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setChatEnabled'), enabled: z.boolean() }).strict(),
   z.object({ type: z.literal('requestHelp') }).strict(),
   z.object({ type: z.literal('acknowledgeHelp'), memberId: MemberId }).strict(),
+  z.object({ type: z.literal('addNote'), memberId: MemberId, text: z.string().trim().min(1).max(2000) }).strict(),
   z.object({ type: z.literal('end') }).strict(),
 ]);
 export type MemberCommand = z.infer<typeof MemberCommand>;

@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   setChatEnabled: 'facilitator',
   requestHelp: 'self',
   acknowledgeHelp: 'facilitator',
+  addNote: 'facilitator',
   end: 'facilitator',
   enter: 'system',
   connectionLost: 'system',

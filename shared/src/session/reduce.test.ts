@@ -346,6 +346,17 @@ describe('reconnecting', () => {
   });
 });
 
+describe('notes', () => {
+  it('[NOTE1] a facilitator keeps a time-stamped private note about a member, even one waiting', () => {
+    const s = given(groupInSession(), [
+      [{ type: 'addNote', memberId: 'P1', text: 'shared about work stress' }, as('F')],
+      [{ type: 'addNote', memberId: 'W', text: 'arrived late' }, as('G')],
+    ], NOW);
+    expect(s.members['P1']!.notes).toEqual([{ at: NOW, authorId: 'F', text: 'shared about work stress' }]);
+    expect(s.members['W']!.notes).toEqual([{ at: NOW, authorId: 'G', text: 'arrived late' }]);
+  });
+});
+
 describe('talk-time', () => {
   it('[TLK1] accumulates per member', () => {
     const s = given(groupInSession(), [

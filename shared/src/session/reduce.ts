@@ -150,6 +150,12 @@ function apply(d: Draft, c: Command): void {
       m.helpRequestedAt = null;
       return;
     }
+    case 'addNote': {
+      // NOTE1: about anyone in the session, whatever their status, kept with the session.
+      const m = member(d, c.memberId);
+      m.notes.push({ at: d.now, authorId: d.actorId ?? 'server', text: c.text });
+      return;
+    }
     case 'end':
       return end(d);
     case 'connectionLost':
@@ -210,6 +216,7 @@ function enter(d: Draft, who: Extract<SystemCommand, { type: 'enter' }>['member'
     talkTimeMs: existing?.talkTimeMs ?? 0,
     helpRequestedAt: null,
     admittedAt: existing?.admittedAt ?? null,
+    notes: existing?.notes ?? [],
   };
   d.state.members[m.id] = m;
   audit(d, 'entered', m.id);

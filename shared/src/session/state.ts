@@ -38,7 +38,11 @@ export type Member = {
   helpRequestedAt: number | null;
   /** First admission this session; attendance proper comes with records. */
   admittedAt: number | null;
+  /** Facilitators' private notes about this member, oldest first. */
+  notes: Note[];
 };
+
+export type Note = { at: number; authorId: string; text: string };
 
 export type SessionStatus = 'open' | 'ended';
 

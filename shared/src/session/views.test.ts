@@ -3,7 +3,7 @@ import { SYSTEM } from './commands.js';
 import { as, given, groupInSession } from './testing.js';
 import { maySendChat, viewFor } from './views.js';
 
-const PRIVATE_FIELDS = ['consent', 'talkTimeMs', 'helpRequestedAt', 'removalReason', 'admittedAt'];
+const PRIVATE_FIELDS = ['consent', 'notes', 'talkTimeMs', 'helpRequestedAt', 'removalReason', 'admittedAt'];
 
 describe('views', () => {
   const state = () =>
@@ -11,6 +11,7 @@ describe('views', () => {
       [{ type: 'requestHelp' }, as('P1')],
       [{ type: 'recordTalkTime', memberId: 'P2', ms: 4_000 }, SYSTEM],
       [{ type: 'raiseHand' }, as('P3')],
+      [{ type: 'addNote', memberId: 'P3', text: 'seemed low tonight' }, as('F')],
     ]);
 
   it('[VIEW1] a participant sees admitted members only, with nothing private', () => {
@@ -20,6 +21,7 @@ describe('views', () => {
     const text = JSON.stringify(view);
     for (const field of PRIVATE_FIELDS) expect(text).not.toContain(`"${field}"`);
     expect(text).not.toContain('Springfield');
+    expect(text).not.toContain('seemed low');
     expect(view.members.find((m) => m.id === 'P3')!.handPosition).toBe(1);
   });
 
@@ -43,6 +45,7 @@ describe('views', () => {
     expect(p1.consent).toMatchObject({ location: 'Home, Springfield', callbackNumber: '+1 555 0100' });
     expect(p1.helpRequestedAt).toBe(1_000);
     expect(view.members.find((m) => m.id === 'P2')!.talkTimeMs).toBe(4_000);
+    expect(view.members.find((m) => m.id === 'P3')!.notes).toEqual([{ at: 1_000, authorId: 'F', text: 'seemed low tonight' }]);
   });
 
   it('[CHT2] group chat follows the switch; the private line to facilitators stays open', () => {

@@ -1,4 +1,4 @@
-import type { Consent, Member, MemberStatus, Role, SessionState } from './state.js';
+import type { Consent, Member, MemberStatus, Note, Role, SessionState } from './state.js';
 
 /** What anyone in the room may know about a member. */
 export type MemberView = {
@@ -17,6 +17,7 @@ export type MemberView = {
 /** What only facilitators see: private cards, talk-time, help requests. */
 export type FacilitatorMemberView = MemberView & {
   consent: Consent | null;
+  notes: Note[];
   talkTimeMs: number;
   helpRequestedAt: number | null;
   removalReason: string | null;
@@ -62,6 +63,7 @@ function privateMember(state: SessionState, m: Member): FacilitatorMemberView {
   return {
     ...publicMember(state, m),
     consent: m.consent,
+    notes: m.notes.map((n) => ({ ...n })),
     talkTimeMs: m.talkTimeMs,
     helpRequestedAt: m.helpRequestedAt,
     removalReason: m.removalReason,

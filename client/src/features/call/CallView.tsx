@@ -10,6 +10,8 @@ export type CallModeration = {
   /** Short notes under a member's name (hand raised, reconnecting, muted by a facilitator). */
   badges: Record<string, string[]>;
   spotlightId: string | null;
+  /** Members who are in the session but not in the media room right now (a dropped connection). */
+  absent: { id: string; displayName: string; note: string }[];
   controls: ReactNode;
   panel: ReactNode;
   banner: ReactNode;
@@ -52,6 +54,18 @@ export function CallView({ client, state, moderation }: { client: SessionClient;
             badges={moderation?.badges[peer.id] ?? []}
           />
         ))}
+        {moderation?.absent
+          .filter((a) => !state.peers.some((p) => p.id === a.id))
+          .map((a) => (
+            <figure key={a.id} className="tile absent" data-testid="absent-tile" data-peer-id={a.id}>
+              <div className="initials" aria-hidden="true">
+                {a.displayName.slice(0, 1).toUpperCase()}
+              </div>
+              <figcaption>
+                {a.displayName} · {a.note}
+              </figcaption>
+            </figure>
+          ))}
       </section>
       {state.peers.length === 0 && <p className="alone">You are the first one here. Others will appear as they join.</p>}
       {problem && (

@@ -172,6 +172,7 @@ function MemberRow({ member: m, spotlit, send }: { member: FacilitatorMemberView
           </button>
         )}
       </div>
+      <Notes member={m} send={send} />
       {removing && (
         <form
           className="remove-form"
@@ -191,6 +192,36 @@ function MemberRow({ member: m, spotlit, send }: { member: FacilitatorMemberView
         </form>
       )}
     </div>
+  );
+}
+
+/** Private, time-stamped notes about a member: kept with the session, seen only by facilitators. */
+function Notes({ member: m, send }: { member: FacilitatorMemberView; send: (c: MemberCommand) => void }) {
+  const [text, setText] = useState('');
+  return (
+    <details className="notes">
+      <summary>Private notes{m.notes.length ? ` (${m.notes.length})` : ''}</summary>
+      <ul>
+        {m.notes.map((n) => (
+          <li key={`${n.at}-${n.text.length}`}>
+            <time dateTime={new Date(n.at).toISOString()}>{new Date(n.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time> {n.text}
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!text.trim()) return;
+          send({ type: 'addNote', memberId: m.id, text: text.trim() });
+          setText('');
+        }}
+      >
+        <input aria-label={`Private note about ${m.displayName}`} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="small">
+          Add note
+        </button>
+      </form>
+    </details>
   );
 }
 

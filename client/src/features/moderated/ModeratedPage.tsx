@@ -87,6 +87,9 @@ function moderation(session: ModeratedSession, state: ModeratedState): CallModer
     leave: () => session.leave(),
     badges,
     spotlightId: room?.spotlightId ?? null,
+    absent: (room?.members ?? [])
+      .filter((m) => m.status === 'admitted' && !m.connected && m.id !== room?.self.id)
+      .map((m) => ({ id: m.id, displayName: m.displayName, note: 'reconnecting…' })),
     banner: (
       <>
         {state.reconnecting && <p className="notice">Reconnecting…</p>}
