@@ -6,6 +6,7 @@ import { useSessionState } from './session/useSessionState';
 import { JoinForm } from './features/prejoin/JoinForm';
 import { CallView } from './features/call/CallView';
 import { ModeratedPage } from './features/moderated/ModeratedPage';
+import { isStaffPath, StaffApp } from './features/staff/StaffApp';
 
 /** `/r/<room>` is a room link; anything else is the start page. */
 function roomFromPath(pathname: string): string | undefined {
@@ -25,6 +26,8 @@ function moderatedFromPath(pathname: string): { invite: string } | { sessionId: 
 }
 
 export function App() {
+  // /login, /setup and /clinic/…: the clinic's pages.
+  if (isStaffPath(window.location.pathname)) return <StaffApp />;
   const moderated = moderatedFromPath(window.location.pathname);
   if (moderated) return <ModeratedPage credential={moderated} />;
   const roomId = roomFromPath(window.location.pathname);

@@ -1,3 +1,4 @@
+import { isApiError } from './ApiError';
 import { requestJson, type Fetch, type Method } from './http';
 import type { Account, Cohort, GroupSession, InviteLink, Member, NewAccount, RevokedInvite } from './types';
 
@@ -7,8 +8,17 @@ const id = (value: string) => encodeURIComponent(value);
  * The clinic's JSON API under /api, one typed function per route. The session cookie
  * travels by itself (httpOnly, SameSite=Strict); this client never sees it.
  */
-export function createClinicApi(fetchImpl: Fetch = (input, init) => fetch(input, init)) {
-  const call = <T>(method: Method, path: string, body?: unknown) => requestJson<T>(fetchImpl, method, `/api${path}`, body);
+export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => void } = {}) {
+  const fetchImpl: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const call = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
+    try {
+      return await requestJson<T>(fetchImpl, method, `/api${path}`, body);
+    } catch (err) {
+      // Anywhere but the sign-in form itself, UNAUTHENTICATED means the sign-in has ended.
+      if (isApiError(err) && err.code === 'UNAUTHENTICATED' && path !== '/auth/login') options.onSignedOut?.();
+      throw err;
+    }
+  };
 
   return {
     setupNeeded: async () => (await call<{ setupNeeded: boolean }>('GET', '/setup')).setupNeeded,
@@ -39,6 +49,3 @@ export function createClinicApi(fetchImpl: Fetch = (input, init) => fetch(input,
 }
 
 export type ClinicApi = ReturnType<typeof createClinicApi>;
-
-/** The one the pages use. */
-export const clinicApi: ClinicApi = createClinicApi();

@@ -94,14 +94,24 @@ describe('errorFrom', () => {
 describe('createClinicApi', () => {
   it('puts ids into paths encoded, under /api', async () => {
     const { fetch, calls } = fakeFetch(() => json(201, { jti: 'j', memberId: 'm/1', pseudonym: 'Ana', url: '/join/t', expiresAt: '' }));
-    await createClinicApi(fetch).reissueInvite('s 1', 'm/1');
+    await createClinicApi({ fetch }).reissueInvite('s 1', 'm/1');
     expect(calls[0]?.input).toBe('/api/sessions/s%201/members/m%2F1/invite');
   });
 
   it('unwraps the record from its envelope', async () => {
     const cohort = { id: 'c1', name: 'Evening IOP', timeZone: 'America/Chicago', createdAt: '2025-03-03T12:00:00.000Z' };
     const { fetch, calls } = fakeFetch(() => json(201, { cohort }));
-    expect(await createClinicApi(fetch).createCohort({ name: 'Evening IOP', timeZone: 'America/Chicago' })).toEqual(cohort);
+    expect(await createClinicApi({ fetch }).createCohort({ name: 'Evening IOP', timeZone: 'America/Chicago' })).toEqual(cohort);
     expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ name: 'Evening IOP', timeZone: 'America/Chicago' });
+  });
+
+  it('reports an ended sign-in from any call but the sign-in form', async () => {
+    const { fetch } = fakeFetch(() => json(401, { error: { code: 'UNAUTHENTICATED', message: 'sign in first' } }));
+    let signedOut = 0;
+    const api = createClinicApi({ fetch, onSignedOut: () => (signedOut += 1) });
+    expect(await rejection(api.cohorts())).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(signedOut).toBe(1);
+    expect(await rejection(api.signIn('a@b.co', 'wrong'))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(signedOut).toBe(1);
   });
 });

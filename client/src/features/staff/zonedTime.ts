@@ -84,6 +84,7 @@ function offsetAt(t: number, timeZone: string): number {
     second: 'numeric',
   });
   for (const { type, value } of format.formatToParts(t)) parts[type] = Number(value);
-  const local = Date.UTC(parts['year'] ?? 0, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, parts['hour'] ?? 0, parts['minute'] ?? 0, parts['second'] ?? 0);
+  const part = (type: string) => parts[type] ?? 0;
+  const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
   return local - Math.floor(t / 1000) * 1000;
 }

@@ -1,0 +1,107 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { Member } from '../../api/types';
+import { errorMessage } from '../../api/errorMessage';
+import { Field } from './Field';
+import { focusFirstError } from './focusFirstError';
+import { FormMessage } from './FormMessage';
+import { useStaff } from './staffContext';
+import { checkMember, hasErrors, type FieldErrors, type MemberFields } from './validation';
+
+type Props = { cohortId: string; members: Member[]; onAdded: (member: Member) => void };
+
+/** The cohort's members: the name the group sees, and a contact only the clinic sees. */
+export function MembersSection({ cohortId, members, onAdded }: Props) {
+  return (
+    <section aria-labelledby="members" className="staff-section">
+      <h2 id="members">Members ({members.length})</h2>
+      {members.length === 0 ? (
+        <p className="staff-muted">No members yet. Add each participant below.</p>
+      ) : (
+        <ul className="staff-list" aria-label="Members">
+          {members.map((m) => (
+            <li key={m.id} className="staff-row">
+              <span className="staff-row-title">{m.pseudonym}</span>
+              {m.contact && (
+                <span className="staff-contact">
+                  <span className="staff-private" title="Participants never see this">
+                    Clinic only
+                  </span>{' '}
+                  {m.contact}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <AddMemberForm cohortId={cohortId} onAdded={onAdded} />
+    </section>
+  );
+}
+
+const EMPTY: MemberFields = { pseudonym: '', contact: '' };
+
+function AddMemberForm({ cohortId, onAdded }: Omit<Props, 'members'>) {
+  const { api } = useStaff();
+  const form = useRef<HTMLFormElement>(null);
+  const first = useRef<HTMLInputElement>(null);
+  const [fields, setFields] = useState<MemberFields>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors<keyof MemberFields>>({});
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found = checkMember(fields);
+    flushSync(() => {
+      setErrors(found);
+      setError(undefined);
+      setStatus(undefined);
+    });
+    if (hasErrors(found)) return focusFirstError(form.current);
+    setBusy(true);
+    try {
+      const contact = fields.contact.trim();
+      const member = await api.addMember(cohortId, { pseudonym: fields.pseudonym.trim(), ...(contact ? { contact } : {}) });
+      onAdded(member);
+      setFields(EMPTY);
+      setStatus(`${member.pseudonym} added.`);
+      // Ready for the next member: a cohort is usually entered several people at once.
+      first.current?.focus();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={form} className="staff-form staff-card" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-member">
+      <h3 id="add-member">Add member</h3>
+      <Field
+        ref={first}
+        label="First name or chosen name"
+        name="pseudonym"
+        hint="The group sees this name."
+        autoComplete="off"
+        value={fields.pseudonym}
+        error={errors.pseudonym}
+        onChange={(e) => setFields({ ...fields, pseudonym: e.target.value })}
+      />
+      <Field
+        label="Contact (optional)"
+        name="contact"
+        hint="Phone or email, for the clinic to reach them. Clinic only: participants never see it."
+        autoComplete="off"
+        value={fields.contact}
+        error={errors.contact}
+        onChange={(e) => setFields({ ...fields, contact: e.target.value })}
+      />
+      <button type="submit" disabled={busy}>
+        {busy ? 'Adding…' : 'Add member'}
+      </button>
+      <FormMessage error={error} status={status} />
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type Credentials = { displayName: string; email: string; password: string };
+
+/** The clinic's pages: setup, sign-in, cohorts, a cohort, a session's invite links. */
+export class StaffPages {
+  readonly heading: Locator;
+  readonly alert: Locator;
+  readonly signOutButton: Locator;
+  readonly inviteRows: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.alert = page.getByRole('alert');
+    this.signOutButton = page.getByRole('button', { name: 'Sign out' });
+    this.inviteRows = page.getByRole('list', { name: 'Invite links by member' }).getByRole('listitem');
+  }
+
+  goto(path: string) {
+    return this.page.goto(`${this.baseUrl}${path}`);
+  }
+
+  /** The one-time setup form; ends on the sign-in page with the email filled in. */
+  async setUpFirstAdmin(admin: Credentials): Promise<void> {
+    await this.goto('/setup');
+    const form = this.page.locator('form');
+    await form.getByLabel('Your name').fill(admin.displayName);
+    await form.getByLabel('Email').fill(admin.email);
+    await form.getByLabel('Password', { exact: true }).fill(admin.password);
+    await form.getByLabel('Password again').fill(admin.password);
+    await form.getByRole('button', { name: 'Create admin account' }).click();
+    await expect(this.page).toHaveURL(/\/login$/);
+    await expect(this.page.getByText('Your admin account is ready.')).toBeVisible();
+    await expect(this.page.getByLabel('Email')).toHaveValue(admin.email);
+  }
+
+  /** Fills and sends the sign-in form (from wherever the page is). */
+  async submitSignIn(email: string, password: string): Promise<void> {
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async signIn(account: Credentials): Promise<void> {
+    await this.goto('/login');
+    await this.submitSignIn(account.email, account.password);
+    await expect(this.page).toHaveURL(/\/clinic$/);
+    await expect(this.heading).toHaveText('Cohorts');
+  }
+
+  async signOut(): Promise<void> {
+    await this.signOutButton.click();
+    await expect(this.page).toHaveURL(/\/login$/);
+    await expect(this.page.getByText('You have signed out.')).toBeVisible();
+  }
+
+  /** From the cohorts page; ends on the new cohort's page. */
+  async createCohort(name: string, timeZone?: string): Promise<string> {
+    const form = this.page.getByRole('region', { name: 'New cohort' });
+    await form.getByLabel('Name').fill(name);
+    if (timeZone) await form.getByLabel('Time zone').fill(timeZone);
+    await form.getByRole('button', { name: 'Create cohort' }).click();
+    await expect(this.heading).toHaveText(name);
+    return new URL(this.page.url()).pathname;
+  }
+
+  get members(): Locator {
+    return this.page.getByRole('list', { name: 'Members' }).getByRole('listitem');
+  }
+
+  async addMember(pseudonym: string, contact?: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add member' });
+    await form.getByLabel('First name or chosen name').fill(pseudonym);
+    if (contact) await form.getByLabel('Contact (optional)').fill(contact);
+    await form.getByRole('button', { name: 'Add member' }).click();
+    await expect(form.getByRole('status')).toHaveText(`${pseudonym} added.`);
+    await expect(this.members.filter({ hasText: pseudonym })).toBeVisible();
+  }
+
+  /** From a cohort page; `start` is a datetime-local value on the cohort's clock. Ends on the session's page. */
+  async createSession(title: string, start?: string): Promise<string> {
+    const form = this.page.getByRole('form', { name: 'New session' });
+    await form.getByLabel('Title').fill(title);
+    if (start) await form.getByLabel('Starts (optional)').fill(start);
+    await form.getByRole('button', { name: 'Create session' }).click();
+    await expect(this.heading).toHaveText(title);
+    const id = /\/clinic\/sessions\/([^/]+)$/.exec(new URL(this.page.url()).pathname)?.[1];
+    expect(id).toBeTruthy();
+    return id ?? '';
+  }
+
+  inviteRow(pseudonym: string): Locator {
+    return this.inviteRows.filter({ has: this.page.getByText(pseudonym, { exact: true }) });
+  }
+
+  async issueInvites(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Issue invite links' }).click();
+    await expect(this.page.getByRole('button', { name: /^Issue/ })).toHaveCount(0);
+  }
+
+  async copyLink(pseudonym: string): Promise<void> {
+    const row = this.inviteRow(pseudonym);
+    await row.getByRole('button', { name: 'Copy link' }).click();
+    await expect(row.getByRole('status')).toHaveText('Copied');
+  }
+
+  async revoke(pseudonym: string): Promise<void> {
+    const row = this.inviteRow(pseudonym);
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    const confirm = row.getByRole('group', { name: `Revoke ${pseudonym}’s link?` });
+    await expect(confirm.getByRole('button', { name: 'Yes, revoke' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Yes, revoke' }).click();
+    await expect(row).toContainText('Revoked');
+  }
+
+  async reissue(pseudonym: string): Promise<void> {
+    const row = this.inviteRow(pseudonym);
+    await row.getByRole('button', { name: 'Re-issue' }).click();
+    await expect(row).toContainText('Link expires');
+    await expect(this.page.getByText(`New link for ${pseudonym}.`)).toBeVisible();
+  }
+
+  /** What the page would paste (needs the clipboard-read permission). */
+  clipboard(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+}
