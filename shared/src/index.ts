@@ -1,2 +1,3 @@
 export * from './protocol/index.js';
 export * from './session/index.js';
+export * from './time/zones.js';

@@ -1,22 +1,11 @@
-/**
- * Clinic time-zone arithmetic with Intl alone. A cohort meets in its own zone, so "the
- * session's day" is a calendar day there, not in UTC.
- */
+import { localParts, startOfLocalDay } from '@hearth/shared';
+
+// The zone arithmetic lives in shared/ (the client needs it too); this file is about invites.
+export { isTimeZone, startOfLocalDay } from '@hearth/shared';
 
 const DAY_MS = 24 * 60 * 60_000;
 /** How long an invite to an unscheduled session lasts. */
 export const UNSCHEDULED_INVITE_MS = 7 * DAY_MS;
-
-/** An IANA zone name (`Europe/Berlin`, `UTC`); offsets such as `+01:00` are refused. */
-export function isTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * When an invite expires: at the end of the day after the session's scheduled day (local
@@ -28,46 +17,4 @@ export function inviteExpiry(scheduledStart: number | undefined, timeZone: strin
   if (scheduledStart === undefined) return now + UNSCHEDULED_INVITE_MS;
   const day = localParts(scheduledStart, timeZone);
   return startOfLocalDay(day.year, day.month, day.day + 2, timeZone);
-}
-
-/** The instant local midnight begins on that date (month 1-12; a day past month end rolls over). */
-export function startOfLocalDay(year: number, month: number, day: number, timeZone: string): number {
-  const asIfUtc = Date.UTC(year, month - 1, day);
-  // The offset at the guess may differ from the offset at midnight itself across a DST
-  // change; one more step settles it.
-  const first = asIfUtc - offsetAt(asIfUtc, timeZone);
-  return asIfUtc - offsetAt(first, timeZone);
-}
-
-type Parts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function localParts(t: number, timeZone: string): Parts {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts: Parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const { type, value } of format.formatToParts(t)) {
-    if (type in parts) parts[type as keyof Parts] = Number(value);
-  }
-  return parts;
-}
-
-/** Local time minus UTC at instant t, in milliseconds. */
-function offsetAt(t: number, timeZone: string): number {
-  const p = localParts(t, timeZone);
-  const wholeSecond = Math.floor(t / 1000) * 1000;
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - wholeSecond;
 }

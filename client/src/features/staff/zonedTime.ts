@@ -4,6 +4,10 @@
  * in the cohort's zone and an instant, with Intl alone.
  */
 
+import { isTimeZone, offsetAt } from '@hearth/shared';
+
+export { isTimeZone };
+
 /** The browser's IANA zone, the default for a new cohort. */
 export function browserTimeZone(): string {
   try {
@@ -19,17 +23,6 @@ export function knownTimeZones(): string[] {
     return Intl.supportedValuesOf('timeZone');
   } catch {
     return [];
-  }
-}
-
-/** An IANA name such as `Europe/Berlin` or `UTC`; offsets (`+01:00`) are refused, as the server does. */
-export function isTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -68,23 +61,4 @@ export function formatInZone(iso: string, timeZone: string, locale?: string): st
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(t);
-}
-
-/** Local time minus UTC at instant t, in milliseconds. */
-function offsetAt(t: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  for (const { type, value } of format.formatToParts(t)) parts[type] = Number(value);
-  const part = (type: string) => parts[type] ?? 0;
-  const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return local - Math.floor(t / 1000) * 1000;
 }
