@@ -60,7 +60,7 @@ function timeToFirstRemoteFrame(page, timeoutMs) {
 export async function runT1({ joins = 12, warmup = 2, members = 5, log = console.log } = {}) {
   const server = await startServer(
     loadConfig({
-      PORT: '0', HOST: '127.0.0.1', MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1', LOG_LEVEL: 'warn',
+      PORT: '0', HOST: '127.0.0.1', MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1', LOG_LEVEL: 'warn', OPEN_ROOMS: 'true',
       CLIENT_DIST: path.resolve(here, '../client/dist'),
     }),
     createLogger('warn'),

@@ -43,9 +43,16 @@ function StartPage() {
     <main className="start">
       <h1>Hearth</h1>
       <p>Group sessions for intensive outpatient programs.</p>
-      <button type="button" onClick={start}>
-        Start a room
-      </button>
+      <p>
+        Joining a group? Open the personal link your clinic sent you. Clinic staff: <a href="/login">sign in</a>.
+      </p>
+      <details>
+        <summary>Try the video call (open test room)</summary>
+        <p className="quiet-text">Works only where the server allows open rooms; never use one for a real group.</p>
+        <button type="button" onClick={start}>
+          Start an open room
+        </button>
+      </details>
     </main>
   );
 }

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.media.workers).toBeGreaterThanOrEqual(1);
     expect(config.media.announcedAddress).toBe('127.0.0.1');
+    expect(config.openRooms).toBe(false);
   });
   it('reads the worker count and media address', () => {
     const config = loadConfig({ MEDIASOUP_WORKERS: '3', MEDIA_ANNOUNCED_ADDRESS: 'hearth.example.org', MEDIA_PORT: '44444' });

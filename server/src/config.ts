@@ -36,6 +36,11 @@ const Env = z.object({
   COOKIE_SECURE: Flag,
   /** Seed a demo cohort, facilitator and participants at start and print how to sign in. */
   DEMO: Flag,
+  /**
+   * Rooms anyone can join by link and name, without an invite (the media path on its own,
+   * for trying Hearth out and for tests). Off by default: groups are confidential.
+   */
+  OPEN_ROOMS: Flag,
   /** The clinic's IANA time zone: the demo cohort's zone. */
   CLINIC_TIME_ZONE: z.string().refine(isTimeZone, 'use an IANA time zone such as America/Chicago').default('UTC'),
 });
@@ -56,6 +61,7 @@ export type Config = {
   clientDist: string | undefined;
   auth: { secret: string | undefined; cookieSecure: boolean };
   demo: boolean;
+  openRooms: boolean;
   clinicTimeZone: string;
 };
 
@@ -86,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: e.CLIENT_DIST,
     auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE },
     demo: e.DEMO,
+    openRooms: e.OPEN_ROOMS,
     clinicTimeZone: e.CLINIC_TIME_ZONE,
   };
 }

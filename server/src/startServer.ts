@@ -77,7 +77,7 @@ export async function startServer(
   rooms.onTalk((roomId, peerIds, ms) => {
     void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
   });
-  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn });
+  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn, openRooms: config.openRooms });
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -23,6 +23,7 @@ export function startTestServer(env: Record<string, string> = {}, options: Serve
     MEDIASOUP_WORKERS: '1',
     MEDIA_LISTEN_IP: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    OPEN_ROOMS: 'true',
     ...env,
   });
   return startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), options);

@@ -275,3 +275,18 @@ describe('chat, help and the end', () => {
     await expect(participantSocket(server, s.participants[2]!.token)).rejects.toMatchObject({ data: { code: 'INVITE_EXPIRED' } });
   });
 });
+
+describe('open rooms', () => {
+  it('are off unless the server enables them: an anonymous connection cannot join any room', async () => {
+    const closed = await startTestServer({ OPEN_ROOMS: 'false' });
+    try {
+      const anonymous = track(await connectClient(closed));
+      expect(await send(anonymous, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: 'anything', displayName: 'Eve' })).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      });
+    } finally {
+      await closed.close();
+    }
+  });
+});

@@ -21,6 +21,7 @@ export type SignallingDeps = {
   identify: Identify;
   log: Logger;
   turn: Config['turn'];
+  openRooms: boolean;
 };
 
 export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): SignallingServer {
@@ -56,7 +57,7 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
     const log = deps.log.child({ socket: socket.id });
     const connection: Connection = { identity: socket.data.identity, session: undefined };
     registerSessionHandlers(socket, connection, { sessions: deps.sessions, log });
-    registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn });
+    registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms });
   });
   return io;
 }

@@ -31,7 +31,7 @@ function admittedMember(connection: Connection, roomId: string) {
   return m;
 }
 
-export type MediaDeps = { rooms: Rooms; log: Logger; turn: Config['turn'] };
+export type MediaDeps = { rooms: Rooms; log: Logger; turn: Config['turn']; openRooms: boolean };
 
 /**
  * Join, transports, producers and consumers for one socket. The socket is in at most one
@@ -39,7 +39,7 @@ export type MediaDeps = { rooms: Rooms; log: Logger; turn: Config['turn'] };
  * the media room is the session's, only admitted members get in, and the session's
  * state decides whether a microphone or camera may be turned back on.
  */
-export function registerMediaHandlers(socket: Socket, connection: Connection, { rooms, log, turn }: MediaDeps): void {
+export function registerMediaHandlers(socket: Socket, connection: Connection, { rooms, log, turn, openRooms }: MediaDeps): void {
   let membership: Membership | undefined;
   let joining = false;
 
@@ -58,6 +58,9 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
     // Sent back to the waiting room (or the room closed) since: that membership is over.
     if (membership && !membership.room.hasPeer(membership.peerId)) membership = undefined;
     if (membership || joining) throw new AppError('ALREADY_JOINED', 'already in a room');
+    if (!connection.identity && !openRooms) {
+      throw new AppError('UNAUTHENTICATED', 'open rooms are turned off here: join with your invite link');
+    }
     const admitted = admittedMember(connection, req.roomId);
     joining = true;
     try {
