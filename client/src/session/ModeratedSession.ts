@@ -193,8 +193,7 @@ export class ModeratedSession {
 
   /** Takes a snapshot if it is newer than the one held, and brings the media in line with it. */
   async #apply(view: SessionView, { force = false } = {}): Promise<void> {
-    const current = this.#state.view;
-    if (!force && current && view.version < current.version) return;
+    if (!force && !isNewer(this.#state.view, view)) return;
     const inRoom = view.kind === 'participant' || view.kind === 'facilitator';
     this.#set({ view, phase: inRoom ? 'in-room' : view.kind === 'waiting' ? 'waiting' : 'closed' });
     await this.#syncMedia(view, inRoom);
@@ -242,6 +241,14 @@ export class ModeratedSession {
     this.#state = { ...this.#state, ...patch };
     for (const listener of this.#listeners) listener();
   }
+}
+
+/**
+ * Snapshots can arrive out of order (an ack's and a broadcast's); an older version than the
+ * one held is dropped, an equal one (the same state) is harmless to take again.
+ */
+export function isNewer(current: Pick<SessionView, 'version'> | undefined, incoming: Pick<SessionView, 'version'>): boolean {
+  return !current || incoming.version >= current.version;
 }
 
 function credentialProblem(err: unknown): string {
