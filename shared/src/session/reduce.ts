@@ -1,26 +1,23 @@
 import type { Actor, Command, ConsentInput, MemberCommand, SystemCommand } from './commands.js';
 import type { Effect } from './effects.js';
-import type { SessionError, SessionErrorCode } from './errors.js';
+import type { SessionError } from './errors.js';
+import {
+  Refusal,
+  admittedMember,
+  admittedParticipants,
+  audit,
+  member,
+  otherAdmitted,
+  participant,
+  refuse,
+  self,
+  waiting,
+  type Draft,
+} from './draft.js';
 import { PERMISSIONS } from './permissions.js';
 import { RECONNECT_GRACE_MS, type Member, type SessionState } from './state.js';
 
 export type ReduceResult = { ok: true; state: SessionState; effects: Effect[] } | { ok: false; error: SessionError };
-
-class Refusal extends Error {
-  constructor(
-    readonly code: SessionErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const refuse = (code: SessionErrorCode, message: string): never => {
-  throw new Refusal(code, message);
-};
-
-/** A mutable copy being changed by one command, and what the server must then do. */
-type Draft = { state: SessionState; effects: Effect[]; actorId: string | null; now: number };
 
 /**
  * Applies one command for one actor at time `now`. Pure: the input state is never
@@ -300,43 +297,3 @@ function expireGrace(d: Draft): void {
   }
 }
 
-function audit(d: Draft, action: Extract<Effect, { type: 'audit' }>['action'], targetId: string | null): void {
-  d.effects.push({ type: 'audit', action, actorId: d.actorId, targetId });
-}
-
-function member(d: Draft, id: string): Member {
-  return d.state.members[id] ?? refuse('NOT_FOUND', 'no such member');
-}
-
-function self(d: Draft): Member {
-  return member(d, d.actorId ?? refuse('FORBIDDEN', 'a member command needs a member'));
-}
-
-function waiting(d: Draft, id: string): Member {
-  const m = member(d, id);
-  if (m.status !== 'waiting') refuse('INVALID_STATE', 'that person is not in the waiting room');
-  return m;
-}
-
-function admittedMember(d: Draft, id: string): Member {
-  const m = member(d, id);
-  if (m.status !== 'admitted') refuse('INVALID_STATE', 'that person is not in the room');
-  return m;
-}
-
-/** An admitted member other than the actor. */
-function otherAdmitted(d: Draft, id: string): Member {
-  if (id === d.actorId) refuse('INVALID_STATE', 'use your own controls for yourself');
-  return admittedMember(d, id);
-}
-
-/** An admitted participant: facilitators cannot be sent out or removed by each other. */
-function participant(d: Draft, id: string): Member {
-  const m = admittedMember(d, id);
-  if (m.role !== 'participant') refuse('INVALID_STATE', 'only participants can be moved or removed');
-  return m;
-}
-
-function admittedParticipants(d: Draft): Member[] {
-  return Object.values(d.state.members).filter((m) => m.status === 'admitted' && m.role === 'participant');
-}
