@@ -80,6 +80,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_ADMITTED':
     case 'REMOVED':
     case 'UNMUTE_LOCKED':
+    case 'NOT_YOUR_TURN':
       return 403;
     case 'NOT_FOUND':
       return 404;

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FACILITATOR_COMMANDS, PROTOCOL_VERSION, type SessionView } from '@hearth/shared';
+import { PROTOCOL_VERSION, type SessionView } from '@hearth/shared';
+import { FACILITATOR_COMMAND_EXAMPLES } from '@hearth/shared/testing';
 import type { RunningServer } from '../src/startServer.js';
 import { call, connectClient, fakeDtls, nextEvent, opusParameters, record, send, startTestServer, type TestSocket } from './harness.js';
 import { consent, facilitatorSocket, participantSocket, participantWaiting, seededSession } from './sessionFixture.js';
@@ -136,8 +137,8 @@ describe('moderation over the wire', () => {
 
     // Released by the facilitator, the participant may unmute, and their audio resumes.
     await call(f.socket, 'session:command', { type: 'releaseMute', memberId: p.memberId });
-    await call(p.socket, 'session:command', { type: 'setMicMuted', muted: false });
     const resumed = nextEvent(f.socket, 'consumer:resumed', (e) => e.consumerId === mic.id);
+    await call(p.socket, 'session:command', { type: 'setMicMuted', muted: false });
     await call(p.socket, 'producer:resume', { producerId: p.producerId });
     await resumed;
   });
@@ -146,13 +147,9 @@ describe('moderation over the wire', () => {
     const s = await seededSession(server);
     const f = await facilitatorIn(s);
     const p = await admittedWithMic(s, f.socket, 0);
-    const other = s.participants[1]!.memberId;
     const before = (await server.sessions.get(s.sessionId)).snapshot.version;
-    const example: Record<string, unknown> = { memberId: other, locked: true, enabled: false, reason: 'x', text: 'a note' };
-    for (const type of FACILITATOR_COMMANDS) {
-      const payload: Record<string, unknown> = { type };
-      for (const key of ['memberId', 'locked', 'enabled', 'reason', 'text']) if (needs(type, key)) payload[key] = example[key];
-      const ack = await send(p.socket, 'session:command', payload);
+    for (const [type, command] of Object.entries(FACILITATOR_COMMAND_EXAMPLES)) {
+      const ack = await send(p.socket, 'session:command', command);
       expect(ack, type).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect((await server.sessions.get(s.sessionId)).snapshot.version).toBe(before);
@@ -200,26 +197,6 @@ describe('moderation over the wire', () => {
     expect(view).toMatchObject({ kind: 'participant', self: { status: 'admitted', connected: true, handPosition: 1 } });
   });
 });
-
-/** Which fields a facilitator command's payload has. */
-function needs(type: string, key: string): boolean {
-  const fields: Record<string, string[]> = {
-    admit: ['memberId'],
-    deny: ['memberId'],
-    sendToWaiting: ['memberId'],
-    lockRoom: ['locked'],
-    mute: ['memberId'],
-    releaseMute: ['memberId'],
-    lockSelfUnmute: ['locked'],
-    stopCamera: ['memberId'],
-    remove: ['memberId', 'reason'],
-    spotlight: ['memberId'],
-    setChatEnabled: ['enabled'],
-    acknowledgeHelp: ['memberId'],
-    addNote: ['memberId', 'text'],
-  };
-  return fields[type]?.includes(key) ?? false;
-}
 
 describe('chat, help and the end', () => {
   it('[CHT2] chat reaches the room; the private line reaches only facilitators; off means off for the group', async () => {

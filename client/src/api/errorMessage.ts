@@ -62,6 +62,7 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
     case 'SESSION_ENDED':
     case 'UNMUTE_LOCKED':
     case 'CONSENT_REQUIRED':
+    case 'NOT_YOUR_TURN':
       return SERVER_TROUBLE;
     default: {
       const unreachable: never = code;

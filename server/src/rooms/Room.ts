@@ -217,6 +217,22 @@ export class Room {
     return this.#livePeer(peerId).producer(producerId).appData.source;
   }
 
+  /**
+   * One pass over every microphone: those allowed to be heard resume, the rest pause. A
+   * turn change in a round is this single operation (T4 measures it).
+   */
+  async applyAudibility(audible: Set<string>): Promise<void> {
+    const changes: Promise<void>[] = [];
+    for (const peer of this.#peers.values()) {
+      for (const p of peer.producers) {
+        if (p.appData.source !== 'mic' || p.closed) continue;
+        if (audible.has(peer.id) && p.paused) changes.push(p.resume());
+        else if (!audible.has(peer.id) && !p.paused) changes.push(p.pause());
+      }
+    }
+    await Promise.all(changes);
+  }
+
   /** The server's own hand on a peer's media (a facilitator's mute); no-op if not producing. */
   async pauseSource(peerId: string, source: ProducerAppData['source']): Promise<void> {
     const peer = this.#peers.get(peerId);

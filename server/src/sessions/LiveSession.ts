@@ -1,5 +1,6 @@
 import {
   SYSTEM,
+  audibleMemberIds,
   maySendChat,
   newSession,
   reduce,
@@ -27,6 +28,8 @@ export type MemberLink = {
 /** What a session asks of the media layer; it never touches mediasoup itself. */
 export type MediaControl = {
   mute(sessionId: string, memberId: string): Promise<void>;
+  /** Makes every microphone on the SFU match: heard if listed, paused if not. */
+  applyAudibility(sessionId: string, audible: string[]): Promise<void>;
   stopCamera(sessionId: string, memberId: string): Promise<void>;
   detach(sessionId: string, memberId: string): Promise<void>;
 };
@@ -171,6 +174,9 @@ export class LiveSession {
         switch (effect.type) {
           case 'media.mute':
             await media.mute(this.id, effect.memberId);
+            break;
+          case 'media.audibility':
+            await media.applyAudibility(this.id, audibleMemberIds(this.state));
             break;
           case 'media.stopCamera':
             await media.stopCamera(this.id, effect.memberId);

@@ -8,6 +8,9 @@ export function roomMediaControl(rooms: Rooms): MediaControl {
     async mute(sessionId, memberId) {
       await (await room(sessionId))?.pauseSource(memberId, 'mic');
     },
+    async applyAudibility(sessionId, audible) {
+      await (await room(sessionId))?.applyAudibility(new Set(audible));
+    },
     async stopCamera(sessionId, memberId) {
       await (await room(sessionId))?.closeSource(memberId, 'camera');
     },

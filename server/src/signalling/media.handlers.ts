@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, type ServerToClientEvents } from '@hearth/shared';
+import { PROTOCOL_VERSION, audibleMemberIds, type ServerToClientEvents } from '@hearth/shared';
 import type { Socket } from 'socket.io';
 import type { types } from 'mediasoup';
 import { AppError, NotJoinedError } from '../errors.js';
@@ -12,6 +12,12 @@ import { handle } from './handle.js';
 import type { Connection } from './session.handlers.js';
 
 type Membership = { room: Room; peerId: string };
+
+/** Whether the session lets this member be heard now (not muted; their turn, in a speaker-only round). */
+function mayBeHeard(connection: Connection): boolean {
+  const { session, identity } = connection;
+  return !session || !identity || audibleMemberIds(session.snapshot).includes(identity.memberId);
+}
 
 /** The connection's member in its session's current state, if it is a session member. */
 function sessionMember(connection: Connection) {
@@ -110,8 +116,8 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
     const state = sessionMember(connection);
     if (req.source === 'camera' && state?.cameraOff) throw new AppError('FORBIDDEN', 'your camera was turned off');
     const producerId = await room.produce(peerId, req);
-    // A member muted in the session starts muted on the SFU, whatever their client sends.
-    if (req.source === 'mic' && state?.micMuted) await room.pauseSource(peerId, 'mic');
+    // A member who may not be heard (muted, or not their turn) starts paused on the SFU.
+    if (req.source === 'mic' && state && !mayBeHeard(connection)) await room.pauseSource(peerId, 'mic');
     return { producerId };
   });
 
@@ -127,6 +133,7 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
     if (state) {
       const source = room.sourceOf(peerId, producerId);
       if (source === 'mic' && state.micMuted) throw new AppError('UNMUTE_LOCKED', 'unmute through the session first');
+      if (source === 'mic' && !mayBeHeard(connection)) throw new AppError('NOT_YOUR_TURN', 'only the speaker is heard during this turn');
       if (source === 'camera' && state.cameraOff) throw new AppError('FORBIDDEN', 'turn your camera on through the session first');
     }
     await room.setProducerPaused(peerId, producerId, false);

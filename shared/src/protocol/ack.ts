@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'SESSION_ENDED',
   'UNMUTE_LOCKED',
   'CONSENT_REQUIRED',
+  'NOT_YOUR_TURN',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -42,6 +42,26 @@ export const MemberCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledgeHelp'), memberId: MemberId }).strict(),
   z.object({ type: z.literal('addNote'), memberId: MemberId, text: z.string().trim().min(1).max(2000) }).strict(),
   z.object({ type: z.literal('end') }).strict(),
+  z
+    .object({
+      type: z.literal('startRound'),
+      prompt: z.string().trim().min(1).max(300),
+      order: z.enum(['roster', 'random', 'custom']),
+      customOrder: z.array(MemberId).min(1).max(32).optional(),
+      turnSeconds: z.number().int().min(10).max(1800),
+      /** Seconds for each feedback turn after a share, or null for a plain round. */
+      feedbackSeconds: z.number().int().min(10).max(600).nullable(),
+      speakerOnly: z.boolean(),
+    })
+    .strict(),
+  z.object({ type: z.literal('passTurn') }).strict(),
+  z.object({ type: z.literal('skipTurn') }).strict(),
+  z.object({ type: z.literal('extendTurn'), seconds: z.number().int().min(10).max(600) }).strict(),
+  z.object({ type: z.literal('previousTurn') }).strict(),
+  z.object({ type: z.literal('pauseRound') }).strict(),
+  z.object({ type: z.literal('resumeRound') }).strict(),
+  z.object({ type: z.literal('reorderRound'), order: z.array(MemberId).min(1).max(32) }).strict(),
+  z.object({ type: z.literal('endRound') }).strict(),
 ]);
 export type MemberCommand = z.infer<typeof MemberCommand>;
 
@@ -56,7 +76,9 @@ export type SystemCommand =
   | { type: 'connectionResumed'; memberId: string }
   | { type: 'expireGrace' }
   | { type: 'leave'; memberId: string }
-  | { type: 'recordTalkTime'; memberId: string; ms: number };
+  | { type: 'recordTalkTime'; memberId: string; ms: number }
+  /** The server's turn timer: ends the current turn if its deadline has passed. */
+  | { type: 'advanceDueTurn' };
 
 export type Command = MemberCommand | SystemCommand;
 export type CommandType = Command['type'];

@@ -11,11 +11,18 @@ export type AuditAction =
   | 'room-locked'
   | 'room-unlocked'
   | 'help-requested'
+  | 'round-started'
+  | 'round-ended'
   | 'session-ended';
 
 export type Effect =
   /** Pause the member's microphone producer on the SFU (their client cannot undo it). */
   | { type: 'media.mute'; memberId: string }
+  /**
+   * Who may be heard changed (a turn began or ended, a round started or ended): make every
+   * microphone on the SFU match audibleMemberIds(state) in one pass.
+   */
+  | { type: 'media.audibility' }
   /** Close the member's camera producer on the SFU. */
   | { type: 'media.stopCamera'; memberId: string }
   /** The member may now send and receive media. */

@@ -9,6 +9,7 @@ export const SESSION_ERROR_CODES = [
   'SESSION_ENDED',
   'UNMUTE_LOCKED',
   'CONSENT_REQUIRED',
+  'NOT_YOUR_TURN',
 ] as const;
 export type SessionErrorCode = (typeof SESSION_ERROR_CODES)[number];
 

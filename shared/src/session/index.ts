@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './permissions.js';
 export * from './reduce.js';
 export * from './views.js';
+export * from './rounds.js';

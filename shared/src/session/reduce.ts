@@ -15,6 +15,16 @@ import {
   type Draft,
 } from './draft.js';
 import { PERMISSIONS } from './permissions.js';
+import {
+  advanceDueTurn,
+  endRound,
+  mayUnmuteDuringRound,
+  memberLeftRound,
+  roundCommand,
+  speakerConnectionLost,
+  speakerConnectionResumed,
+  startRound,
+} from './rounds.js';
 import { RECONNECT_GRACE_MS, type Member, type SessionState } from './state.js';
 
 export type ReduceResult = { ok: true; state: SessionState; effects: Effect[] } | { ok: false; error: SessionError };
@@ -154,12 +164,28 @@ function apply(d: Draft, c: Command): void {
       return;
     }
     case 'end':
+      endRound(d, 'round-ended');
       return end(d);
+    case 'startRound':
+      return startRound(d, c);
+    case 'passTurn':
+    case 'skipTurn':
+    case 'extendTurn':
+    case 'previousTurn':
+    case 'pauseRound':
+    case 'resumeRound':
+    case 'reorderRound':
+    case 'endRound':
+      return roundCommand(d, c);
+    case 'advanceDueTurn':
+      return advanceDueTurn(d);
     case 'connectionLost':
     case 'connectionResumed': {
       const m = member(d, c.memberId);
       m.connected = c.type === 'connectionResumed';
       m.disconnectedAt = m.connected ? null : d.now;
+      if (m.connected) speakerConnectionResumed(d, m);
+      else speakerConnectionLost(d, m);
       return;
     }
     case 'expireGrace':
@@ -238,6 +264,7 @@ function admit(d: Draft, m: Member): void {
 function stepOut(d: Draft, m: Member, status: 'waiting' | 'removed' | 'left'): void {
   const wasAdmitted = m.status === 'admitted';
   m.status = status;
+  if (wasAdmitted) memberLeftRound(d, m);
   d.state.handQueue = d.state.handQueue.filter((id) => id !== m.id);
   if (d.state.spotlightId === m.id) d.state.spotlightId = null;
   if (wasAdmitted) d.effects.push({ type: 'media.detach', memberId: m.id });
@@ -260,8 +287,10 @@ function setMicMuted(d: Draft, m: Member, muted: boolean): void {
   if (m.role === 'participant' && d.state.selfUnmuteLocked && !m.mayUnmuteWhileLocked) {
     refuse('UNMUTE_LOCKED', 'a facilitator has locked unmuting; raise your hand to speak');
   }
+  if (!mayUnmuteDuringRound(d.state, m)) refuse('NOT_YOUR_TURN', 'only the speaker is heard during this turn');
   m.micMuted = false;
   m.mutedByFacilitator = false;
+  d.effects.push({ type: 'media.audibility' });
 }
 
 /** HND2: one's own hand, or a facilitator lowering someone else's. */

@@ -60,6 +60,54 @@ export type SessionState = {
   /** Raised hands, oldest first. */
   handQueue: string[];
   members: Record<string, Member>;
+  /** The round running now, if any (rounds.ts). */
+  round: Round | null;
+  /** How every finished turn went: who spoke (to whom), for how long, how it ended. Never content. */
+  turnRecords: TurnRecord[];
+};
+
+export type TurnKind = 'share' | 'feedback';
+
+export type Turn = {
+  kind: TurnKind;
+  speakerId: string;
+  /** For feedback: the member receiving it. */
+  receiverId: string | null;
+  startedAt: number;
+  deadline: number;
+  /** While the round is paused: the time the turn still had. */
+  pausedRemainingMs: number | null;
+  /** The speaker's connection dropped; the turn waits for them until the (shortened) deadline. */
+  speakerAbsent: boolean;
+};
+
+export type Round = {
+  id: string;
+  prompt: string;
+  /** Sharers in speaking order. */
+  order: string[];
+  /** Index in `order` of the member sharing now (or receiving feedback). */
+  sharerIndex: number;
+  /** During feedback: index among the givers for the current sharer; -1 during the share. */
+  giverIndex: number;
+  turnMs: number;
+  /** Feedback turns after each share, or null for a plain round. */
+  feedbackMs: number | null;
+  speakerOnly: boolean;
+  paused: boolean;
+  turn: Turn;
+  /** Members whose turn lapsed while they were away: they speak next when they return. */
+  returning: string[];
+};
+
+export type TurnRecord = {
+  roundId: string;
+  kind: TurnKind;
+  speakerId: string;
+  receiverId: string | null;
+  startedAt: number;
+  endedAt: number;
+  outcome: 'finished' | 'passed' | 'skipped' | 'timed-out' | 'absent' | 'round-ended';
 };
 
 export const RECONNECT_GRACE_MS = 60_000;
@@ -75,5 +123,7 @@ export function newSession(id: string): SessionState {
     spotlightId: null,
     handQueue: [],
     members: {},
+    round: null,
+    turnRecords: [],
   };
 }

@@ -1,4 +1,5 @@
-import type { Actor, Command, ConsentInput } from './commands.js';
+import type { Actor, Command, ConsentInput, MemberCommand } from './commands.js';
+import type { FacilitatorCommandType } from './permissions.js';
 import { reduce } from './reduce.js';
 import { newSession, type SessionState } from './state.js';
 
@@ -38,4 +39,58 @@ export function groupInSession(): SessionState {
     [{ type: 'admit', memberId: 'P2' }, as('F')],
     [{ type: 'admit', memberId: 'P3' }, as('G')],
   ]);
+}
+
+/** A well-formed example of every facilitator command, aimed at P2 or W of groupInSession(). */
+export const FACILITATOR_COMMAND_EXAMPLES: Record<FacilitatorCommandType, MemberCommand> = {
+  admit: { type: 'admit', memberId: 'W' },
+  admitAll: { type: 'admitAll' },
+  deny: { type: 'deny', memberId: 'W' },
+  sendToWaiting: { type: 'sendToWaiting', memberId: 'P2' },
+  lockRoom: { type: 'lockRoom', locked: true },
+  mute: { type: 'mute', memberId: 'P2' },
+  muteAll: { type: 'muteAll' },
+  releaseMute: { type: 'releaseMute', memberId: 'P2' },
+  lockSelfUnmute: { type: 'lockSelfUnmute', locked: true },
+  stopCamera: { type: 'stopCamera', memberId: 'P2' },
+  remove: { type: 'remove', memberId: 'P2', reason: 'testing' },
+  spotlight: { type: 'spotlight', memberId: 'P2' },
+  lowerAllHands: { type: 'lowerAllHands' },
+  setChatEnabled: { type: 'setChatEnabled', enabled: false },
+  acknowledgeHelp: { type: 'acknowledgeHelp', memberId: 'P2' },
+  addNote: { type: 'addNote', memberId: 'P2', text: 'a note' },
+  end: { type: 'end' },
+  startRound: { type: 'startRound', prompt: 'Check-in: one word for your week', order: 'roster', turnSeconds: 120, feedbackSeconds: null, speakerOnly: true },
+  skipTurn: { type: 'skipTurn' },
+  extendTurn: { type: 'extendTurn', seconds: 30 },
+  previousTurn: { type: 'previousTurn' },
+  pauseRound: { type: 'pauseRound' },
+  resumeRound: { type: 'resumeRound' },
+  reorderRound: { type: 'reorderRound', order: ['P3', 'P2'] },
+  endRound: { type: 'endRound' },
+};
+
+/**
+ * What must be true before a facilitator command can be accepted: an open help request,
+ * a running round (its second turn for going back; paused for resuming).
+ */
+export function preparedFor(type: FacilitatorCommandType, state: SessionState): SessionState {
+  const f = as('F');
+  const round: [Command, Actor] = [FACILITATOR_COMMAND_EXAMPLES.startRound, f];
+  switch (type) {
+    case 'acknowledgeHelp':
+      return given(state, [[{ type: 'requestHelp' }, as('P2')]]);
+    case 'skipTurn':
+    case 'extendTurn':
+    case 'pauseRound':
+    case 'reorderRound':
+    case 'endRound':
+      return given(state, [round]);
+    case 'previousTurn':
+      return given(state, [round, [{ type: 'skipTurn' }, f]]);
+    case 'resumeRound':
+      return given(state, [round, [{ type: 'pauseRound' }, f]]);
+    default:
+      return state;
+  }
 }
