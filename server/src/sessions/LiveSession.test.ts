@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SYSTEM, type SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { createLogger } from '../logger.js';
@@ -113,5 +113,33 @@ describe('LiveSession', () => {
     const view = f.views.at(-1);
     if (view?.kind !== 'facilitator') throw new Error('no facilitator view');
     expect(view.members.find((m) => m.id === 'P')!.talkTimeMs).toBe(3_000);
+  });
+
+  it('[RND6] owns the turn timer: the turn moves on at its deadline, also after a restart from the store', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const s = setup();
+      let now = 0;
+      s.deps.clock = () => now;
+      const session = await groupOfTwo(s);
+      await session.run({ type: 'enter', member: { id: 'Q', displayName: 'Quinn', role: 'participant' }, consent }, SYSTEM);
+      await session.run({ type: 'admit', memberId: 'Q' }, { kind: 'member', memberId: 'F' });
+      await session.run(
+        { type: 'startRound', prompt: 'check-in', order: 'roster', turnSeconds: 60, feedbackSeconds: null, speakerOnly: true },
+        { kind: 'member', memberId: 'F' },
+      );
+      expect(session.snapshot.round!.turn.speakerId).toBe('P');
+      expect(s.calls.at(-1)).toBe('audible F,P');
+
+      // A server restart: a new LiveSession from the store, 50 s into the turn.
+      now = 50_000;
+      const restarted = await LiveSession.open('s1', s.deps);
+      now = 60_000;
+      await vi.advanceTimersByTimeAsync(10_000);
+      await expect.poll(() => restarted.snapshot.round?.turn.speakerId).toBe('Q');
+      expect(restarted.snapshot.turnRecords.at(-1)).toMatchObject({ speakerId: 'P', outcome: 'timed-out' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

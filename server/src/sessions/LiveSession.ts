@@ -62,6 +62,7 @@ export class LiveSession {
   readonly #queue = new SerialQueue();
   readonly #links = new Map<string, MemberLink>();
   readonly #unrecordedTalk = new Map<string, number>();
+  #turnTimer: ReturnType<typeof setTimeout> | undefined;
   #talkFlush: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
@@ -71,7 +72,10 @@ export class LiveSession {
 
   static async open(sessionId: string, deps: SessionDeps): Promise<LiveSession> {
     const state = (await deps.store.load(sessionId)) ?? newSession(sessionId);
-    return new LiveSession(state, deps);
+    const session = new LiveSession(state, deps);
+    // A restarted server picks up a running round's turn where the stored deadline says.
+    session.#scheduleTurnTimer();
+    return session;
   }
 
   get id(): string {
@@ -151,9 +155,25 @@ export class LiveSession {
       await this.deps.store.save(this.state);
       await this.#recordLifecycle(previous);
       await this.#perform(result.effects);
+      this.#scheduleTurnTimer();
       this.#broadcast();
       return { ok: true, version: this.state.version };
     });
+  }
+
+  /**
+   * The server owns the turn clock: one timer, set for the current turn's deadline. When it
+   * fires the model decides (RND6); time is only ever read from the injected clock.
+   */
+  #scheduleTurnTimer(): void {
+    clearTimeout(this.#turnTimer);
+    this.#turnTimer = undefined;
+    const round = this.state.round;
+    if (!round || round.paused) return;
+    const wait = Math.max(0, round.turn.deadline - this.deps.clock());
+    this.#turnTimer = setTimeout(() => {
+      this.run({ type: 'advanceDueTurn' }, SYSTEM).catch((err: unknown) => this.deps.log.warn({ err }, 'turn timer failed'));
+    }, wait).unref();
   }
 
   async #recordLifecycle(previous: SessionState): Promise<void> {
