@@ -2,11 +2,13 @@
 import os from 'node:os';
 import { runT1 } from './t1-join.mjs';
 import { runT2 } from './t2-command.mjs';
+import { runT4 } from './t4-turn.mjs';
 
 const cpus = os.cpus();
 console.log(`Hearth benchmarks — ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 const started = Date.now();
 await runT1();
 await runT2();
+await runT4();
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(0);

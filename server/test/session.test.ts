@@ -267,3 +267,29 @@ describe('open rooms', () => {
     }
   });
 });
+
+describe('rounds on the SFU', () => {
+  it('[RND7] a speaker-only turn leaves only the speaker heard, moves with the turn, and restores everyone after', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const consumers = await facilitatorMedia(f.socket, s.sessionId);
+    const a = await admittedWithMic(s, f.socket, 0);
+    const b = await admittedWithMic(s, f.socket, 1);
+    await expect.poll(() => consumers.length).toBe(2);
+    const micOf = (memberId: string) => consumers.find((c) => c.peerId === memberId)!.id;
+    const paused = new Set<string>();
+    f.socket.on('consumer:paused', ({ consumerId }) => paused.add(consumerId));
+    f.socket.on('consumer:resumed', ({ consumerId }) => paused.delete(consumerId));
+
+    await call(f.socket, 'session:command', { type: 'startRound', prompt: 'check-in', order: 'roster', turnSeconds: 600, feedbackSeconds: null, speakerOnly: true });
+    // Alex was admitted first, so speaks first: Blake is paused at the SFU.
+    await expect.poll(() => [...paused]).toEqual([micOf(b.memberId)]);
+    expect(await send(b.socket, 'producer:resume', { producerId: b.producerId })).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_TURN' } });
+
+    await call(a.socket, 'session:command', { type: 'passTurn' });
+    await expect.poll(() => [...paused]).toEqual([micOf(a.memberId)]);
+
+    await call(f.socket, 'session:command', { type: 'endRound' });
+    await expect.poll(() => paused.size).toBe(0);
+  });
+});
