@@ -62,6 +62,9 @@ export const MemberCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resumeRound') }).strict(),
   z.object({ type: z.literal('reorderRound'), order: z.array(MemberId).min(1).max(32) }).strict(),
   z.object({ type: z.literal('endRound') }).strict(),
+  z.object({ type: z.literal('startPulse'), question: z.string().trim().min(1).max(200) }).strict(),
+  z.object({ type: z.literal('answerPulse'), value: z.number().int().min(1).max(10) }).strict(),
+  z.object({ type: z.literal('closePulse') }).strict(),
 ]);
 export type MemberCommand = z.infer<typeof MemberCommand>;
 

@@ -179,6 +179,20 @@ function apply(d: Draft, c: Command): void {
       return roundCommand(d, c);
     case 'advanceDueTurn':
       return advanceDueTurn(d);
+    case 'startPulse':
+      // PUL1: one pulse at a time; a new one closes the one before.
+      closePulse(d);
+      d.state.pulse = { id: `pulse-${d.state.version + 1}`, question: c.question, openedAt: d.now, closedAt: null, answers: {} };
+      return;
+    case 'answerPulse': {
+      // PUL2: one answer per member, which they may change while it is open.
+      const pulse = d.state.pulse ?? refuse('INVALID_STATE', 'no pulse check is open');
+      pulse.answers[self(d).id] = c.value;
+      return;
+    }
+    case 'closePulse':
+      if (!d.state.pulse) refuse('INVALID_STATE', 'no pulse check is open');
+      return closePulse(d);
     case 'connectionLost':
     case 'connectionResumed': {
       const m = member(d, c.memberId);
@@ -302,7 +316,16 @@ function lowerHand(d: Draft, c: Extract<MemberCommand, { type: 'lowerHand' }>): 
   d.state.handQueue = d.state.handQueue.filter((id) => id !== targetId);
 }
 
+/** PUL4: a closed pulse is kept with the session record. */
+function closePulse(d: Draft): void {
+  const pulse = d.state.pulse;
+  if (!pulse) return;
+  d.state.pulseHistory.push({ ...pulse, closedAt: d.now });
+  d.state.pulse = null;
+}
+
 function end(d: Draft): void {
+  closePulse(d);
   d.state.status = 'ended';
   d.state.handQueue = [];
   d.state.spotlightId = null;

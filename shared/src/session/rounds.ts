@@ -20,6 +20,17 @@ export function audibleMemberIds(state: SessionState): string[] {
     .map((m) => m.id);
 }
 
+/** Who speaks after the current turn, if the round goes on as planned. */
+export function nextSpeakerId(round: Round): string | null {
+  const sharer = round.order[round.sharerIndex];
+  if (sharer === undefined) return null;
+  if (round.feedbackMs !== null) {
+    const g = givers(round, sharer);
+    if (round.giverIndex + 1 < g.length) return g[round.giverIndex + 1] ?? null;
+  }
+  return round.order[round.sharerIndex + 1] ?? null;
+}
+
 /** RND8: while a speaker-only turn is on, a participant who is not speaking stays muted. */
 export function mayUnmuteDuringRound(state: SessionState, m: Member): boolean {
   const round = state.round;

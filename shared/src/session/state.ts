@@ -64,6 +64,19 @@ export type SessionState = {
   round: Round | null;
   /** How every finished turn went: who spoke (to whom), for how long, how it ended. Never content. */
   turnRecords: TurnRecord[];
+  /** The pulse check open now, if any. */
+  pulse: Pulse | null;
+  /** Closed pulse checks, kept with the session record (facilitators only). */
+  pulseHistory: Pulse[];
+};
+
+export type Pulse = {
+  id: string;
+  question: string;
+  openedAt: number;
+  closedAt: number | null;
+  /** 1–10 per member. */
+  answers: Record<string, number>;
 };
 
 export type TurnKind = 'share' | 'feedback';
@@ -125,5 +138,7 @@ export function newSession(id: string): SessionState {
     members: {},
     round: null,
     turnRecords: [],
+    pulse: null,
+    pulseHistory: [],
   };
 }

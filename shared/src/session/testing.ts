@@ -68,6 +68,8 @@ export const FACILITATOR_COMMAND_EXAMPLES: Record<FacilitatorCommandType, Member
   resumeRound: { type: 'resumeRound' },
   reorderRound: { type: 'reorderRound', order: ['P3', 'P2'] },
   endRound: { type: 'endRound' },
+  startPulse: { type: 'startPulse', question: 'Mood right now, 1–10?' },
+  closePulse: { type: 'closePulse' },
 };
 
 /**
@@ -90,6 +92,8 @@ export function preparedFor(type: FacilitatorCommandType, state: SessionState): 
       return given(state, [round, [{ type: 'skipTurn' }, f]]);
     case 'resumeRound':
       return given(state, [round, [{ type: 'pauseRound' }, f]]);
+    case 'closePulse':
+      return given(state, [[FACILITATOR_COMMAND_EXAMPLES.startPulse, f]]);
     default:
       return state;
   }

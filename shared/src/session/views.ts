@@ -1,4 +1,5 @@
-import type { Consent, Member, MemberStatus, Note, Role, SessionState } from './state.js';
+import { nextSpeakerId } from './rounds.js';
+import type { Consent, Member, MemberStatus, Note, Pulse, Role, Round, SessionState, TurnKind, TurnRecord } from './state.js';
 
 /** What anyone in the room may know about a member. */
 export type MemberView = {
@@ -26,7 +27,41 @@ export type FacilitatorMemberView = MemberView & {
 
 type Common = { sessionId: string; version: number; ended: boolean };
 
+/** What everyone in the room sees of a round (RND14). */
+export type RoundView = {
+  prompt: string;
+  kind: TurnKind;
+  speakerId: string;
+  receiverId: string | null;
+  nextSpeakerId: string | null;
+  startedAt: number;
+  deadline: number;
+  paused: boolean;
+  pausedRemainingMs: number | null;
+  speakerAbsent: boolean;
+  speakerOnly: boolean;
+  feedback: boolean;
+  order: string[];
+  sharerIndex: number;
+};
+
+/** A pulse as a member sees it (PUL3): their own answer and the group's, never anyone else's. */
+export type PulseView = {
+  id: string;
+  question: string;
+  myAnswer: number | null;
+  count: number;
+  mean: number | null;
+  /** How many answered 1, 2, … 10. */
+  distribution: number[];
+};
+
+/** And as facilitators see it: every answer, and the closed ones. */
+export type FacilitatorPulseView = PulseView & { answers: Record<string, number> };
+
 type RoomSettings = {
+  round: RoundView | null;
+  pulse: PulseView | null;
   locked: boolean;
   selfUnmuteLocked: boolean;
   chatEnabled: boolean;
@@ -42,7 +77,15 @@ export type SessionView =
   /** VIEW1: admitted participants see admitted members, no private data. */
   | (Common & RoomSettings & { kind: 'participant'; self: MemberView; members: MemberView[] })
   /** VIEW4: facilitators see everyone, waiting room included, with private cards. */
-  | (Common & RoomSettings & { kind: 'facilitator'; self: FacilitatorMemberView; members: FacilitatorMemberView[] });
+  | (Common &
+      RoomSettings & {
+        kind: 'facilitator';
+        self: FacilitatorMemberView;
+        members: FacilitatorMemberView[];
+        pulse: FacilitatorPulseView | null;
+        pulseHistory: Pulse[];
+        turnRecords: TurnRecord[];
+      });
 
 export function publicMember(state: SessionState, m: Member): MemberView {
   const index = state.handQueue.indexOf(m.id);
@@ -79,6 +122,8 @@ export function viewFor(state: SessionState, memberId: string): SessionView | un
   if (m.status === 'waiting') return { ...common, kind: 'waiting', self: publicMember(state, m) };
   if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
   const settings: RoomSettings = {
+    round: state.round ? roundView(state.round) : null,
+    pulse: state.pulse ? pulseView(state.pulse, memberId) : null,
     locked: state.locked,
     selfUnmuteLocked: state.selfUnmuteLocked,
     chatEnabled: state.chatEnabled,
@@ -93,6 +138,9 @@ export function viewFor(state: SessionState, memberId: string): SessionView | un
       kind: 'facilitator',
       self: privateMember(state, m),
       members: all.map((x) => privateMember(state, x)),
+      pulse: state.pulse ? { ...pulseView(state.pulse, memberId), answers: { ...state.pulse.answers } } : null,
+      pulseHistory: state.pulseHistory.map((p) => ({ ...p, answers: { ...p.answers } })),
+      turnRecords: state.turnRecords.map((r) => ({ ...r })),
     };
   }
   return {
@@ -101,6 +149,39 @@ export function viewFor(state: SessionState, memberId: string): SessionView | un
     kind: 'participant',
     self: publicMember(state, m),
     members: all.filter((x) => x.status === 'admitted').map((x) => publicMember(state, x)),
+  };
+}
+
+function roundView(round: Round): RoundView {
+  const t = round.turn;
+  return {
+    prompt: round.prompt,
+    kind: t.kind,
+    speakerId: t.speakerId,
+    receiverId: t.receiverId,
+    nextSpeakerId: nextSpeakerId(round),
+    startedAt: t.startedAt,
+    deadline: t.deadline,
+    paused: round.paused,
+    pausedRemainingMs: t.pausedRemainingMs,
+    speakerAbsent: t.speakerAbsent,
+    speakerOnly: round.speakerOnly,
+    feedback: round.feedbackMs !== null,
+    order: [...round.order],
+    sharerIndex: round.sharerIndex,
+  };
+}
+
+function pulseView(pulse: Pulse, memberId: string): PulseView {
+  const values = Object.values(pulse.answers);
+  const distribution = Array.from({ length: 10 }, (_, i) => values.filter((v) => v === i + 1).length);
+  return {
+    id: pulse.id,
+    question: pulse.question,
+    myAnswer: pulse.answers[memberId] ?? null,
+    count: values.length,
+    mean: values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null,
+    distribution,
   };
 }
 
