@@ -142,7 +142,7 @@ export class LiveSession {
   }
 
   view(memberId: string) {
-    return viewFor(this.state, memberId);
+    return viewFor(this.state, memberId, this.deps.clock());
   }
 
   run(command: Command, actor: Actor): Promise<CommandOutcome> {
@@ -250,7 +250,7 @@ export class LiveSession {
 
   #broadcast(): void {
     for (const [memberId, link] of this.#links) {
-      const view = viewFor(this.state, memberId);
+      const view = viewFor(this.state, memberId, this.deps.clock());
       if (!view) continue;
       try {
         link.send('session:updated', { view });

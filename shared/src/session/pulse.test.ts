@@ -26,12 +26,12 @@ describe('pulse checks', () => {
   });
 
   it('[PUL3] members see only their own answer and the group’s aggregate; facilitators see each answer', () => {
-    const p3 = viewFor(withPulse(), 'P3');
+    const p3 = viewFor(withPulse(), 'P3', 1_000);
     if (p3?.kind !== 'participant') throw new Error('expected a participant view');
     expect(p3.pulse).toEqual({ id: expect.any(String), question: 'Craving right now, 1–10?', myAnswer: null, count: 2, mean: 5, distribution: [0, 0, 1, 0, 0, 0, 1, 0, 0, 0] });
     expect(JSON.stringify(p3)).not.toContain('"answers"');
-    expect(viewFor(withPulse(), 'P1')?.kind === 'participant' && (viewFor(withPulse(), 'P1') as typeof p3).pulse!.myAnswer).toBe(3);
-    const f = viewFor(withPulse(), 'F');
+    expect(viewFor(withPulse(), 'P1', 1_000)?.kind === 'participant' && (viewFor(withPulse(), 'P1', 1_000) as typeof p3).pulse!.myAnswer).toBe(3);
+    const f = viewFor(withPulse(), 'F', 1_000);
     if (f?.kind !== 'facilitator') throw new Error('expected a facilitator view');
     expect(f.pulse!.answers).toEqual({ P1: 3, P2: 7 });
   });
@@ -40,18 +40,18 @@ describe('pulse checks', () => {
     const s = given(withPulse(), [[FACILITATOR_COMMAND_EXAMPLES.closePulse, F]], 9_000);
     expect(s.pulse).toBeNull();
     expect(s.pulseHistory).toEqual([expect.objectContaining({ question: 'Craving right now, 1–10?', closedAt: 9_000, answers: { P1: 3, P2: 7 } })]);
-    const f = viewFor(s, 'F');
+    const f = viewFor(s, 'F', 1_000);
     expect(f?.kind === 'facilitator' && f.pulseHistory).toHaveLength(1);
-    expect(JSON.stringify(viewFor(s, 'P1'))).not.toContain('Craving');
+    expect(JSON.stringify(viewFor(s, 'P1', 1_000))).not.toContain('Craving');
   });
 });
 
 describe('round views', () => {
   it('[RND14] everyone in the room sees the prompt, the speaker, who is next and the deadline; the waiting room sees nothing', () => {
     const s = given(groupInSession(), [[FACILITATOR_COMMAND_EXAMPLES.startRound, F]], 1_000);
-    const v = viewFor(s, 'P3');
+    const v = viewFor(s, 'P3', 1_000);
     if (v?.kind !== 'participant') throw new Error('expected a participant view');
-    expect(v.round).toMatchObject({ prompt: 'Check-in: one word for your week', speakerId: 'P1', nextSpeakerId: 'P2', deadline: 121_000, speakerOnly: true });
-    expect(JSON.stringify(viewFor(s, 'W'))).not.toContain('Check-in');
+    expect(v.round).toMatchObject({ prompt: 'Check-in: one word for your week', speakerId: 'P1', nextSpeakerId: 'P2', deadline: 121_000, remainingMs: 120_000, speakerOnly: true });
+    expect(JSON.stringify(viewFor(s, 'W', 1_000))).not.toContain('Check-in');
   });
 });

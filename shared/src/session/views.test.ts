@@ -15,7 +15,7 @@ describe('views', () => {
     ]);
 
   it('[VIEW1] a participant sees admitted members only, with nothing private', () => {
-    const view = viewFor(state(), 'P2');
+    const view = viewFor(state(), 'P2', 1_000);
     if (view?.kind !== 'participant') throw new Error(`got ${view?.kind}`);
     expect(view.members.map((m) => m.id).sort()).toEqual(['F', 'G', 'P1', 'P2', 'P3']);
     const text = JSON.stringify(view);
@@ -26,19 +26,19 @@ describe('views', () => {
   });
 
   it('[VIEW2] someone waiting sees no roster and nothing of the room', () => {
-    const view = viewFor(state(), 'W');
+    const view = viewFor(state(), 'W', 1_000);
     expect(view).toEqual({ sessionId: 's1', version: state().version, ended: false, kind: 'waiting', self: expect.objectContaining({ id: 'W', status: 'waiting' }) });
   });
 
   it('[VIEW3] a removed member sees only why', () => {
     const s = given(state(), [[{ type: 'remove', memberId: 'P2', reason: 'private reason' }, as('F')]]);
-    const view = viewFor(s, 'P2');
+    const view = viewFor(s, 'P2', 1_000);
     expect(view).toMatchObject({ kind: 'outside', reason: 'removed' });
     expect(JSON.stringify(view)).not.toContain('private reason');
   });
 
   it('[VIEW4] a facilitator sees everyone, waiting room included, with private cards', () => {
-    const view = viewFor(state(), 'G');
+    const view = viewFor(state(), 'G', 1_000);
     if (view?.kind !== 'facilitator') throw new Error(`got ${view?.kind}`);
     expect(view.members.map((m) => m.id).sort()).toEqual(['F', 'G', 'P1', 'P2', 'P3', 'W']);
     const p1 = view.members.find((m) => m.id === 'P1')!;

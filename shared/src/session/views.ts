@@ -36,6 +36,8 @@ export type RoundView = {
   nextSpeakerId: string | null;
   startedAt: number;
   deadline: number;
+  /** Time left when this snapshot was made: clients count down from when they received it. */
+  remainingMs: number;
   paused: boolean;
   pausedRemainingMs: number | null;
   speakerAbsent: boolean;
@@ -115,14 +117,15 @@ function privateMember(state: SessionState, m: Member): FacilitatorMemberView {
 }
 
 /** The snapshot one member is sent: never more than their role and status allow. */
-export function viewFor(state: SessionState, memberId: string): SessionView | undefined {
+/** `now` is the server's time, for the countdown of a turn (time is passed in, never read here). */
+export function viewFor(state: SessionState, memberId: string, now: number): SessionView | undefined {
   const m = state.members[memberId];
   if (!m) return undefined;
   const common: Common = { sessionId: state.id, version: state.version, ended: state.status === 'ended' };
   if (m.status === 'waiting') return { ...common, kind: 'waiting', self: publicMember(state, m) };
   if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
   const settings: RoomSettings = {
-    round: state.round ? roundView(state.round) : null,
+    round: state.round ? roundView(state.round, now) : null,
     pulse: state.pulse ? pulseView(state.pulse, memberId) : null,
     locked: state.locked,
     selfUnmuteLocked: state.selfUnmuteLocked,
@@ -152,7 +155,7 @@ export function viewFor(state: SessionState, memberId: string): SessionView | un
   };
 }
 
-function roundView(round: Round): RoundView {
+function roundView(round: Round, now: number): RoundView {
   const t = round.turn;
   return {
     prompt: round.prompt,
@@ -162,6 +165,7 @@ function roundView(round: Round): RoundView {
     nextSpeakerId: nextSpeakerId(round),
     startedAt: t.startedAt,
     deadline: t.deadline,
+    remainingMs: Math.max(0, t.pausedRemainingMs ?? t.deadline - now),
     paused: round.paused,
     pausedRemainingMs: t.pausedRemainingMs,
     speakerAbsent: t.speakerAbsent,
