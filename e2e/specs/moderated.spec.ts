@@ -179,3 +179,81 @@ test('a participant whose network drops for 5 s comes back in place, without rel
   await expect(alex.flow.waitingRoom()).toHaveCount(0);
   await expect.poll(async () => (await f.call.remoteVideoWidths()).filter((w) => w > 0).length, { timeout: 20_000 }).toBe(1);
 });
+
+test('a check-in round: only the speaker is heard, turns move on, an unmute out of turn is refused, a dropped speaker goes on', async ({ browser, contexts }) => {
+  const { sessionId, invites } = await newSession();
+  const f = await facilitator(browser, contexts, sessionId);
+  const people = [];
+  for (const invite of invites) {
+    const p = await participant(browser, contexts, invite.url);
+    await p.flow.throughConsent();
+    people.push({ ...p, id: invite.memberId });
+  }
+  await f.button('Admit all').click();
+  const [alex, blake, casey, drew] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number], (typeof people)[number]];
+  for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(4);
+  for (const p of [alex, blake, casey]) await expect.poll(() => drew.flow.audioBytesFrom(p.id)).toBeGreaterThan(0);
+
+  // Casey mutes herself before the round.
+  await casey.flow.page.getByRole('button', { name: 'Mute' }).click();
+
+  await f.page.getByLabel('Prompt').fill('Check-in: one word for your week');
+  await f.page.getByRole('button', { name: 'Start round' }).click();
+  await expect(alex.flow.page.getByTestId('round-banner')).toContainText('Your turn to share');
+  await expect(drew.flow.page.getByTestId('round-banner')).toContainText('Alex is sharing');
+  await expect(drew.flow.page.getByTestId('round-banner')).toContainText('Next: Blake');
+
+  /** At Drew's: whose audio is arriving, sampled over a second. */
+  const heardAtDrew = async () => {
+    const before = await Promise.all([alex, blake, casey].map((p) => drew.flow.audioBytesFrom(p.id)));
+    await drew.flow.page.waitForTimeout(1_000);
+    const after = await Promise.all([alex, blake, casey].map((p) => drew.flow.audioBytesFrom(p.id)));
+    return ['Alex', 'Blake', 'Casey'].filter((_, i) => after[i]! > before[i]!);
+  };
+  await expect.poll(heardAtDrew, { message: 'only Alex is heard on her turn' }).toEqual(['Alex']);
+
+  // Casey's unmute during Alex's turn is refused.
+  await casey.flow.page.getByRole('button', { name: 'Unmute' }).click();
+  await expect(casey.flow.page.getByRole('alert')).toContainText('Only the speaker can be heard');
+
+  await alex.flow.page.getByRole('button', { name: 'Pass' }).click();
+  await expect(blake.flow.page.getByTestId('round-banner')).toContainText('Your turn to share');
+  await expect.poll(heardAtDrew, { message: 'only Blake is heard on his turn' }).toEqual(['Blake']);
+
+  // Blake's connection drops for 5 s mid-turn: the turn waits for him and he goes on.
+  await blake.context.setOffline(true);
+  await expect(drew.flow.page.getByTestId('round-banner')).toContainText('reconnecting', { timeout: 30_000 });
+  await blake.flow.page.waitForTimeout(5_000);
+  await blake.context.setOffline(false);
+  await expect(blake.flow.page.getByTestId('round-banner')).toContainText('Your turn to share', { timeout: 30_000 });
+  await expect(drew.flow.page.getByTestId('round-banner')).not.toContainText('reconnecting');
+
+  await f.page.getByRole('button', { name: 'End round' }).click();
+  await expect(drew.flow.page.getByTestId('round-banner')).toHaveCount(0);
+  await expect.poll(heardAtDrew, { message: 'everyone not muted is heard again' }).toEqual(['Alex', 'Blake']);
+});
+
+test('a feedback round and a pulse check whose answers only the facilitator sees', async ({ browser, contexts }) => {
+  const { sessionId, invites } = await newSession();
+  const f = await facilitator(browser, contexts, sessionId);
+  const alex = await participant(browser, contexts, invites[0]!.url);
+  const blake = await participant(browser, contexts, invites[1]!.url);
+  for (const p of [alex, blake]) await p.flow.throughConsent();
+  await f.button('Admit all').click();
+  for (const p of [alex, blake]) await expect(p.flow.call.remoteTiles).toHaveCount(2);
+
+  await f.page.getByLabel('Feedback after each share').check();
+  await f.page.getByRole('button', { name: 'Start round' }).click();
+  await alex.flow.page.getByRole('button', { name: 'Pass' }).click();
+  await expect(blake.flow.page.getByTestId('round-banner')).toContainText('You give feedback to Alex');
+  await expect(alex.flow.page.getByTestId('round-banner')).toContainText('Blake gives feedback to you');
+  await f.page.getByRole('button', { name: 'End round' }).click();
+
+  await f.page.getByRole('button', { name: 'Mood right now' }).click();
+  await alex.flow.page.getByTestId('pulse').getByRole('button', { name: '7', exact: true }).click();
+  await blake.flow.page.getByTestId('pulse').getByRole('button', { name: '3', exact: true }).click();
+  await expect(f.page.getByTestId('pulse-answers')).toContainText('Alex: 7');
+  await expect(f.page.getByTestId('pulse-answers')).toContainText('Blake: 3');
+  await expect(alex.flow.page.getByTestId('pulse-aggregate')).toContainText('2 answered, average 5');
+  await expect(alex.flow.page.getByText('Blake: 3')).toHaveCount(0);
+});

@@ -274,6 +274,8 @@ function describe(err: unknown): string {
   switch (err.code) {
     case 'UNMUTE_LOCKED':
       return 'A facilitator has paused unmuting for now. Raise your hand if you would like to speak.';
+    case 'NOT_YOUR_TURN':
+      return 'Only the speaker can be heard during this turn. Your turn will come.';
     case 'ROOM_LOCKED':
       return 'The room is locked right now. Your facilitator can let you in when it opens.';
     case 'REMOVED':

@@ -11,6 +11,9 @@ import { ConsentForm } from './ConsentForm';
 import { CrisisResources } from './CrisisResources';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { useModeratedState } from './useModeratedState';
+import { PulsePrompt } from '../rounds/PulsePrompt';
+import { RoundBanner } from '../rounds/RoundBanner';
+import { RoundPanel } from '../rounds/RoundPanel';
 import { HelpButton, WaitingRoom } from './WaitingRoom';
 
 /**
@@ -93,6 +96,10 @@ function moderation(session: ModeratedSession, state: ModeratedState): CallModer
     banner: (
       <>
         {state.reconnecting && <p className="notice">Reconnecting…</p>}
+        {room?.round && (
+          <RoundBanner round={room.round} selfId={room.self.id} names={new Map(room.members.map((m) => [m.id, m.displayName]))} session={session} />
+        )}
+        {room?.kind === 'participant' && room.pulse && <PulsePrompt pulse={room.pulse} session={session} />}
         {room?.kind === 'participant' && room.self.mutedByFacilitator && (
           <p className="notice" data-testid="muted-by-facilitator">
             A facilitator muted you.{room.selfUnmuteLocked ? ' Raise your hand if you would like to speak.' : ''}
@@ -116,6 +123,7 @@ function moderation(session: ModeratedSession, state: ModeratedState): CallModer
     ),
     panel: room && (
       <div className="side">
+        {room.kind === 'facilitator' && <RoundPanel session={session} view={room} />}
         {room.kind === 'facilitator' && <FacilitatorPanel session={session} state={state} view={room} />}
         <ChatToggle session={session} state={state} facilitator={room.kind === 'facilitator'} />
       </div>
