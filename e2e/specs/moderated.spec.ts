@@ -231,6 +231,14 @@ test('a check-in round: only the speaker is heard, turns move on, an unmute out 
   await f.page.getByRole('button', { name: 'End round' }).click();
   await expect(drew.flow.page.getByTestId('round-banner')).toHaveCount(0);
   await expect.poll(heardAtDrew, { message: 'everyone not muted is heard again' }).toEqual(['Alex', 'Blake']);
+
+  // A feedback round: after Alex shares, Blake gives her feedback, and only he is heard.
+  await f.page.getByLabel('Feedback after each share').check();
+  await f.page.getByRole('button', { name: 'Start round' }).click();
+  await alex.flow.page.getByRole('button', { name: 'Pass' }).click();
+  await expect(drew.flow.page.getByTestId('round-banner')).toContainText('Blake gives feedback to Alex');
+  await expect.poll(heardAtDrew, { message: 'only the giver is heard during feedback' }).toEqual(['Blake']);
+  await f.page.getByRole('button', { name: 'End round' }).click();
 });
 
 test('a feedback round and a pulse check whose answers only the facilitator sees', async ({ browser, contexts }) => {
