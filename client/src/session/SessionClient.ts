@@ -88,6 +88,12 @@ export class SessionClient {
     this.#prepared ??= (async () => {
       const options = { transports: ['websocket'], auth: this.auth };
       const socket: HearthSocket = this.serverUrl ? io(this.serverUrl, options) : io(options);
+      // When the network comes back, do not wait for a ping to time out: reconnect now.
+      window.addEventListener('online', () => {
+        if (this.#socket !== socket) return;
+        if (socket.connected) socket.io.engine?.close();
+        else socket.connect();
+      });
       this.#socket = socket;
       this.#listen(socket);
       const device = await Device.factory();

@@ -230,6 +230,7 @@ function enter(d: Draft, who: Extract<SystemCommand, { type: 'enter' }>['member'
     // REC4: the same person back (a reload, another tab): in place, nothing re-asked.
     existing.connected = true;
     existing.disconnectedAt = null;
+    speakerConnectionResumed(d, existing);
     if (consent) existing.consent = { agreedAt: d.now, location: consent.location, callbackNumber: consent.callbackNumber };
     return;
   }

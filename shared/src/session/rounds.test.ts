@@ -3,7 +3,7 @@ import { SYSTEM, type MemberCommand } from './commands.js';
 import { reduce, type ReduceResult } from './reduce.js';
 import { SPEAKER_GRACE_MS, audibleMemberIds, shuffle } from './rounds.js';
 import type { SessionState } from './state.js';
-import { FACILITATOR_COMMAND_EXAMPLES, as, given, groupInSession } from './testing.js';
+import { FACILITATOR_COMMAND_EXAMPLES, as, consent, given, groupInSession } from './testing.js';
 
 const T0 = 10_000;
 const F = as('F');
@@ -105,6 +105,12 @@ describe('rounds', () => {
     expect(back.round!.order).toEqual(['P2', 'P1', 'P3']);
     const next = ok(reduce(back, { type: 'skipTurn' }, F, T0 + 31_000));
     expect(next.round!.turn.speakerId).toBe('P1');
+  });
+
+  it('[RND9][REC4] a speaker who comes back by entering again (a reload, a new connection) also goes on', () => {
+    const s = given(running(), [[{ type: 'connectionLost', memberId: 'P1' }, SYSTEM]], T0 + 1_000);
+    const back = ok(reduce(s, { type: 'enter', member: { id: 'P1', displayName: 'P1', role: 'participant' }, consent }, SYSTEM, T0 + 5_000));
+    expect(back.round!.turn).toMatchObject({ speakerId: 'P1', speakerAbsent: false });
   });
 
   it('[RND9] back within the grace period, the speaker simply goes on', () => {
