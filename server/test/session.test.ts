@@ -293,3 +293,23 @@ describe('rounds on the SFU', () => {
     await expect.poll(() => paused.size).toBe(0);
   });
 });
+
+describe('rounds across reconnects', () => {
+  it('[RND14] a facilitator who reloads sees the round exactly as it is', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    await admittedWithMic(s, f.socket, 0);
+    await admittedWithMic(s, f.socket, 1);
+    await call(f.socket, 'session:command', { type: 'startRound', prompt: 'check-out', order: 'roster', turnSeconds: 300, feedbackSeconds: 60, speakerOnly: true });
+    await call(f.socket, 'session:command', { type: 'pauseRound' });
+    const before = (await server.sessions.get(s.sessionId)).view(s.participants[0]!.memberId);
+    f.socket.disconnect();
+
+    const again = track(await facilitatorSocket(server, s));
+    const { view } = await call(again, 'session:enter', { consent: null });
+    if (view.kind !== 'facilitator' || before?.kind !== 'participant') throw new Error('unexpected views');
+    expect(view.round).toEqual(before.round);
+    expect(view.round).toMatchObject({ prompt: 'check-out', paused: true, feedback: true });
+    expect(view.round!.remainingMs).toBeGreaterThan(295_000);
+  });
+});
