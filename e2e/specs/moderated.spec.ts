@@ -268,4 +268,13 @@ test('a feedback round and a pulse check whose answers only the facilitator sees
   await expect(f.page.getByTestId('pulse-answers')).toContainText('Blake: 3');
   await expect(alex.flow.page.getByTestId('pulse-aggregate')).toContainText('2 answered, average 5');
   await expect(alex.flow.page.getByText('Blake: 3')).toHaveCount(0);
+
+  // A custom order, dragged into place: Blake first.
+  await f.page.getByLabel('Order').selectOption('custom');
+  const order = f.page.getByTestId('order-list');
+  await order.getByText('Blake').dragTo(order.getByText('Alex'));
+  await expect(order.locator('li').first()).toContainText('Blake');
+  await f.page.getByRole('button', { name: 'Start round' }).click();
+  await expect(blake.flow.page.getByTestId('round-banner')).toContainText('Your turn to share');
+  await expect(alex.flow.page.getByTestId('round-banner')).toContainText('Blake is sharing');
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MemberCommand, SessionView } from '@hearth/shared';
 import type { ModeratedSession } from '../../session/ModeratedSession';
+import { OrderList } from './OrderList';
 
 type FacilitatorView = Extract<SessionView, { kind: 'facilitator' }>;
 
@@ -61,12 +62,6 @@ function StartRound({ participants, send }: { participants: { id: string; name: 
   const [feedbackSeconds, setFeedbackSeconds] = useState(60);
   const [speakerOnly, setSpeakerOnly] = useState(true);
   const customOrder = [...custom.filter((id) => participants.some((p) => p.id === id)), ...participants.map((p) => p.id).filter((id) => !custom.includes(id))];
-  const move = (index: number, by: number) => {
-    const next = [...customOrder];
-    const [item] = next.splice(index, 1);
-    next.splice(Math.max(0, Math.min(next.length, index + by)), 0, item!);
-    setCustom(next);
-  };
   return (
     <form
       className="start-round"
@@ -96,21 +91,7 @@ function StartRound({ participants, send }: { participants: { id: string; name: 
         <option value="random">Random</option>
         <option value="custom">Custom</option>
       </select>
-      {order === 'custom' && (
-        <ol className="custom-order">
-          {customOrder.map((id, i) => (
-            <li key={id}>
-              {participants.find((p) => p.id === id)?.name}{' '}
-              <button type="button" className="small" aria-label="Earlier" onClick={() => move(i, -1)} disabled={i === 0}>
-                ↑
-              </button>
-              <button type="button" className="small" aria-label="Later" onClick={() => move(i, 1)} disabled={i === customOrder.length - 1}>
-                ↓
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
+      {order === 'custom' && <OrderList ids={customOrder} names={new Map(participants.map((p) => [p.id, p.name]))} onChange={setCustom} />}
       <label htmlFor="round-time">Time per turn</label>
       <select id="round-time" value={turnSeconds} onChange={(e) => setTurnSeconds(Number(e.target.value))}>
         {[30, 60, 120, 180, 300].map((s) => (
@@ -145,12 +126,6 @@ function StartRound({ participants, send }: { participants: { id: string; name: 
 
 function RunningRound({ round, names, send }: { round: NonNullable<FacilitatorView['round']>; names: Map<string, string>; send: (c: MemberCommand) => void }) {
   const rest = round.order.slice(round.sharerIndex + 1);
-  const move = (index: number, by: number) => {
-    const next = [...rest];
-    const [item] = next.splice(index, 1);
-    next.splice(Math.max(0, Math.min(next.length, index + by)), 0, item!);
-    send({ type: 'reorderRound', order: next });
-  };
   return (
     <div className="running-round">
       <div className="row-actions">
@@ -179,19 +154,7 @@ function RunningRound({ round, names, send }: { round: NonNullable<FacilitatorVi
       {rest.length > 0 && (
         <>
           <p className="quiet-text">Still to share:</p>
-          <ol>
-            {rest.map((id, i) => (
-              <li key={id}>
-                {names.get(id)}{' '}
-                <button type="button" className="small" aria-label={`Move ${names.get(id)} earlier`} disabled={i === 0} onClick={() => move(i, -1)}>
-                  ↑
-                </button>
-                <button type="button" className="small" aria-label={`Move ${names.get(id)} later`} disabled={i === rest.length - 1} onClick={() => move(i, 1)}>
-                  ↓
-                </button>
-              </li>
-            ))}
-          </ol>
+          <OrderList ids={rest} names={names} onChange={(order) => send({ type: 'reorderRound', order })} />
         </>
       )}
     </div>
