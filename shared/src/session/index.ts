@@ -6,3 +6,4 @@ export * from './permissions.js';
 export * from './reduce.js';
 export * from './views.js';
 export * from './rounds.js';
+export * from './pairing.js';
