@@ -313,3 +313,54 @@ describe('rounds across reconnects', () => {
     expect(view.round!.remainingMs).toBeGreaterThan(295_000);
   });
 });
+
+describe('breakouts on the SFU', () => {
+  it('[BRK5] in pairs each member receives only their partner; a listening facilitator hears one pair; back together, everyone again', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const fConsumers = await facilitatorMedia(f.socket, s.sessionId);
+    const people = [];
+    for (let i = 0; i < 4; i++) {
+      const p = await admittedWithMic(s, f.socket, i);
+      // Each participant receives too: a recv transport, ready, and every consumer resumed.
+      const created = record(p.socket, 'consumer:created');
+      await call(p.socket, 'transport:create', { direction: 'recv' });
+      await call(p.socket, 'peer:ready', { rtpCapabilities: p.joined.routerRtpCapabilities });
+      people.push({ ...p, created });
+    }
+    // Everyone resumes what they were offered, as a client does once its tracks are attached.
+    await expect.poll(() => people.every((p) => p.created.length === 3)).toBe(true);
+    await expect.poll(() => fConsumers.length).toBe(4);
+    for (const p of people) for (const c of p.created) await call(p.socket, 'consumer:resume', { consumerId: c.id });
+    for (const c of fConsumers) await call(f.socket, 'consumer:resume', { consumerId: c.id });
+    const room = (await server.rooms.get(s.sessionId))!;
+    const [a, b, c, d] = people.map((p) => p.memberId) as [string, string, string, string];
+    await expect.poll(() => room.receiving(a).sort()).toEqual([b, c, d].sort());
+
+    await call(f.socket, 'session:command', { type: 'startBreakout', prompt: 'one hope', durationSeconds: 600, groups: [[a, b], [c, d]] });
+    expect(room.receiving(a)).toEqual([b]);
+    expect(room.receiving(c)).toEqual([d]);
+    const facilitatorId = (await server.sessions.get(s.sessionId)).snapshot.members;
+    const fId = Object.values(facilitatorId).find((m) => m.role === 'facilitator')!.id;
+    expect(room.receiving(fId)).toEqual([]);
+
+    await call(f.socket, 'session:command', { type: 'listenIn', groupId: 'g2' });
+    expect(room.receiving(fId).sort()).toEqual([c, d].sort());
+    // The pair listened to does not receive the facilitator.
+    expect(room.receiving(c)).toEqual([d]);
+
+    // A participant's own client cannot resume a consumer of another pair.
+    const other = people[0]!.created.find((x) => x.peerId === c)!;
+    await call(people[0]!.socket, 'consumer:resume', { consumerId: other.id });
+    expect(room.receiving(a)).toEqual([b]);
+
+    // Ending starts the 10-second return; when it is over everyone receives everyone again.
+    await call(f.socket, 'session:command', { type: 'endBreakout' });
+    expect(room.receiving(a)).toEqual([b]);
+    const session = await server.sessions.get(s.sessionId);
+    const returnAt = session.snapshot.breakout!.returningAt!;
+    await expect.poll(() => session.snapshot.breakout, { timeout: returnAt - Date.now() + 5_000 }).toBeNull();
+    expect(room.receiving(a).sort()).toEqual([b, c, d].sort());
+    expect(room.receiving(fId).sort()).toEqual([a, b, c, d].sort());
+  }, 40_000);
+});

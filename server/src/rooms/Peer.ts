@@ -17,6 +17,8 @@ export class Peer {
   readonly #transports = new Map<string, types.WebRtcTransport<TransportAppData>>();
   readonly #producers = new Map<string, types.Producer<ProducerAppData>>();
   readonly #consumers = new Map<string, types.Consumer<ProducerAppData>>();
+  /** Consumers whose track the client has attached (it asked to resume them once). */
+  readonly #ready = new Set<string>();
   rtpCapabilities: types.RtpCapabilities | undefined;
   #closed = false;
 
@@ -69,9 +71,24 @@ export class Peer {
     return p;
   }
 
+  get consumers(): Iterable<types.Consumer<ProducerAppData>> {
+    return this.#consumers.values();
+  }
+
+  markReady(consumerId: string): void {
+    this.#ready.add(consumerId);
+  }
+
+  isReady(consumerId: string): boolean {
+    return this.#ready.has(consumerId);
+  }
+
   addConsumer(consumer: types.Consumer<ProducerAppData>): void {
     this.#consumers.set(consumer.id, consumer);
-    consumer.observer.once('close', () => this.#consumers.delete(consumer.id));
+    consumer.observer.once('close', () => {
+      this.#consumers.delete(consumer.id);
+      this.#ready.delete(consumer.id);
+    });
   }
 
   consumer(id: string): types.Consumer<ProducerAppData> {

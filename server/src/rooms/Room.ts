@@ -30,6 +30,8 @@ export class Room {
   readonly #peers = new Map<string, Peer>();
   readonly #queue = new SerialQueue();
   #activeSpeakerId: string | null = null;
+  /** Who receives whom (a moderated session's breakouts); everyone receives everyone by default. */
+  #receives: (viewerId: string, senderId: string) => boolean = () => true;
   #closed = false;
 
   private constructor(
@@ -81,6 +83,13 @@ export class Room {
 
   hasPeer(peerId: string): boolean {
     return !this.#closed && this.#peers.has(peerId);
+  }
+
+  /** Which senders a peer is receiving right now (consumers playing), for tests and diagnostics. */
+  receiving(peerId: string): string[] {
+    const peer = this.#peers.get(peerId);
+    if (!peer) return [];
+    return [...peer.consumers].filter((c) => !c.closed && !c.paused).map((c) => c.appData.peerId);
   }
 
   /** For tests and /healthz: what the room holds, without reaching into mediasoup. */
@@ -252,8 +261,33 @@ export class Room {
     return this.run(() => this.#peer(peerId).producer(producerId).close());
   }
 
+  /**
+   * The client has attached the track. It plays unless the subscription policy says this
+   * peer may not receive that sender now (another pair during breakouts).
+   */
   async resumeConsumer(peerId: string, consumerId: string): Promise<void> {
-    await this.#livePeer(peerId).consumer(consumerId).resume();
+    const peer = this.#livePeer(peerId);
+    const consumer = peer.consumer(consumerId);
+    peer.markReady(consumerId);
+    if (this.#receives(peerId, consumer.appData.peerId)) await consumer.resume();
+  }
+
+  /**
+   * One pass over every consumer in the room, as a diff: those the policy allows (and whose
+   * client is ready) play, the rest pause. Switching pairs is this, not a rejoin.
+   */
+  async applySubscriptions(receives: (viewerId: string, senderId: string) => boolean): Promise<void> {
+    this.#receives = receives;
+    const changes: Promise<void>[] = [];
+    for (const peer of this.#peers.values()) {
+      for (const consumer of peer.consumers) {
+        if (consumer.closed) continue;
+        const play = peer.isReady(consumer.id) && receives(peer.id, consumer.appData.peerId);
+        if (play && consumer.paused) changes.push(consumer.resume());
+        else if (!play && !consumer.paused) changes.push(consumer.pause());
+      }
+    }
+    await Promise.all(changes);
   }
 
   async setPreferredLayers(peerId: string, req: CommandRequest<'consumer:setPreferredLayers'>): Promise<void> {

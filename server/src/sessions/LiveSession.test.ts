@@ -12,6 +12,7 @@ function setup(media: Partial<MediaControl> = {}) {
   const control: MediaControl = {
     mute: async (_s, m) => void calls.push(`mute ${m}`),
     applyAudibility: async (_s, ids) => void calls.push(`audible ${ids.join(',')}`),
+    applySubscriptions: async () => void calls.push('subscriptions'),
     stopCamera: async (_s, m) => void calls.push(`stopCamera ${m}`),
     detach: async (_s, m) => void calls.push(`detach ${m}`),
     ...media,

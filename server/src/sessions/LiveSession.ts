@@ -2,6 +2,8 @@ import {
   SYSTEM,
   audibleMemberIds,
   maySendChat,
+  nextBreakoutTick,
+  receives,
   newSession,
   reduce,
   viewFor,
@@ -30,6 +32,8 @@ export type MediaControl = {
   mute(sessionId: string, memberId: string): Promise<void>;
   /** Makes every microphone on the SFU match: heard if listed, paused if not. */
   applyAudibility(sessionId: string, audible: string[]): Promise<void>;
+  /** Makes every consumer match the policy: who receives whom. */
+  applySubscriptions(sessionId: string, receives: (viewerId: string, senderId: string) => boolean): Promise<void>;
   stopCamera(sessionId: string, memberId: string): Promise<void>;
   detach(sessionId: string, memberId: string): Promise<void>;
 };
@@ -63,6 +67,7 @@ export class LiveSession {
   readonly #links = new Map<string, MemberLink>();
   readonly #unrecordedTalk = new Map<string, number>();
   #turnTimer: ReturnType<typeof setTimeout> | undefined;
+  #breakoutTimer: ReturnType<typeof setTimeout> | undefined;
   #talkFlush: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
@@ -74,7 +79,7 @@ export class LiveSession {
     const state = (await deps.store.load(sessionId)) ?? newSession(sessionId);
     const session = new LiveSession(state, deps);
     // A restarted server picks up a running round's turn where the stored deadline says.
-    session.#scheduleTurnTimer();
+    session.#scheduleTimers();
     return session;
   }
 
@@ -155,24 +160,29 @@ export class LiveSession {
       await this.deps.store.save(this.state);
       await this.#recordLifecycle(previous);
       await this.#perform(result.effects);
-      this.#scheduleTurnTimer();
+      this.#scheduleTimers();
       this.#broadcast();
       return { ok: true, version: this.state.version };
     });
   }
 
   /**
-   * The server owns the turn clock: one timer, set for the current turn's deadline. When it
-   * fires the model decides (RND6); time is only ever read from the injected clock.
+   * The server owns the clocks of turns and breakouts: a timer for the next moment that
+   * matters. When it fires the model decides (RND6, BRK6); time is read from the injected clock.
    */
-  #scheduleTurnTimer(): void {
-    clearTimeout(this.#turnTimer);
-    this.#turnTimer = undefined;
+  #scheduleTimers(): void {
     const round = this.state.round;
-    if (!round || round.paused) return;
-    const wait = Math.max(0, round.turn.deadline - this.deps.clock());
-    this.#turnTimer = setTimeout(() => {
-      this.run({ type: 'advanceDueTurn' }, SYSTEM).catch((err: unknown) => this.deps.log.warn({ err }, 'turn timer failed'));
+    this.#turnTimer = this.#timer(this.#turnTimer, round && !round.paused ? round.turn.deadline : undefined, { type: 'advanceDueTurn' });
+    const breakout = this.state.breakout;
+    this.#breakoutTimer = this.#timer(this.#breakoutTimer, breakout ? nextBreakoutTick(breakout) : undefined, { type: 'breakoutTick' });
+  }
+
+  #timer(previous: ReturnType<typeof setTimeout> | undefined, at: number | undefined, command: Command) {
+    clearTimeout(previous);
+    if (at === undefined) return undefined;
+    const wait = Math.max(0, at - this.deps.clock());
+    return setTimeout(() => {
+      this.run(command, SYSTEM).catch((err: unknown) => this.deps.log.warn({ err, command: command.type }, 'session timer failed'));
     }, wait).unref();
   }
 
@@ -194,6 +204,10 @@ export class LiveSession {
         switch (effect.type) {
           case 'media.mute':
             await media.mute(this.id, effect.memberId);
+            break;
+          case 'media.subscriptions':
+            // Reads the state current at each call, so later admissions are judged correctly.
+            await media.applySubscriptions(this.id, (viewer, sender) => receives(this.state, viewer, sender));
             break;
           case 'media.audibility':
             await media.applyAudibility(this.id, audibleMemberIds(this.state));

@@ -11,6 +11,9 @@ export function roomMediaControl(rooms: Rooms): MediaControl {
     async applyAudibility(sessionId, audible) {
       await (await room(sessionId))?.applyAudibility(new Set(audible));
     },
+    async applySubscriptions(sessionId, receives) {
+      await (await room(sessionId))?.applySubscriptions(receives);
+    },
     async stopCamera(sessionId, memberId) {
       await (await room(sessionId))?.closeSource(memberId, 'camera');
     },

@@ -15,6 +15,7 @@ const systemExamples: Record<SystemCommandType, SystemCommand> = {
   leave: { type: 'leave', memberId: 'P2' },
   recordTalkTime: { type: 'recordTalkTime', memberId: 'P2', ms: 1000 },
   advanceDueTurn: { type: 'advanceDueTurn' },
+  breakoutTick: { type: 'breakoutTick' },
 };
 
 describe('authorisation matrix', () => {

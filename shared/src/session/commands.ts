@@ -65,6 +65,20 @@ export const MemberCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('startPulse'), question: z.string().trim().min(1).max(200) }).strict(),
   z.object({ type: z.literal('answerPulse'), value: z.number().int().min(1).max(10) }).strict(),
   z.object({ type: z.literal('closePulse') }).strict(),
+  z
+    .object({
+      type: z.literal('startBreakout'),
+      prompt: z.string().trim().min(1).max(300),
+      durationSeconds: z.number().int().min(60).max(3600),
+      groups: z.array(z.array(MemberId).min(2).max(3)).min(1).max(16),
+    })
+    .strict(),
+  z.object({ type: z.literal('extendBreakout'), seconds: z.number().int().min(30).max(1800) }).strict(),
+  z.object({ type: z.literal('endBreakout') }).strict(),
+  z.object({ type: z.literal('listenIn'), groupId: z.string().min(1).max(64).nullable() }).strict(),
+  z.object({ type: z.literal('joinGroup'), groupId: z.string().min(1).max(64).nullable() }).strict(),
+  z.object({ type: z.literal('placeInGroup'), memberId: MemberId, groupId: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal('askPairHelp') }).strict(),
 ]);
 export type MemberCommand = z.infer<typeof MemberCommand>;
 
@@ -81,7 +95,9 @@ export type SystemCommand =
   | { type: 'leave'; memberId: string }
   | { type: 'recordTalkTime'; memberId: string; ms: number }
   /** The server's turn timer: ends the current turn if its deadline has passed. */
-  | { type: 'advanceDueTurn' };
+  | { type: 'advanceDueTurn' }
+  /** The server's breakout timer: nudges, warnings, time up, and the return. */
+  | { type: 'breakoutTick' };
 
 export type Command = MemberCommand | SystemCommand;
 export type CommandType = Command['type'];

@@ -13,6 +13,8 @@ export type AuditAction =
   | 'help-requested'
   | 'round-started'
   | 'round-ended'
+  | 'breakout-started'
+  | 'breakout-ended'
   | 'session-ended';
 
 export type Effect =
@@ -23,6 +25,11 @@ export type Effect =
    * microphone on the SFU match audibleMemberIds(state) in one pass.
    */
   | { type: 'media.audibility' }
+  /**
+   * Who receives whom changed (breakouts began or ended, a listen-in, a join): bring every
+   * member's consumers in line with receives(state, viewer, sender) as a diff.
+   */
+  | { type: 'media.subscriptions' }
   /** Close the member's camera producer on the SFU. */
   | { type: 'media.stopCamera'; memberId: string }
   /** The member may now send and receive media. */
@@ -31,5 +38,5 @@ export type Effect =
   | { type: 'media.detach'; memberId: string }
   | { type: 'disconnect'; memberId: string; reason: 'removed' | 'denied' | 'ended' }
   /** Tell the facilitators at once (the state carries it too, for those who reload). */
-  | { type: 'notifyFacilitators'; event: 'help'; memberId: string }
+  | { type: 'notifyFacilitators'; event: 'help' | 'pair-help'; memberId: string }
   | { type: 'audit'; action: AuditAction; actorId: string | null; targetId: string | null };

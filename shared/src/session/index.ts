@@ -7,3 +7,4 @@ export * from './reduce.js';
 export * from './views.js';
 export * from './rounds.js';
 export * from './pairing.js';
+export * from './breakouts.js';

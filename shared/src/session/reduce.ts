@@ -14,6 +14,7 @@ import {
   waiting,
   type Draft,
 } from './draft.js';
+import { breakoutCommand, breakoutTick, endBreakoutNow, memberLeftBreakout, startBreakout } from './breakouts.js';
 import { PERMISSIONS } from './permissions.js';
 import {
   advanceDueTurn,
@@ -165,6 +166,7 @@ function apply(d: Draft, c: Command): void {
     }
     case 'end':
       endRound(d, 'round-ended');
+      endBreakoutNow(d);
       return end(d);
     case 'startRound':
       return startRound(d, c);
@@ -179,6 +181,17 @@ function apply(d: Draft, c: Command): void {
       return roundCommand(d, c);
     case 'advanceDueTurn':
       return advanceDueTurn(d);
+    case 'startBreakout':
+      return startBreakout(d, c);
+    case 'extendBreakout':
+    case 'endBreakout':
+    case 'listenIn':
+    case 'joinGroup':
+    case 'placeInGroup':
+    case 'askPairHelp':
+      return breakoutCommand(d, c);
+    case 'breakoutTick':
+      return breakoutTick(d);
     case 'startPulse':
       // PUL1: one pulse at a time; a new one closes the one before.
       closePulse(d);
@@ -279,7 +292,10 @@ function admit(d: Draft, m: Member): void {
 function stepOut(d: Draft, m: Member, status: 'waiting' | 'removed' | 'left'): void {
   const wasAdmitted = m.status === 'admitted';
   m.status = status;
-  if (wasAdmitted) memberLeftRound(d, m);
+  if (wasAdmitted) {
+    memberLeftRound(d, m);
+    memberLeftBreakout(d, m);
+  }
   d.state.handQueue = d.state.handQueue.filter((id) => id !== m.id);
   if (d.state.spotlightId === m.id) d.state.spotlightId = null;
   if (wasAdmitted) d.effects.push({ type: 'media.detach', memberId: m.id });

@@ -40,6 +40,7 @@ export function mayUnmuteDuringRound(state: SessionState, m: Member): boolean {
 /** RND1–RND3: a round with a prompt, an order and per-turn times; the first turn starts now. */
 export function startRound(d: Draft, c: StartRound): void {
   if (d.state.round) refuse('INVALID_STATE', 'a round is already running');
+  if (d.state.breakout) refuse('INVALID_STATE', 'bring everyone back from the pairs first');
   const present = Object.values(d.state.members).filter((m) => m.status === 'admitted' && m.role === 'participant');
   let order: string[];
   if (c.order === 'custom') {

@@ -64,11 +64,41 @@ export type SessionState = {
   round: Round | null;
   /** How every finished turn went: who spoke (to whom), for how long, how it ended. Never content. */
   turnRecords: TurnRecord[];
+  /** Breakout pairs running now, if any (breakouts.ts). */
+  breakout: Breakout | null;
+  /** Who was paired with whom in finished breakouts: the cohort's rotation history. */
+  pairRecords: PairRecord[];
   /** The pulse check open now, if any. */
   pulse: Pulse | null;
   /** Closed pulse checks, kept with the session record (facilitators only). */
   pulseHistory: Pulse[];
 };
+
+export type BreakoutGroup = {
+  id: string;
+  memberIds: string[];
+  /** A member of the group asked the facilitators for help. */
+  helpRequestedAt: number | null;
+};
+
+export type Breakout = {
+  id: string;
+  prompt: string;
+  startedAt: number;
+  endsAt: number;
+  durationMs: number;
+  groups: BreakoutGroup[];
+  /** Facilitator id → the group they listen to (the group sees a badge; it does not hear them). */
+  listening: Record<string, string>;
+  /** Facilitator id → the group they joined (heard and seen there). */
+  joined: Record<string, string>;
+  halfTimeNudged: boolean;
+  oneMinuteWarned: boolean;
+  /** Time up (or ended early): everyone returns to the group at this time. */
+  returningAt: number | null;
+};
+
+export type PairRecord = { breakoutId: string; startedAt: number; endedAt: number; groups: string[][] };
 
 export type Pulse = {
   id: string;
@@ -140,5 +170,7 @@ export function newSession(id: string): SessionState {
     turnRecords: [],
     pulse: null,
     pulseHistory: [],
+    breakout: null,
+    pairRecords: [],
   };
 }

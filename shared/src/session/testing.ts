@@ -70,6 +70,12 @@ export const FACILITATOR_COMMAND_EXAMPLES: Record<FacilitatorCommandType, Member
   endRound: { type: 'endRound' },
   startPulse: { type: 'startPulse', question: 'Mood right now, 1–10?' },
   closePulse: { type: 'closePulse' },
+  startBreakout: { type: 'startBreakout', prompt: 'Share one hope for this week', durationSeconds: 600, groups: [['P1', 'P2'], ['P3', 'F']] },
+  extendBreakout: { type: 'extendBreakout', seconds: 120 },
+  endBreakout: { type: 'endBreakout' },
+  listenIn: { type: 'listenIn', groupId: 'g1' },
+  joinGroup: { type: 'joinGroup', groupId: 'g1' },
+  placeInGroup: { type: 'placeInGroup', memberId: 'P3', groupId: 'g1' },
 };
 
 /**
@@ -94,6 +100,12 @@ export function preparedFor(type: FacilitatorCommandType, state: SessionState): 
       return given(state, [round, [{ type: 'pauseRound' }, f]]);
     case 'closePulse':
       return given(state, [[FACILITATOR_COMMAND_EXAMPLES.startPulse, f]]);
+    case 'extendBreakout':
+    case 'endBreakout':
+    case 'listenIn':
+    case 'joinGroup':
+    case 'placeInGroup':
+      return given(state, [[FACILITATOR_COMMAND_EXAMPLES.startBreakout, f]]);
     default:
       return state;
   }

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { SYSTEM } from './commands.js';
+import { RETURN_COUNTDOWN_MS, nextBreakoutTick, receives } from './breakouts.js';
+import { reduce, type ReduceResult } from './reduce.js';
+import type { SessionState } from './state.js';
+import { FACILITATOR_COMMAND_EXAMPLES, as, consent, given, groupInSession } from './testing.js';
+
+const T0 = 100_000;
+const F = as('F');
+
+function ok(result: ReduceResult): SessionState {
+  if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
+  return result.state;
+}
+
+/** P1+P2 in g1; P3 with facilitator F in g2; ten minutes. */
+const inPairs = () => given(groupInSession(), [[FACILITATOR_COMMAND_EXAMPLES.startBreakout, F]], T0);
+
+describe('breakouts', () => {
+  it('[BRK4] groups must cover everyone in the room exactly once, with a participant in each', () => {
+    const s = inPairs();
+    expect(s.breakout!.groups.map((g) => g.memberIds)).toEqual([['P1', 'P2'], ['P3']]);
+    expect(s.breakout!.joined).toEqual({ F: 'g2' });
+    const start = (groups: string[][]) => reduce(groupInSession(), { ...FACILITATOR_COMMAND_EXAMPLES.startBreakout, groups } as never, F, T0);
+    expect(start([['P1', 'P2']])).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(start([['P1', 'P2'], ['P2', 'P3']])).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(start([['P1', 'P2'], ['P3', 'W']])).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(start([['P1', 'P2', 'P3'], ['F', 'G']])).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  });
+
+  it('[BRK5] each member receives only their group; a facilitator in no group receives the others in none', () => {
+    const s = inPairs();
+    expect(receives(s, 'P1', 'P2')).toBe(true);
+    expect(receives(s, 'P1', 'P3')).toBe(false);
+    expect(receives(s, 'P3', 'F')).toBe(true);
+    expect(receives(s, 'G', 'P1')).toBe(false);
+    expect(receives(s, 'G', 'F')).toBe(false);
+    expect(receives(groupInSession(), 'P1', 'P3')).toBe(true);
+  });
+
+  it('[BRK9] a listening facilitator receives the group, which does not receive them; joining is both ways', () => {
+    const listening = ok(reduce(inPairs(), { type: 'listenIn', groupId: 'g1' }, as('G'), T0));
+    expect(receives(listening, 'G', 'P1')).toBe(true);
+    expect(receives(listening, 'P1', 'G')).toBe(false);
+    const joined = ok(reduce(listening, { type: 'joinGroup', groupId: 'g1' }, as('G'), T0));
+    expect(receives(joined, 'P1', 'G')).toBe(true);
+    expect(joined.breakout!.listening).toEqual({});
+    const back = ok(reduce(joined, { type: 'joinGroup', groupId: null }, as('G'), T0));
+    expect(receives(back, 'P1', 'G')).toBe(false);
+  });
+
+  it('[BRK6] the timer nudges at half-time, warns a minute before, and at time up starts the return', () => {
+    let s = inPairs();
+    expect(nextBreakoutTick(s.breakout!)).toBe(T0 + 300_000);
+    s = ok(reduce(s, { type: 'breakoutTick' }, SYSTEM, T0 + 300_000));
+    expect(s.breakout).toMatchObject({ halfTimeNudged: true, oneMinuteWarned: false });
+    s = ok(reduce(s, { type: 'breakoutTick' }, SYSTEM, T0 + 540_000));
+    expect(s.breakout!.oneMinuteWarned).toBe(true);
+    s = ok(reduce(s, { type: 'breakoutTick' }, SYSTEM, T0 + 600_000));
+    expect(s.breakout!.returningAt).toBe(T0 + 600_000 + RETURN_COUNTDOWN_MS);
+    const back = reduce(s, { type: 'breakoutTick' }, SYSTEM, T0 + 600_000 + RETURN_COUNTDOWN_MS);
+    expect(back.ok && back.state.breakout).toBeNull();
+    expect(back.ok && back.effects).toContainEqual({ type: 'media.subscriptions' });
+  });
+
+  it('[BRK7][BRK8] ending early counts down the same way; extending calls the return off', () => {
+    const ending = ok(reduce(inPairs(), { type: 'endBreakout' }, F, T0 + 1_000));
+    expect(ending.breakout!.returningAt).toBe(T0 + 1_000 + RETURN_COUNTDOWN_MS);
+    const extended = ok(reduce(ending, { type: 'extendBreakout', seconds: 120 }, F, T0 + 2_000));
+    expect(extended.breakout).toMatchObject({ returningAt: null, endsAt: T0 + 720_000 });
+  });
+
+  it('[BRK10] a member asks for help from their pair: the facilitators are told', () => {
+    const r = reduce(inPairs(), { type: 'askPairHelp' }, as('P2'), T0 + 5);
+    expect(r.ok && r.state.breakout!.groups[0]!.helpRequestedAt).toBe(T0 + 5);
+    expect(r.ok && r.effects).toContainEqual({ type: 'notifyFacilitators', event: 'pair-help', memberId: 'P2' });
+  });
+
+  it('[BRK11] who met whom is kept when everyone returns, for the cohort’s rotation', () => {
+    const ending = given(inPairs(), [[{ type: 'endBreakout' }, F]], T0 + 1_000);
+    const s = given(ending, [[{ type: 'breakoutTick' }, SYSTEM]], T0 + 1_000 + RETURN_COUNTDOWN_MS);
+    expect(s.breakout).toBeNull();
+    expect(s.pairRecords).toEqual([{ breakoutId: expect.any(String), startedAt: T0, endedAt: T0 + 1_000 + RETURN_COUNTDOWN_MS, groups: [['P1', 'P2'], ['P3']] }]);
+  });
+
+  it('[BRK12] a dropped member keeps their pair; someone leaving the room leaves it', () => {
+    const dropped = given(inPairs(), [[{ type: 'connectionLost', memberId: 'P1' }, SYSTEM]], T0);
+    expect(dropped.breakout!.groups[0]!.memberIds).toEqual(['P1', 'P2']);
+    const gone = given(inPairs(), [[{ type: 'sendToWaiting', memberId: 'P1' }, F]], T0);
+    expect(gone.breakout!.groups[0]!.memberIds).toEqual(['P2']);
+  });
+
+  it('[BRK13] someone admitted during breakouts waits with the facilitators until placed', () => {
+    const s = given(inPairs(), [
+      [{ type: 'enter', member: { id: 'N', displayName: 'New', role: 'participant' }, consent }, SYSTEM],
+      [{ type: 'admit', memberId: 'N' }, F],
+    ], T0);
+    expect(receives(s, 'N', 'G')).toBe(true);
+    expect(receives(s, 'N', 'P1')).toBe(false);
+    const placed = ok(reduce(s, { type: 'placeInGroup', memberId: 'N', groupId: 'g1' }, F, T0));
+    expect(placed.breakout!.groups[0]!.memberIds).toEqual(['P1', 'P2', 'N']);
+    expect(receives(placed, 'N', 'P1')).toBe(true);
+  });
+
+  it('[BRK14] rounds and breakouts do not overlap', () => {
+    expect(reduce(inPairs(), FACILITATOR_COMMAND_EXAMPLES.startRound, F, T0)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    const round = given(groupInSession(), [[FACILITATOR_COMMAND_EXAMPLES.startRound, F]], T0);
+    expect(reduce(round, FACILITATOR_COMMAND_EXAMPLES.startBreakout, F, T0)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  });
+});
