@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type SessionView } from '@hearth/shared';
+import { PROTOCOL_VERSION, type ServerEventPayload, type SessionView } from '@hearth/shared';
 import { FACILITATOR_COMMAND_EXAMPLES } from '@hearth/shared/testing';
 import type { RunningServer } from '../src/startServer.js';
 import { call, connectClient, fakeDtls, nextEvent, opusParameters, record, send, startTestServer, type TestSocket } from './harness.js';
@@ -319,7 +319,7 @@ describe('breakouts on the SFU', () => {
     const s = await seededSession(server);
     const f = await facilitatorIn(s);
     const fConsumers = await facilitatorMedia(f.socket, s.sessionId);
-    const people = [];
+    const people: (Awaited<ReturnType<typeof admittedWithMic>> & { created: ServerEventPayload<'consumer:created'>[] })[] = [];
     for (let i = 0; i < 4; i++) {
       const p = await admittedWithMic(s, f.socket, i);
       // Each participant receives too: a recv transport, ready, and every consumer resumed.
