@@ -14,6 +14,7 @@ import { identifyWithClinic } from './sessions/identifyWithClinic.js';
 import { LiveSessions } from './sessions/LiveSessions.js';
 import { roomMediaControl } from './sessions/roomMediaControl.js';
 import { MemorySessionStateStore } from './sessions/SessionStateStore.js';
+import { cohortPairHistory } from './sessions/pairHistory.js';
 import { createSignalling } from './signalling/createSignalling.js';
 import type { ClinicStore } from './store/ClinicStore.js';
 import { createClinicStore } from './store/createClinicStore.js';
@@ -62,12 +63,13 @@ export async function startServer(
     cookieSecure: config.auth.cookieSecure,
   });
   const httpServer = http.createServer(app);
+  const sessionStates = new MemorySessionStateStore();
   const sessions = new LiveSessions({
     lifecycle: {
       started: async (id) => void (await clinic.store.sessions.setStatus(id, 'live')),
       ended: async (id) => void (await clinic.store.sessions.setStatus(id, 'ended')),
     },
-    store: new MemorySessionStateStore(),
+    store: sessionStates,
     audit: new MemoryAuditLog(),
     media: roomMediaControl(rooms),
     log,
@@ -77,7 +79,7 @@ export async function startServer(
   rooms.onTalk((roomId, peerIds, ms) => {
     void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
   });
-  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn, openRooms: config.openRooms });
+  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn, openRooms: config.openRooms, pairHistory: cohortPairHistory(clinic.store, sessionStates) });
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -364,3 +364,48 @@ describe('breakouts on the SFU', () => {
     expect(room.receiving(fId).sort()).toEqual([a, b, c, d].sort());
   }, 40_000);
 });
+
+describe('breakout proposals', () => {
+  it('[BRK2] pairs avoid who met in the cohort\'s earlier session, and honour "never" pairs', async () => {
+    let now = Date.UTC(2026, 10, 23, 18);
+    const clocked = await startTestServer({}, { clock: () => now });
+    try {
+      const first = await seededSession(clocked);
+      const f1 = track(await facilitatorSocket(clocked, first));
+      await call(f1, 'session:enter', { consent: null });
+      const ids = first.participants.map((p) => p.memberId);
+      for (const p of first.participants) {
+        const socket = track(await participantSocket(clocked, p.token));
+        await call(socket, 'session:enter', { consent });
+      }
+      await call(f1, 'session:command', { type: 'admitAll' });
+      const [a, b, c, d] = ids as [string, string, string, string];
+      await call(f1, 'session:command', { type: 'startBreakout', prompt: 'p', durationSeconds: 600, groups: [[a, b], [c, d]] });
+      await call(f1, 'session:command', { type: 'endBreakout' });
+      now += 11_000;
+      await (await clocked.sessions.get(first.sessionId)).run({ type: 'breakoutTick' }, { kind: 'system' });
+
+      // The next evening, same cohort.
+      const second = await seededSession(clocked);
+      const f2 = track(await facilitatorSocket(clocked, second));
+      await call(f2, 'session:enter', { consent: null });
+      for (const p of second.participants) {
+        const socket = track(await participantSocket(clocked, p.token));
+        await call(socket, 'session:enter', { consent });
+      }
+      await call(f2, 'session:command', { type: 'admitAll' });
+      const proposal = await call(f2, 'breakout:propose', { never: [[a, c]], odd: 'triad' });
+      expect(proposal.repeats).toBe(0);
+      const together = (x: string, y: string) => proposal.groups.some((g) => g.includes(x) && g.includes(y));
+      expect(together(a, b) || together(c, d)).toBe(false);
+      expect(together(a, c)).toBe(false);
+      expect(together(a, d)).toBe(true);
+      // Participants cannot ask.
+      const p = track(await participantSocket(clocked, second.participants[0]!.token));
+      await call(p, 'session:enter', { consent });
+      expect(await send(p, 'breakout:propose', { never: [], odd: 'triad' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      await clocked.close();
+    }
+  });
+});

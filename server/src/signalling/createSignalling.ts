@@ -22,6 +22,7 @@ export type SignallingDeps = {
   log: Logger;
   turn: Config['turn'];
   openRooms: boolean;
+  pairHistory: (sessionId: string) => Promise<Record<string, number>>;
 };
 
 export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): SignallingServer {
@@ -56,7 +57,7 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
   io.on('connection', (socket) => {
     const log = deps.log.child({ socket: socket.id });
     const connection: Connection = { identity: socket.data.identity, session: undefined };
-    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log });
+    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairHistory: deps.pairHistory });
     registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms });
   });
   return io;

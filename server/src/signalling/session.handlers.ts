@@ -1,4 +1,4 @@
-import { RECONNECT_GRACE_MS, SYSTEM, type ServerToClientEvents } from '@hearth/shared';
+import { RECONNECT_GRACE_MS, SYSTEM, pairKey, proposePairs, type ServerToClientEvents } from '@hearth/shared';
 import type { Socket } from 'socket.io';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -13,14 +13,19 @@ export type Connection = {
   session: LiveSession | undefined;
 };
 
-export type SessionDeps = { sessions: LiveSessions; log: Logger };
+export type SessionDeps = {
+  sessions: LiveSessions;
+  log: Logger;
+  /** How often each pair met in breakouts of this session's cohort so far (pairKey → count). */
+  pairHistory: (sessionId: string) => Promise<Record<string, number>>;
+};
 
 /**
  * Entering a moderated session and sending it commands. Identity comes from the
  * credential checked at connection; a dropped connection is reported to the session, which
  * keeps the member in place for the grace period.
  */
-export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log }: SessionDeps): void {
+export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log, pairHistory }: SessionDeps): void {
   const emit = socket.emit.bind(socket) as (event: keyof ServerToClientEvents, payload: unknown) => boolean;
   const link: MemberLink = {
     send: (event, payload) => emit(event, payload),
@@ -57,6 +62,26 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
     const outcome = await session.run(command, { kind: 'member', memberId: identity.memberId });
     if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message);
     return { version: outcome.version };
+  });
+
+  handle(socket, 'breakout:propose', log, async ({ never, odd }) => {
+    const { session, identity } = connection;
+    if (!session || !identity) throw new AppError('NOT_JOINED', 'enter the session first');
+    const state = session.snapshot;
+    const me = state.members[identity.memberId];
+    if (me?.role !== 'facilitator' || me.status !== 'admitted') throw new AppError('FORBIDDEN', 'only a facilitator may do that');
+    const members = Object.values(state.members)
+      .filter((m) => m.status === 'admitted' && m.role === 'participant')
+      .map((m) => m.id);
+    const result = proposePairs({
+      members,
+      history: await pairHistory(session.id),
+      never: never.map(([a, b]) => pairKey(a, b)),
+      seed: state.version,
+      odd: odd === 'triad' ? 'triad' : { facilitatorId: identity.memberId },
+    });
+    if (!result.ok) throw new AppError('INVALID_STATE', result.reason);
+    return { groups: result.groups, repeats: result.repeats };
   });
 
   handle(socket, 'chat:send', log, async ({ to, text }) => {

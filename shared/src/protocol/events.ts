@@ -101,6 +101,19 @@ export const commands = {
     request: Empty,
     response: z.object({ displayName: z.string(), role: z.enum(['facilitator', 'participant']), sessionId: Id }),
   },
+  /**
+   * A facilitator asks for proposed breakout pairs: the server pairs the people in the room,
+   * avoiding who met in the cohort's earlier sessions and any pair named in `never`.
+   */
+  'breakout:propose': {
+    request: z
+      .object({
+        never: z.array(z.tuple([Id, Id])).max(64),
+        odd: z.enum(['triad', 'facilitator']),
+      })
+      .strict(),
+    response: z.object({ groups: z.array(z.array(Id)), repeats: z.number().int() }),
+  },
   /** A chat message, relayed at once and never stored (to everyone, or privately to the facilitators). */
   'chat:send': {
     request: z
