@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SYSTEM } from './commands.js';
 import { RETURN_COUNTDOWN_MS, nextBreakoutTick, receives } from './breakouts.js';
 import { reduce, type ReduceResult } from './reduce.js';
+import { viewFor } from './views.js';
 import type { SessionState } from './state.js';
 import { FACILITATOR_COMMAND_EXAMPLES, as, consent, given, groupInSession } from './testing.js';
 
@@ -100,6 +101,22 @@ describe('breakouts', () => {
     const placed = ok(reduce(s, { type: 'placeInGroup', memberId: 'N', groupId: 'g1' }, F, T0));
     expect(placed.breakout!.groups[0]!.memberIds).toEqual(['P1', 'P2', 'N']);
     expect(receives(placed, 'N', 'P1')).toBe(true);
+  });
+
+  it('[BRK15] a member sees only their own group (with who listens); facilitators see every group', () => {
+    const s = given(inPairs(), [[{ type: 'listenIn', groupId: 'g1' }, as('G')]], T0);
+    const p1 = viewFor(s, 'P1', T0 + 60_000);
+    if (p1?.kind !== 'participant') throw new Error('expected a participant view');
+    expect(p1.breakout).toEqual({
+      prompt: 'Share one hope for this week',
+      remainingMs: 540_000,
+      returningInMs: null,
+      halfTimeNudged: false,
+      oneMinuteWarned: false,
+      myGroup: { id: 'g1', memberIds: ['P1', 'P2'], listenedBy: ['G'], joinedBy: [] },
+    });
+    const g = viewFor(s, 'G', T0);
+    expect(g?.kind === 'facilitator' && g.breakout?.groups?.map((x) => x.memberIds)).toEqual([['P1', 'P2'], ['P3', 'F']]);
   });
 
   it('[BRK14] rounds and breakouts do not overlap', () => {

@@ -1,5 +1,6 @@
+import { groupOf } from './breakouts.js';
 import { nextSpeakerId } from './rounds.js';
-import type { Consent, Member, MemberStatus, Note, Pulse, Role, Round, SessionState, TurnKind, TurnRecord } from './state.js';
+import type { Breakout, Consent, Member, MemberStatus, Note, Pulse, Role, Round, SessionState, TurnKind, TurnRecord } from './state.js';
 
 /** What anyone in the room may know about a member. */
 export type MemberView = {
@@ -61,8 +62,22 @@ export type PulseView = {
 /** And as facilitators see it: every answer, and the closed ones. */
 export type FacilitatorPulseView = PulseView & { answers: Record<string, number> };
 
+/** What a member sees of breakouts: the prompt, the time, and their own group only. */
+export type BreakoutView = {
+  prompt: string;
+  remainingMs: number;
+  /** Counting down to the return, or null. */
+  returningInMs: number | null;
+  halfTimeNudged: boolean;
+  oneMinuteWarned: boolean;
+  myGroup: { id: string; memberIds: string[]; listenedBy: string[]; joinedBy: string[] } | null;
+  /** Facilitators only: every group, who listens, who joined, who asked for help. */
+  groups?: { id: string; memberIds: string[]; listenedBy: string[]; joinedBy: string[]; helpRequestedAt: number | null }[];
+};
+
 type RoomSettings = {
   round: RoundView | null;
+  breakout: BreakoutView | null;
   pulse: PulseView | null;
   locked: boolean;
   selfUnmuteLocked: boolean;
@@ -126,6 +141,7 @@ export function viewFor(state: SessionState, memberId: string, now: number): Ses
   if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
   const settings: RoomSettings = {
     round: state.round ? roundView(state.round, now) : null,
+    breakout: state.breakout ? breakoutView(state.breakout, memberId, m.role === 'facilitator', now) : null,
     pulse: state.pulse ? pulseView(state.pulse, memberId) : null,
     locked: state.locked,
     selfUnmuteLocked: state.selfUnmuteLocked,
@@ -173,6 +189,25 @@ function roundView(round: Round, now: number): RoundView {
     feedback: round.feedbackMs !== null,
     order: [...round.order],
     sharerIndex: round.sharerIndex,
+  };
+}
+
+function breakoutView(b: Breakout, memberId: string, facilitator: boolean, now: number): BreakoutView {
+  const describe = (g: Breakout['groups'][number]) => ({
+    id: g.id,
+    memberIds: [...g.memberIds, ...Object.keys(b.joined).filter((f) => b.joined[f] === g.id)],
+    listenedBy: Object.keys(b.listening).filter((f) => b.listening[f] === g.id),
+    joinedBy: Object.keys(b.joined).filter((f) => b.joined[f] === g.id),
+  });
+  const mine = groupOf(b, memberId);
+  return {
+    prompt: b.prompt,
+    remainingMs: Math.max(0, b.endsAt - now),
+    returningInMs: b.returningAt === null ? null : Math.max(0, b.returningAt - now),
+    halfTimeNudged: b.halfTimeNudged,
+    oneMinuteWarned: b.oneMinuteWarned,
+    myGroup: mine ? describe(mine) : null,
+    ...(facilitator ? { groups: b.groups.map((g) => ({ ...describe(g), helpRequestedAt: g.helpRequestedAt })) } : {}),
   };
 }
 
