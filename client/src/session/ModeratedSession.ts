@@ -124,6 +124,20 @@ export class ModeratedSession {
     }
   }
 
+  /** The server's proposed breakout pairs (facilitators); undefined, with the reason kept, if it cannot. */
+  async proposePairs(odd: 'triad' | 'facilitator', never: [string, string][] = []): Promise<string[][] | undefined> {
+    const socket = this.#socket;
+    if (!socket) return undefined;
+    try {
+      const { groups } = await request(socket, 'breakout:propose', { never, odd });
+      this.#set({ refusal: undefined });
+      return groups;
+    } catch (err) {
+      this.#set({ refusal: describe(err) });
+      return undefined;
+    }
+  }
+
   async sendChat(to: 'everyone' | 'facilitators', text: string): Promise<boolean> {
     const socket = this.#socket;
     if (!socket) return false;

@@ -10,6 +10,8 @@ export type CallModeration = {
   /** Short notes under a member's name (hand raised, reconnecting, muted by a facilitator). */
   badges: Record<string, string[]>;
   spotlightId: string | null;
+  /** When set (breakouts), only these members' tiles are shown. */
+  visible?: Set<string>;
   /** Members who are in the session but not in the media room right now (a dropped connection). */
   absent: { id: string; displayName: string; note: string }[];
   controls: ReactNode;
@@ -29,9 +31,10 @@ export function CallView({ client, state, moderation }: { client: SessionClient;
   const setCameraOn = moderation?.setCameraOn ?? ((on: boolean) => client.setCameraOn(on));
   const leave = moderation?.leave ?? (() => client.leave());
   // The spotlighted member leads the grid for everyone.
+  const shown = moderation?.visible ? state.peers.filter((p) => moderation.visible!.has(p.id)) : state.peers;
   const peers = moderation?.spotlightId
-    ? [...state.peers].sort((a, b) => Number(b.id === moderation.spotlightId) - Number(a.id === moderation.spotlightId))
-    : state.peers;
+    ? [...shown].sort((a, b) => Number(b.id === moderation.spotlightId) - Number(a.id === moderation.spotlightId))
+    : shown;
 
   return (
     <main className={`call${moderation?.panel ? ' with-panel' : ''}`}>

@@ -14,6 +14,8 @@ import { useModeratedState } from './useModeratedState';
 import { PulsePrompt } from '../rounds/PulsePrompt';
 import { RoundBanner } from '../rounds/RoundBanner';
 import { RoundPanel } from '../rounds/RoundPanel';
+import { BreakoutBanner } from '../breakouts/BreakoutBanner';
+import { BreakoutPanel } from '../breakouts/BreakoutPanel';
 import { HelpButton, WaitingRoom } from './WaitingRoom';
 
 /**
@@ -90,12 +92,22 @@ function moderation(session: ModeratedSession, state: ModeratedState): CallModer
     leave: () => session.leave(),
     badges,
     spotlightId: room?.spotlightId ?? null,
+    // In breakouts the grid shows one's own group (a listening facilitator: the group listened to).
+    visible: room?.breakout ? breakoutVisible(room) : undefined,
     absent: (room?.members ?? [])
       .filter((m) => m.status === 'admitted' && !m.connected && m.id !== room?.self.id)
       .map((m) => ({ id: m.id, displayName: m.displayName, note: 'reconnecting…' })),
     banner: (
       <>
         {state.reconnecting && <p className="notice">Reconnecting…</p>}
+        {room?.breakout && (
+          <BreakoutBanner
+            breakout={room.breakout}
+            names={new Map(room.members.map((m) => [m.id, m.displayName]))}
+            session={session}
+            facilitator={room.kind === 'facilitator'}
+          />
+        )}
         {room?.round && (
           <RoundBanner round={room.round} selfId={room.self.id} names={new Map(room.members.map((m) => [m.id, m.displayName]))} session={session} />
         )}
@@ -123,12 +135,23 @@ function moderation(session: ModeratedSession, state: ModeratedState): CallModer
     ),
     panel: room && (
       <div className="side">
-        {room.kind === 'facilitator' && <RoundPanel session={session} view={room} />}
+        {room.kind === 'facilitator' && <BreakoutPanel session={session} view={room} />}
+        {room.kind === 'facilitator' && !room.breakout && <RoundPanel session={session} view={room} />}
         {room.kind === 'facilitator' && <FacilitatorPanel session={session} state={state} view={room} />}
         <ChatToggle session={session} state={state} facilitator={room.kind === 'facilitator'} />
       </div>
     ),
   };
+}
+
+function breakoutVisible(room: Extract<NonNullable<ModeratedState['view']>, { kind: 'participant' | 'facilitator' }>): Set<string> {
+  const b = room.breakout!;
+  const mine = b.myGroup?.memberIds ?? [];
+  const listened = (b.groups ?? []).filter((g) => g.listenedBy.includes(room.self.id)).flatMap((g) => g.memberIds);
+  if (mine.length || listened.length) return new Set([...mine, ...listened]);
+  // In the main room: the others in no group (facilitators, latecomers).
+  const grouped = new Set((b.groups ?? []).flatMap((g) => g.memberIds));
+  return new Set(room.members.filter((m) => m.status === 'admitted' && !grouped.has(m.id)).map((m) => m.id));
 }
 
 function ChatToggle(props: { session: ModeratedSession; state: ModeratedState; facilitator: boolean }) {
