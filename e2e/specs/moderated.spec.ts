@@ -278,3 +278,51 @@ test('a feedback round and a pulse check whose answers only the facilitator sees
   await expect(blake.flow.page.getByTestId('round-banner')).toContainText('Your turn to share');
   await expect(alex.flow.page.getByTestId('round-banner')).toContainText('Blake is sharing');
 });
+
+test('breakout pairs: each member sees and hears only their partner; listen-in shows; everyone returns after the countdown', async ({ browser, contexts }) => {
+  const { sessionId, invites } = await newSession();
+  const f = await facilitator(browser, contexts, sessionId);
+  const people = [];
+  for (const invite of invites) {
+    const p = await participant(browser, contexts, invite.url);
+    await p.flow.throughConsent();
+    people.push({ ...p, id: invite.memberId, name: invite.pseudonym });
+  }
+  await f.button('Admit all').click();
+  for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(4);
+
+  await f.page.getByRole('button', { name: 'Propose pairs' }).click();
+  const proposed = f.page.getByTestId('proposed-pairs');
+  await expect(proposed.locator('li')).toHaveCount(2);
+  // Read the proposal as the facilitator sees it: two pairs of names.
+  const pairs = await proposed.locator('li').evaluateAll((items) => items.map((li) => [...li.querySelectorAll('button')].map((b) => b.textContent ?? '')));
+  await f.page.getByRole('button', { name: 'Start breakouts' }).click();
+
+  const byName = new Map(people.map((p) => [p.name, p]));
+  for (const [x, y] of pairs as [string, string][]) {
+    const a = byName.get(x)!;
+    const b = byName.get(y)!;
+    // Only the partner's tile is on screen, and only the partner is heard.
+    await expect(a.flow.call.remoteTiles).toHaveCount(1);
+    await expect(a.flow.call.remoteTiles.first()).toContainText(y);
+    const others = people.filter((p) => p !== a && p !== b);
+    await expect
+      .poll(async () => {
+        const before = await Promise.all([b, ...others].map((p) => a.flow.audioBytesFrom(p.id)));
+        await a.flow.page.waitForTimeout(1_000);
+        const after = await Promise.all([b, ...others].map((p) => a.flow.audioBytesFrom(p.id)));
+        return [b, ...others].filter((_, i) => after[i]! > before[i]!).map((p) => p.name);
+      }, { message: `${x} hears only ${y}` })
+      .toEqual([y]);
+  }
+
+  // The facilitator listens in to the first pair: they see the badge, the other pair does not.
+  const [firstPair, secondPair] = pairs as [[string, string], [string, string]];
+  await f.page.getByRole('button', { name: `Listen to ${firstPair[0]} & ${firstPair[1]}` }).click();
+  await expect(byName.get(firstPair[0])!.flow.page.getByTestId('listening-badge')).toBeVisible();
+  await expect(byName.get(secondPair[0])!.flow.page.getByTestId('listening-badge')).toHaveCount(0);
+
+  await f.page.getByRole('button', { name: 'Bring everyone back' }).click();
+  await expect(byName.get(secondPair[0])!.flow.page.getByTestId('breakout-banner')).toContainText('Returning to the group in');
+  for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(4, { timeout: 20_000 });
+});
