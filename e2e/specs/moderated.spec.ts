@@ -197,7 +197,7 @@ test('a check-in round: only the speaker is heard, turns move on, an unmute out 
   // Casey mutes herself before the round.
   await casey.flow.page.getByRole('button', { name: 'Mute' }).click();
 
-  await f.page.getByLabel('Prompt').fill('Check-in: one word for your week');
+  await f.page.getByLabel('Round prompt').fill('Check-in: one word for your week');
   await f.page.getByRole('button', { name: 'Start round' }).click();
   await expect(alex.flow.page.getByTestId('round-banner')).toContainText('Your turn to share');
   await expect(drew.flow.page.getByTestId('round-banner')).toContainText('Alex is sharing');

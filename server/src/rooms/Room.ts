@@ -239,7 +239,7 @@ export class Room {
         else if (!audible.has(peer.id) && !p.paused) changes.push(p.pause());
       }
     }
-    await Promise.all(changes);
+    await Promise.allSettled(changes);
   }
 
   /** The server's own hand on a peer's media (a facilitator's mute); no-op if not producing. */
@@ -287,7 +287,8 @@ export class Room {
         else if (!play && !consumer.paused) changes.push(consumer.pause());
       }
     }
-    await Promise.all(changes);
+    // A consumer closing meanwhile (its producer or peer left) is no reason to stop the others.
+    await Promise.allSettled(changes);
   }
 
   async setPreferredLayers(peerId: string, req: CommandRequest<'consumer:setPreferredLayers'>): Promise<void> {

@@ -136,7 +136,7 @@ describe('LiveSession', () => {
       now = 50_000;
       const restarted = await LiveSession.open('s1', s.deps);
       now = 60_000;
-      await vi.advanceTimersByTimeAsync(10_000);
+      await vi.advanceTimersByTimeAsync(10_010);
       await expect.poll(() => restarted.snapshot.round?.turn.speakerId).toBe('Q');
       expect(restarted.snapshot.turnRecords.at(-1)).toMatchObject({ speakerId: 'P', outcome: 'timed-out' });
     } finally {

@@ -180,9 +180,14 @@ export class LiveSession {
   #timer(previous: ReturnType<typeof setTimeout> | undefined, at: number | undefined, command: Command) {
     clearTimeout(previous);
     if (at === undefined) return undefined;
-    const wait = Math.max(0, at - this.deps.clock());
+    // A few ms late rather than early: the model compares with the clock, and a timer that
+    // fires a hair before the moment would change nothing.
+    const wait = Math.max(0, at - this.deps.clock()) + 5;
     return setTimeout(() => {
-      this.run(command, SYSTEM).catch((err: unknown) => this.deps.log.warn({ err, command: command.type }, 'session timer failed'));
+      this.run(command, SYSTEM)
+        // Whatever happened (even nothing), look at the clocks again.
+        .then(() => this.#scheduleTimers())
+        .catch((err: unknown) => this.deps.log.warn({ err, command: command.type }, 'session timer failed'));
     }, wait).unref();
   }
 

@@ -86,7 +86,7 @@ function PlanBreakout({ session, names, disabled }: { session: ModeratedSession;
   return (
     <section aria-label="Breakouts" className="round-panel">
       <h2>Breakout pairs</h2>
-      <label htmlFor="breakout-prompt">Prompt</label>
+      <label htmlFor="breakout-prompt">Breakout prompt</label>
       <input id="breakout-prompt" value={prompt} maxLength={300} onChange={(e) => setPrompt(e.target.value)} />
       <label htmlFor="breakout-minutes">Duration</label>
       <select id="breakout-minutes" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>

@@ -78,7 +78,7 @@ function StartRound({ participants, send }: { participants: { id: string; name: 
         });
       }}
     >
-      <label htmlFor="round-prompt">Prompt</label>
+      <label htmlFor="round-prompt">Round prompt</label>
       <input id="round-prompt" list="round-prompts" value={prompt} maxLength={300} onChange={(e) => setPrompt(e.target.value)} />
       <datalist id="round-prompts">
         {PROMPTS.map((p) => (
