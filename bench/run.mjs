@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { runT1 } from './t1-join.mjs';
 import { runT2 } from './t2-command.mjs';
+import { runT3 } from './t3-pairs.mjs';
 import { runT4 } from './t4-turn.mjs';
 
 const cpus = os.cpus();
@@ -9,6 +10,7 @@ console.log(`Hearth benchmarks — ${os.availableParallelism()} cores (${cpus[0]
 const started = Date.now();
 await runT1();
 await runT2();
+await runT3();
 await runT4();
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(0);
