@@ -409,3 +409,31 @@ describe('breakout proposals', () => {
     }
   });
 });
+
+describe('crisis pull-aside on the SFU', () => {
+  it('[BRK16] the member taken aside is heard only by that facilitator, and back in the group when returned', async () => {
+    const s = await seededSession(server);
+    const f = await facilitatorIn(s);
+    const fConsumers = await facilitatorMedia(f.socket, s.sessionId);
+    const a = await admittedWithMic(s, f.socket, 0);
+    const b = await admittedWithMic(s, f.socket, 1);
+    const created = record(b.socket, 'consumer:created');
+    await call(b.socket, 'transport:create', { direction: 'recv' });
+    await call(b.socket, 'peer:ready', { rtpCapabilities: b.joined.routerRtpCapabilities });
+    await expect.poll(() => created.length).toBe(1);
+    await call(b.socket, 'consumer:resume', { consumerId: created[0]!.id });
+    await expect.poll(() => fConsumers.length).toBe(2);
+    for (const c of fConsumers) await call(f.socket, 'consumer:resume', { consumerId: c.id });
+    const room = (await server.rooms.get(s.sessionId))!;
+    const fId = Object.values((await server.sessions.get(s.sessionId)).snapshot.members).find((m) => m.role === 'facilitator')!.id;
+    expect(room.receiving(b.memberId)).toEqual([a.memberId]);
+
+    await call(f.socket, 'session:command', { type: 'pullAside', memberId: a.memberId });
+    expect(room.receiving(b.memberId)).toEqual([]);
+    expect(room.receiving(fId)).toEqual([a.memberId]);
+
+    await call(f.socket, 'session:command', { type: 'returnFromSide', memberId: a.memberId });
+    expect(room.receiving(b.memberId)).toEqual([a.memberId]);
+    expect(room.receiving(fId).sort()).toEqual([a.memberId, b.memberId].sort());
+  });
+});

@@ -119,6 +119,24 @@ describe('breakouts', () => {
     expect(g?.kind === 'facilitator' && g.breakout?.groups?.map((x) => x.memberIds)).toEqual([['P1', 'P2'], ['P3', 'F']]);
   });
 
+  it('[BRK16] a pull-aside: the facilitator and the member only hear each other; the group carries on; audited; returned', () => {
+    const r = reduce(groupInSession(), { type: 'pullAside', memberId: 'P2' }, F, T0);
+    const s = ok(r);
+    expect(receives(s, 'P2', 'F')).toBe(true);
+    expect(receives(s, 'F', 'P2')).toBe(true);
+    expect(receives(s, 'P2', 'P1')).toBe(false);
+    expect(receives(s, 'P1', 'F')).toBe(false);
+    expect(receives(s, 'P1', 'G')).toBe(true);
+    expect(r.ok && r.effects).toContainEqual({ type: 'audit', action: 'pulled-aside', actorId: 'F', targetId: 'P2' });
+    // Even during breakouts.
+    const inBreakouts = ok(reduce(inPairs(), { type: 'pullAside', memberId: 'P1' }, as('G'), T0));
+    expect(receives(inBreakouts, 'P2', 'P1')).toBe(false);
+    expect(receives(inBreakouts, 'P1', 'G')).toBe(true);
+    const back = ok(reduce(s, { type: 'returnFromSide', memberId: 'P2' }, as('G'), T0));
+    expect(receives(back, 'P2', 'P1')).toBe(true);
+    expect(reduce(s, { type: 'pullAside', memberId: 'P3' }, F, T0)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  });
+
   it('[BRK14] rounds and breakouts do not overlap', () => {
     expect(reduce(inPairs(), FACILITATOR_COMMAND_EXAMPLES.startRound, F, T0)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     const round = given(groupInSession(), [[FACILITATOR_COMMAND_EXAMPLES.startRound, F]], T0);

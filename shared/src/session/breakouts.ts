@@ -26,6 +26,10 @@ export function receives(state: SessionState, viewerId: string, senderId: string
   const viewer = state.members[viewerId];
   const sender = state.members[senderId];
   if (viewer?.status !== 'admitted' || sender?.status !== 'admitted') return false;
+  // BRK16: a side room is its own world, whatever else is going on.
+  const viewerSide = sideRoomOf(state, viewerId);
+  const senderSide = sideRoomOf(state, senderId);
+  if (viewerSide || senderSide) return viewerSide !== undefined && viewerSide === senderSide;
   const breakout = state.breakout;
   if (!breakout) return true;
   const senderGroup = groupOf(breakout, senderId);
@@ -33,6 +37,31 @@ export function receives(state: SessionState, viewerId: string, senderId: string
   if (viewerGroup) return viewerGroup === senderGroup;
   if (senderGroup) return breakout.listening[viewerId] === senderGroup.id;
   return true;
+}
+
+export function sideRoomOf(state: SessionState, memberId: string) {
+  return state.sideRooms.find((r) => r.memberId === memberId || r.facilitatorId === memberId);
+}
+
+/**
+ * BRK16: a crisis pull-aside: a facilitator takes one participant apart, alone together,
+ * while the group carries on with the other facilitator. Audited; undone by returning them.
+ */
+export function pullAside(d: Draft, memberId: string): void {
+  const facilitator = self(d);
+  const m = member(d, memberId);
+  if (m.status !== 'admitted' || m.role !== 'participant') refuse('INVALID_STATE', 'only a participant in the room can be taken aside');
+  if (sideRoomOf(d.state, facilitator.id) || sideRoomOf(d.state, m.id)) refuse('INVALID_STATE', 'already in a side room');
+  d.state.sideRooms.push({ memberId: m.id, facilitatorId: facilitator.id, startedAt: d.now });
+  d.effects.push({ type: 'media.subscriptions' });
+  audit(d, 'pulled-aside', m.id);
+}
+
+export function returnFromSide(d: Draft, memberId: string): void {
+  if (!d.state.sideRooms.some((r) => r.memberId === memberId)) refuse('INVALID_STATE', 'not in a side room');
+  d.state.sideRooms = d.state.sideRooms.filter((r) => r.memberId !== memberId);
+  d.effects.push({ type: 'media.subscriptions' });
+  audit(d, 'returned-from-side', memberId);
 }
 
 /** BRK4: pairs (or a triad, or a participant with a facilitator) covering everyone in the room. */
@@ -166,6 +195,10 @@ export function endBreakoutNow(d: Draft): void {
 
 /** BRK12: someone leaving the room leaves their group; a dropped connection keeps it. */
 export function memberLeftBreakout(d: Draft, m: Member): void {
+  if (d.state.sideRooms.some((r) => r.memberId === m.id || r.facilitatorId === m.id)) {
+    d.state.sideRooms = d.state.sideRooms.filter((r) => r.memberId !== m.id && r.facilitatorId !== m.id);
+    d.effects.push({ type: 'media.subscriptions' });
+  }
   const b = d.state.breakout;
   if (!b) return;
   for (const g of b.groups) g.memberIds = g.memberIds.filter((id) => id !== m.id);

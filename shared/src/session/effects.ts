@@ -15,6 +15,8 @@ export type AuditAction =
   | 'round-ended'
   | 'breakout-started'
   | 'breakout-ended'
+  | 'pulled-aside'
+  | 'returned-from-side'
   | 'session-ended';
 
 export type Effect =

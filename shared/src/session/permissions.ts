@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   joinGroup: 'facilitator',
   placeInGroup: 'facilitator',
   askPairHelp: 'self',
+  pullAside: 'facilitator',
+  returnFromSide: 'facilitator',
   breakoutTick: 'system',
   advanceDueTurn: 'system',
   end: 'facilitator',

@@ -14,7 +14,7 @@ import {
   waiting,
   type Draft,
 } from './draft.js';
-import { breakoutCommand, breakoutTick, endBreakoutNow, memberLeftBreakout, startBreakout } from './breakouts.js';
+import { breakoutCommand, breakoutTick, endBreakoutNow, memberLeftBreakout, pullAside, returnFromSide, startBreakout } from './breakouts.js';
 import { PERMISSIONS } from './permissions.js';
 import {
   advanceDueTurn,
@@ -192,6 +192,10 @@ function apply(d: Draft, c: Command): void {
       return breakoutCommand(d, c);
     case 'breakoutTick':
       return breakoutTick(d);
+    case 'pullAside':
+      return pullAside(d, c.memberId);
+    case 'returnFromSide':
+      return returnFromSide(d, c.memberId);
     case 'startPulse':
       // PUL1: one pulse at a time; a new one closes the one before.
       closePulse(d);

@@ -64,6 +64,8 @@ export type SessionState = {
   round: Round | null;
   /** How every finished turn went: who spoke (to whom), for how long, how it ended. Never content. */
   turnRecords: TurnRecord[];
+  /** Crisis pull-asides: a facilitator alone with one member, apart from the group. */
+  sideRooms: SideRoom[];
   /** Breakout pairs running now, if any (breakouts.ts). */
   breakout: Breakout | null;
   /** Who was paired with whom in finished breakouts: the cohort's rotation history. */
@@ -97,6 +99,8 @@ export type Breakout = {
   /** Time up (or ended early): everyone returns to the group at this time. */
   returningAt: number | null;
 };
+
+export type SideRoom = { memberId: string; facilitatorId: string; startedAt: number };
 
 export type PairRecord = { breakoutId: string; startedAt: number; endedAt: number; groups: string[][] };
 
@@ -172,5 +176,6 @@ export function newSession(id: string): SessionState {
     pulseHistory: [],
     breakout: null,
     pairRecords: [],
+    sideRooms: [],
   };
 }

@@ -76,6 +76,8 @@ export const FACILITATOR_COMMAND_EXAMPLES: Record<FacilitatorCommandType, Member
   listenIn: { type: 'listenIn', groupId: 'g1' },
   joinGroup: { type: 'joinGroup', groupId: 'g1' },
   placeInGroup: { type: 'placeInGroup', memberId: 'P3', groupId: 'g1' },
+  pullAside: { type: 'pullAside', memberId: 'P2' },
+  returnFromSide: { type: 'returnFromSide', memberId: 'P2' },
 };
 
 /**
@@ -100,6 +102,8 @@ export function preparedFor(type: FacilitatorCommandType, state: SessionState): 
       return given(state, [round, [{ type: 'pauseRound' }, f]]);
     case 'closePulse':
       return given(state, [[FACILITATOR_COMMAND_EXAMPLES.startPulse, f]]);
+    case 'returnFromSide':
+      return given(state, [[FACILITATOR_COMMAND_EXAMPLES.pullAside, f]]);
     case 'extendBreakout':
     case 'endBreakout':
     case 'listenIn':

@@ -77,6 +77,8 @@ export type BreakoutView = {
 
 type RoomSettings = {
   round: RoundView | null;
+  /** Who is apart in a side room with a facilitator (members see only that someone is away). */
+  sideRooms: { memberId: string; facilitatorId: string }[];
   breakout: BreakoutView | null;
   pulse: PulseView | null;
   locked: boolean;
@@ -141,6 +143,7 @@ export function viewFor(state: SessionState, memberId: string, now: number): Ses
   if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
   const settings: RoomSettings = {
     round: state.round ? roundView(state.round, now) : null,
+    sideRooms: state.sideRooms.map(({ memberId: member, facilitatorId }) => ({ memberId: member, facilitatorId })),
     breakout: state.breakout ? breakoutView(state.breakout, memberId, m.role === 'facilitator', now) : null,
     pulse: state.pulse ? pulseView(state.pulse, memberId) : null,
     locked: state.locked,

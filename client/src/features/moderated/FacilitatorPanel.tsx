@@ -106,7 +106,7 @@ export function FacilitatorPanel({ session, state, view }: Props) {
       <section aria-label="In the room">
         <h2>In the room</h2>
         {inRoom.map((m) => (
-          <MemberRow key={m.id} member={m} spotlit={view.spotlightId === m.id} send={send} />
+          <MemberRow key={m.id} member={m} spotlit={view.spotlightId === m.id} aside={view.sideRooms.some((r) => r.memberId === m.id)} send={send} />
         ))}
       </section>
       {state.refusal && (
@@ -118,7 +118,17 @@ export function FacilitatorPanel({ session, state, view }: Props) {
   );
 }
 
-function MemberRow({ member: m, spotlit, send }: { member: FacilitatorMemberView; spotlit: boolean; send: (c: MemberCommand) => void }) {
+function MemberRow({
+  member: m,
+  spotlit,
+  aside,
+  send,
+}: {
+  member: FacilitatorMemberView;
+  spotlit: boolean;
+  aside: boolean;
+  send: (c: MemberCommand) => void;
+}) {
   const [removing, setRemoving] = useState(false);
   const [reason, setReason] = useState('');
   const participant = m.role === 'participant';
@@ -161,6 +171,16 @@ function MemberRow({ member: m, spotlit, send }: { member: FacilitatorMemberView
         >
           {spotlit ? 'Unspotlight' : 'Spotlight'}
         </button>
+        {participant &&
+          (aside ? (
+            <button type="button" className="small" onClick={() => send({ type: 'returnFromSide', memberId: m.id })} aria-label={`Return ${m.displayName} to the group`}>
+              Return to group
+            </button>
+          ) : (
+            <button type="button" className="small" onClick={() => send({ type: 'pullAside', memberId: m.id })} aria-label={`Take ${m.displayName} aside`}>
+              Take aside
+            </button>
+          ))}
         {participant && (
           <button type="button" className="small" onClick={() => send({ type: 'sendToWaiting', memberId: m.id })} aria-label={`Send ${m.displayName} to the waiting room`}>
             To waiting room

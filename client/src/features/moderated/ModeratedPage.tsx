@@ -92,8 +92,9 @@ function moderation(session: ModeratedSession, state: ModeratedState): CallModer
     leave: () => session.leave(),
     badges,
     spotlightId: room?.spotlightId ?? null,
-    // In breakouts the grid shows one's own group (a listening facilitator: the group listened to).
-    visible: room?.breakout ? breakoutVisible(room) : undefined,
+    // A side room shows the two in it; breakouts one's own group (a listening facilitator: the
+    // group listened to); otherwise everyone not taken aside.
+    visible: room ? visibleIn(room) : undefined,
     absent: (room?.members ?? [])
       .filter((m) => m.status === 'admitted' && !m.connected && m.id !== room?.self.id)
       .map((m) => ({ id: m.id, displayName: m.displayName, note: 'reconnecting…' })),
@@ -107,6 +108,11 @@ function moderation(session: ModeratedSession, state: ModeratedState): CallModer
             session={session}
             facilitator={room.kind === 'facilitator'}
           />
+        )}
+        {room && room.sideRooms.some((r) => r.memberId === room.self.id) && (
+          <p className="notice" data-testid="side-room" role="status">
+            You are in a private conversation with your facilitator. The group carries on; you will return to it.
+          </p>
         )}
         {room?.round && (
           <RoundBanner round={room.round} selfId={room.self.id} names={new Map(room.members.map((m) => [m.id, m.displayName]))} session={session} />
@@ -144,7 +150,18 @@ function moderation(session: ModeratedSession, state: ModeratedState): CallModer
   };
 }
 
-function breakoutVisible(room: Extract<NonNullable<ModeratedState['view']>, { kind: 'participant' | 'facilitator' }>): Set<string> {
+type Room = Extract<NonNullable<ModeratedState['view']>, { kind: 'participant' | 'facilitator' }>;
+
+function visibleIn(room: Room): Set<string> | undefined {
+  const side = room.sideRooms.find((r) => r.memberId === room.self.id || r.facilitatorId === room.self.id);
+  if (side) return new Set([side.memberId, side.facilitatorId]);
+  const apart = new Set(room.sideRooms.flatMap((r) => [r.memberId, r.facilitatorId]));
+  const base = room.breakout ? breakoutVisible(room) : new Set(room.members.map((m) => m.id));
+  if (!room.breakout && apart.size === 0) return undefined;
+  return new Set([...base].filter((id) => !apart.has(id)));
+}
+
+function breakoutVisible(room: Room): Set<string> {
   const b = room.breakout!;
   const mine = b.myGroup?.memberIds ?? [];
   const listened = (b.groups ?? []).filter((g) => g.listenedBy.includes(room.self.id)).flatMap((g) => g.memberIds);
