@@ -1,44 +1,31 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { Field } from './Field';
-import { focusFirstError } from './focusFirstError';
 import { FormMessage } from './FormMessage';
 import { useStaff } from './staffContext';
-import { checkNewAccount, hasErrors, MIN_PASSWORD_LENGTH, type AccountFields, type FieldErrors } from './validation';
+import { useStaffForm } from './useStaffForm';
+import { checkNewAccount, MIN_PASSWORD_LENGTH, type AccountFields } from './validation';
 
 const EMPTY: AccountFields = { displayName: '', email: '', password: '' };
 
 /** Admins only: a facilitator account, with a password the admin passes on to them. */
 export function AddFacilitatorForm() {
   const { api } = useStaff();
-  const form = useRef<HTMLFormElement>(null);
-  const [fields, setFields] = useState<AccountFields>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors<keyof AccountFields>>({});
-  const [error, setError] = useState<string>();
+  const { form, fields, setFields, set, errors, error, busy, submit: run } = useStaffForm<AccountFields>(EMPTY);
   const [status, setStatus] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof AccountFields) => (e: { target: { value: string } }) => setFields({ ...fields, [key]: e.target.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found = checkNewAccount(fields);
-    flushSync(() => {
-      setErrors(found);
-      setError(undefined);
-      setStatus(undefined);
-    });
-    if (hasErrors(found)) return focusFirstError(form.current);
-    setBusy(true);
-    try {
-      const account = await api.addFacilitator({ displayName: fields.displayName.trim(), email: fields.email.trim(), password: fields.password });
-      setFields(EMPTY);
-      setStatus(`${account.displayName} can now sign in with ${account.email} and the password you chose.`);
-    } catch (err) {
-      setError(errorMessage(err, 'addFacilitator'));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      checkNewAccount(fields),
+      async () => {
+        const account = await api.addFacilitator({ displayName: fields.displayName.trim(), email: fields.email.trim(), password: fields.password });
+        setFields(EMPTY);
+        setStatus(`${account.displayName} can now sign in with ${account.email} and the password you chose.`);
+      },
+      (err) => errorMessage(err, 'addFacilitator'),
+      () => setStatus(undefined),
+    );
   };
 
   return (

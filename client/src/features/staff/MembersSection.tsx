@@ -1,12 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
 import type { Member } from '../../api/types';
 import { errorMessage } from '../../api/errorMessage';
 import { Field } from './Field';
-import { focusFirstError } from './focusFirstError';
 import { FormMessage } from './FormMessage';
 import { useStaff } from './staffContext';
-import { checkMember, hasErrors, type FieldErrors, type MemberFields } from './validation';
+import { useStaffForm } from './useStaffForm';
+import { checkMember, type MemberFields } from './validation';
 
 type Props = { cohortId: string; members: Member[]; onAdded: (member: Member) => void };
 
@@ -43,37 +42,26 @@ const EMPTY: MemberFields = { pseudonym: '', contact: '' };
 
 function AddMemberForm({ cohortId, onAdded }: Omit<Props, 'members'>) {
   const { api } = useStaff();
-  const form = useRef<HTMLFormElement>(null);
   const first = useRef<HTMLInputElement>(null);
-  const [fields, setFields] = useState<MemberFields>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors<keyof MemberFields>>({});
-  const [error, setError] = useState<string>();
+  const { form, fields, setFields, errors, error, busy, submit: run } = useStaffForm<MemberFields>(EMPTY);
   const [status, setStatus] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found = checkMember(fields);
-    flushSync(() => {
-      setErrors(found);
-      setError(undefined);
-      setStatus(undefined);
-    });
-    if (hasErrors(found)) return focusFirstError(form.current);
-    setBusy(true);
-    try {
-      const contact = fields.contact.trim();
-      const member = await api.addMember(cohortId, { pseudonym: fields.pseudonym.trim(), ...(contact ? { contact } : {}) });
-      onAdded(member);
-      setFields(EMPTY);
-      setStatus(`${member.pseudonym} added.`);
-      // Ready for the next member: a cohort is usually entered several people at once.
-      first.current?.focus();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      checkMember(fields),
+      async () => {
+        const contact = fields.contact.trim();
+        const member = await api.addMember(cohortId, { pseudonym: fields.pseudonym.trim(), ...(contact ? { contact } : {}) });
+        onAdded(member);
+        setFields(EMPTY);
+        setStatus(`${member.pseudonym} added.`);
+        // Ready for the next member: a cohort is usually entered several people at once.
+        first.current?.focus();
+      },
+      (err) => errorMessage(err),
+      () => setStatus(undefined),
+    );
   };
 
   return (

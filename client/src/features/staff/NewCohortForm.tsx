@@ -1,39 +1,26 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { useState, type FormEvent } from 'react';
 import type { Cohort } from '../../api/types';
 import { errorMessage } from '../../api/errorMessage';
 import { Field } from './Field';
-import { focusFirstError } from './focusFirstError';
 import { FormMessage } from './FormMessage';
 import { useStaff } from './staffContext';
-import { checkCohort, hasErrors, type CohortFields, type FieldErrors } from './validation';
+import { useStaffForm } from './useStaffForm';
+import { checkCohort, type CohortFields } from './validation';
 import { browserTimeZone, knownTimeZones } from './zonedTime';
 
 /** Name and time zone of a new standing group; the zone defaults to this browser's. */
 export function NewCohortForm({ onCreated }: { onCreated: (cohort: Cohort) => void }) {
   const { api } = useStaff();
-  const form = useRef<HTMLFormElement>(null);
-  const [fields, setFields] = useState<CohortFields>(() => ({ name: '', timeZone: browserTimeZone() }));
+  const { form, fields, setFields, errors, error, busy, submit: run } = useStaffForm<CohortFields>(() => ({ name: '', timeZone: browserTimeZone() }));
   const [zones] = useState(knownTimeZones);
-  const [errors, setErrors] = useState<FieldErrors<keyof CohortFields>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found = checkCohort(fields);
-    flushSync(() => {
-      setErrors(found);
-      setError(undefined);
-    });
-    if (hasErrors(found)) return focusFirstError(form.current);
-    setBusy(true);
-    try {
-      onCreated(await api.createCohort({ name: fields.name.trim(), timeZone: fields.timeZone.trim() }));
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    await run(
+      checkCohort(fields),
+      async () => onCreated(await api.createCohort({ name: fields.name.trim(), timeZone: fields.timeZone.trim() })),
+      (err) => errorMessage(err),
+    );
   };
 
   return (

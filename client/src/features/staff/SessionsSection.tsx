@@ -1,16 +1,15 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { type FormEvent } from 'react';
 import type { Cohort, GroupSession } from '../../api/types';
 import { errorMessage } from '../../api/errorMessage';
 import { Field } from './Field';
-import { focusFirstError } from './focusFirstError';
 import { FormMessage } from './FormMessage';
 import { Link } from './Link';
 import { navigate } from './navigation';
 import { paths } from './routes';
 import { SessionStatusBadge } from './SessionStatusBadge';
 import { useStaff } from './staffContext';
-import { checkSession, hasErrors, type FieldErrors, type SessionFields } from './validation';
+import { useStaffForm } from './useStaffForm';
+import { checkSession, type SessionFields } from './validation';
 import { formatInZone } from './zonedTime';
 
 /** The cohort's sessions, soonest scheduled first, and a new one. */
@@ -48,28 +47,16 @@ function bySchedule(a: GroupSession, b: GroupSession): number {
 
 function NewSessionForm({ cohort }: { cohort: Cohort }) {
   const { api } = useStaff();
-  const form = useRef<HTMLFormElement>(null);
-  const [fields, setFields] = useState<SessionFields>({ title: '', start: '' });
-  const [errors, setErrors] = useState<FieldErrors<keyof SessionFields>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { form, fields, setFields, errors, error, busy, submit: run } = useStaffForm<SessionFields>({ title: '', start: '' });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const { errors: found, body } = checkSession(fields, cohort.timeZone);
-    flushSync(() => {
-      setErrors(found);
-      setError(undefined);
-    });
-    if (hasErrors(found)) return focusFirstError(form.current);
-    setBusy(true);
-    try {
-      const session = await api.createSession(cohort.id, body);
-      navigate(paths.session(session.id));
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    await run(
+      found,
+      async () => navigate(paths.session((await api.createSession(cohort.id, body)).id)),
+      (err) => errorMessage(err),
+    );
   };
 
   return (

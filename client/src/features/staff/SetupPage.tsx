@@ -1,16 +1,15 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { useState, type FormEvent } from 'react';
 import type { ClinicApi } from '../../api/clinicApi';
 import { errorMessage } from '../../api/errorMessage';
 import { isApiError } from '../../api/ApiError';
 import { Field } from './Field';
-import { focusFirstError } from './focusFirstError';
 import { FormMessage } from './FormMessage';
 import { Link } from './Link';
 import { paths } from './routes';
 import { useLoad } from './useLoad';
 import { usePageHeading } from './usePageHeading';
-import { checkNewAccount, hasErrors, MIN_PASSWORD_LENGTH, type AccountFields, type FieldErrors } from './validation';
+import { useStaffForm } from './useStaffForm';
+import { checkNewAccount, MIN_PASSWORD_LENGTH, type AccountFields } from './validation';
 
 type Props = { api: ClinicApi; onCreated: (email: string) => void };
 
@@ -53,31 +52,20 @@ export function SetupPage({ api, onCreated }: Props) {
 }
 
 function FirstAdminForm({ api, onCreated, onAlreadyDone }: Props & { onAlreadyDone: () => void }) {
-  const form = useRef<HTMLFormElement>(null);
-  const [fields, setFields] = useState<Required<AccountFields>>({ displayName: '', email: '', password: '', confirm: '' });
-  const [errors, setErrors] = useState<FieldErrors<keyof AccountFields>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof AccountFields) => (e: { target: { value: string } }) => setFields({ ...fields, [key]: e.target.value });
+  const { form, fields, set, errors, error, busy, submit: run } = useStaffForm<Required<AccountFields>>({ displayName: '', email: '', password: '', confirm: '' });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found = checkNewAccount(fields);
-    flushSync(() => {
-      setErrors(found);
-      setError(undefined);
-    });
-    if (hasErrors(found)) return focusFirstError(form.current);
-    setBusy(true);
-    try {
-      const { displayName, email, password } = fields;
-      const account = await api.setupFirstAdmin({ displayName: displayName.trim(), email: email.trim(), password });
-      onCreated(account.email);
-    } catch (err) {
-      if (isApiError(err) && err.code === 'ALREADY_EXISTS') return onAlreadyDone();
-      setError(errorMessage(err, 'setup'));
-      setBusy(false);
-    }
+    const { displayName, email, password } = fields;
+    await run(
+      checkNewAccount(fields),
+      async () => onCreated((await api.setupFirstAdmin({ displayName: displayName.trim(), email: email.trim(), password })).email),
+      (err) => {
+        // Someone else finished the setup meanwhile: say so rather than show an error.
+        if (isApiError(err) && err.code === 'ALREADY_EXISTS') return void onAlreadyDone();
+        return errorMessage(err, 'setup');
+      },
+    );
   };
 
   return (
