@@ -75,6 +75,24 @@ async function participant(browser: Browser, opened: BrowserContext[], inviteUrl
   return { flow: new ParticipantFlow(page), context: ctx };
 }
 
+/**
+ * A facilitator and the first `count` invited members, each through consent, admitted all
+ * at once, and each seeing everyone else in the grid.
+ */
+async function admittedGroup(browser: Browser, opened: BrowserContext[], count: number) {
+  const { sessionId, invites } = await newSession();
+  const f = await facilitator(browser, opened, sessionId);
+  const people = [];
+  for (const invite of invites.slice(0, count)) {
+    const p = await participant(browser, opened, invite.url);
+    await p.flow.throughConsent();
+    people.push({ ...p, id: invite.memberId, name: invite.pseudonym });
+  }
+  await f.button('Admit all').click();
+  for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(count);
+  return { f, people };
+}
+
 test('invite link → pre-join → consent → waiting room → admitted; a locked mute holds on the media path', async ({ browser, contexts }) => {
   const { sessionId, invites } = await newSession();
   const [alexInvite, blakeInvite, caseyInvite] = invites;
@@ -130,13 +148,8 @@ test('invite link → pre-join → consent → waiting room → admitted; a lock
 });
 
 test('send back to the waiting room, and removal that the link cannot undo', async ({ browser, contexts }) => {
-  const { sessionId, invites } = await newSession();
-  const f = await facilitator(browser, contexts, sessionId);
-  const alex = await participant(browser, contexts, invites[0]!.url);
-  const blake = await participant(browser, contexts, invites[1]!.url);
-  for (const p of [alex, blake]) await p.flow.throughConsent();
-  await f.button('Admit all').click();
-  for (const p of [alex, blake]) await expect(p.flow.call.remoteTiles).toHaveCount(2);
+  const { f, people } = await admittedGroup(browser, contexts, 2);
+  const [alex, blake] = people as [(typeof people)[number], (typeof people)[number]];
 
   await f.button('Send Blake to the waiting room').click();
   await expect(blake.flow.waitingRoom()).toBeVisible();
@@ -181,17 +194,8 @@ test('a participant whose network drops for 5 s comes back in place, without rel
 });
 
 test('a check-in round: only the speaker is heard, turns move on, an unmute out of turn is refused, a dropped speaker goes on', async ({ browser, contexts }) => {
-  const { sessionId, invites } = await newSession();
-  const f = await facilitator(browser, contexts, sessionId);
-  const people = [];
-  for (const invite of invites) {
-    const p = await participant(browser, contexts, invite.url);
-    await p.flow.throughConsent();
-    people.push({ ...p, id: invite.memberId });
-  }
-  await f.button('Admit all').click();
+  const { f, people } = await admittedGroup(browser, contexts, 4);
   const [alex, blake, casey, drew] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number], (typeof people)[number]];
-  for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(4);
   for (const p of [alex, blake, casey]) await expect.poll(() => drew.flow.audioBytesFrom(p.id)).toBeGreaterThan(0);
 
   // Casey mutes herself before the round.
@@ -246,13 +250,8 @@ test('a check-in round: only the speaker is heard, turns move on, an unmute out 
 });
 
 test('a feedback round and a pulse check whose answers only the facilitator sees', async ({ browser, contexts }) => {
-  const { sessionId, invites } = await newSession();
-  const f = await facilitator(browser, contexts, sessionId);
-  const alex = await participant(browser, contexts, invites[0]!.url);
-  const blake = await participant(browser, contexts, invites[1]!.url);
-  for (const p of [alex, blake]) await p.flow.throughConsent();
-  await f.button('Admit all').click();
-  for (const p of [alex, blake]) await expect(p.flow.call.remoteTiles).toHaveCount(2);
+  const { f, people } = await admittedGroup(browser, contexts, 2);
+  const [alex, blake] = people as [(typeof people)[number], (typeof people)[number]];
 
   await f.page.getByLabel('Feedback after each share').check();
   await f.page.getByRole('button', { name: 'Start round' }).click();
@@ -280,16 +279,7 @@ test('a feedback round and a pulse check whose answers only the facilitator sees
 });
 
 test('breakout pairs: each member sees and hears only their partner; listen-in shows; everyone returns after the countdown', async ({ browser, contexts }) => {
-  const { sessionId, invites } = await newSession();
-  const f = await facilitator(browser, contexts, sessionId);
-  const people = [];
-  for (const invite of invites) {
-    const p = await participant(browser, contexts, invite.url);
-    await p.flow.throughConsent();
-    people.push({ ...p, id: invite.memberId, name: invite.pseudonym });
-  }
-  await f.button('Admit all').click();
-  for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(4);
+  const { f, people } = await admittedGroup(browser, contexts, 4);
 
   await f.page.getByRole('button', { name: 'Propose pairs' }).click();
   const proposed = f.page.getByTestId('proposed-pairs');
