@@ -360,8 +360,9 @@ describe('breakouts on the SFU', () => {
     const session = await server.sessions.get(s.sessionId);
     const returnAt = session.snapshot.breakout!.returningAt!;
     await expect.poll(() => session.snapshot.breakout, { timeout: returnAt - Date.now() + 5_000 }).toBeNull();
-    expect(room.receiving(a).sort()).toEqual([b, c, d].sort());
-    expect(room.receiving(fId).sort()).toEqual([a, b, c, d].sort());
+    // The state changes first; the SFU follows once the room's queue has applied the new subscriptions.
+    await expect.poll(() => room.receiving(a).sort()).toEqual([b, c, d].sort());
+    await expect.poll(() => room.receiving(fId).sort()).toEqual([a, b, c, d].sort());
   }, 40_000);
 });
 
