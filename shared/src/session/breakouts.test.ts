@@ -71,6 +71,22 @@ describe('breakouts', () => {
     expect(extended.breakout).toMatchObject({ returningAt: null, endsAt: T0 + 720_000 });
   });
 
+  it('[BRK17] a facilitator\'s line reaches every group; the newest replaces the last; a participant cannot send one', () => {
+    const s = given(inPairs(), [
+      [{ type: 'broadcastToGroups', text: 'Halfway: swap roles' }, F],
+      [{ type: 'broadcastToGroups', text: 'Two minutes left' }, F],
+    ], T0 + 7);
+    for (const id of ['P1', 'P3']) {
+      const view = viewFor(s, id, T0 + 8);
+      expect(view.kind === 'participant' && view.breakout!.announcement).toEqual({ text: 'Two minutes left', at: T0 + 7 });
+    }
+    const refused = reduce(s, { type: 'broadcastToGroups', text: 'hi' }, as('P1'), T0 + 9);
+    expect(refused.ok).toBe(false);
+    const returning = given(s, [[{ type: 'endBreakout' }, F]], T0 + 10);
+    const back = given(returning, [[{ type: 'breakoutTick' }, SYSTEM]], T0 + 10 + RETURN_COUNTDOWN_MS);
+    expect(viewFor(back, 'P1', T0 + 20 + RETURN_COUNTDOWN_MS)).toMatchObject({ breakout: null });
+  });
+
   it('[BRK10] a member asks for help from their pair: the facilitators are told', () => {
     const r = reduce(inPairs(), { type: 'askPairHelp' }, as('P2'), T0 + 5);
     expect(r.ok && r.state.breakout!.groups[0]!.helpRequestedAt).toBe(T0 + 5);
@@ -114,6 +130,7 @@ describe('breakouts', () => {
       halfTimeNudged: false,
       oneMinuteWarned: false,
       myGroup: { id: 'g1', memberIds: ['P1', 'P2'], listenedBy: ['G'], joinedBy: [] },
+      announcement: null,
     });
     const g = viewFor(s, 'G', T0);
     expect(g?.kind === 'facilitator' && g.breakout?.groups?.map((x) => x.memberIds)).toEqual([['P1', 'P2'], ['P3', 'F']]);

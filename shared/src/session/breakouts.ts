@@ -92,6 +92,7 @@ export function startBreakout(d: Draft, c: StartBreakout): void {
     halfTimeNudged: false,
     oneMinuteWarned: false,
     returningAt: null,
+    announcement: null,
   };
   // A facilitator named in a group (pairing with the odd member) joins it.
   c.groups.forEach((ids, i) => {
@@ -105,7 +106,7 @@ export function startBreakout(d: Draft, c: StartBreakout): void {
   audit(d, 'breakout-started', null);
 }
 
-export function breakoutCommand(d: Draft, c: Exclude<Extract<MemberCommand, { type: 'extendBreakout' | 'endBreakout' | 'listenIn' | 'joinGroup' | 'placeInGroup' | 'askPairHelp' }>, never>): void {
+export function breakoutCommand(d: Draft, c: Exclude<Extract<MemberCommand, { type: 'extendBreakout' | 'endBreakout' | 'listenIn' | 'joinGroup' | 'placeInGroup' | 'askPairHelp' | 'broadcastToGroups' }>, never>): void {
   const breakout = d.state.breakout ?? refuse('INVALID_STATE', 'no breakouts are running');
   switch (c.type) {
     case 'extendBreakout':
@@ -151,6 +152,10 @@ export function breakoutCommand(d: Draft, c: Exclude<Extract<MemberCommand, { ty
       d.effects.push({ type: 'notifyFacilitators', event: 'pair-help', memberId: asker.id });
       return;
     }
+    case 'broadcastToGroups':
+      // BRK17: one line to every group at once; the newest replaces the one before.
+      breakout.announcement = { text: c.text, at: d.now };
+      return;
     default: {
       const unknown: never = c;
       refuse('INVALID_STATE', `unknown breakout command ${String((unknown as { type?: unknown }).type)}`);

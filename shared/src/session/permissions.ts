@@ -49,6 +49,7 @@ export const PERMISSIONS = {
   joinGroup: 'facilitator',
   placeInGroup: 'facilitator',
   askPairHelp: 'self',
+  broadcastToGroups: 'facilitator',
   pullAside: 'facilitator',
   returnFromSide: 'facilitator',
   breakoutTick: 'system',

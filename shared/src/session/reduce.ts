@@ -189,6 +189,7 @@ function apply(d: Draft, c: Command): void {
     case 'joinGroup':
     case 'placeInGroup':
     case 'askPairHelp':
+    case 'broadcastToGroups':
       return breakoutCommand(d, c);
     case 'breakoutTick':
       return breakoutTick(d);

@@ -98,6 +98,8 @@ export type Breakout = {
   oneMinuteWarned: boolean;
   /** Time up (or ended early): everyone returns to the group at this time. */
   returningAt: number | null;
+  /** The facilitators' latest message to every group, shown as a banner (BRK17). */
+  announcement: { text: string; at: number } | null;
 };
 
 export type SideRoom = { memberId: string; facilitatorId: string; startedAt: number };

@@ -74,6 +74,7 @@ export const FACILITATOR_COMMAND_EXAMPLES: Record<FacilitatorCommandType, Member
   extendBreakout: { type: 'extendBreakout', seconds: 120 },
   endBreakout: { type: 'endBreakout' },
   listenIn: { type: 'listenIn', groupId: 'g1' },
+  broadcastToGroups: { type: 'broadcastToGroups', text: 'Two minutes left: the listener sums up' },
   joinGroup: { type: 'joinGroup', groupId: 'g1' },
   placeInGroup: { type: 'placeInGroup', memberId: 'P3', groupId: 'g1' },
   pullAside: { type: 'pullAside', memberId: 'P2' },
@@ -107,6 +108,7 @@ export function preparedFor(type: FacilitatorCommandType, state: SessionState): 
     case 'extendBreakout':
     case 'endBreakout':
     case 'listenIn':
+    case 'broadcastToGroups':
     case 'joinGroup':
     case 'placeInGroup':
       return given(state, [[FACILITATOR_COMMAND_EXAMPLES.startBreakout, f]]);

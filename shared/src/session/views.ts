@@ -71,6 +71,8 @@ export type BreakoutView = {
   halfTimeNudged: boolean;
   oneMinuteWarned: boolean;
   myGroup: { id: string; memberIds: string[]; listenedBy: string[]; joinedBy: string[] } | null;
+  /** The facilitators' latest message to every group (BRK17). */
+  announcement: { text: string; at: number } | null;
   /** Facilitators only: every group, who listens, who joined, who asked for help. */
   groups?: { id: string; memberIds: string[]; listenedBy: string[]; joinedBy: string[]; helpRequestedAt: number | null }[];
 };
@@ -210,6 +212,7 @@ function breakoutView(b: Breakout, memberId: string, facilitator: boolean, now: 
     halfTimeNudged: b.halfTimeNudged,
     oneMinuteWarned: b.oneMinuteWarned,
     myGroup: mine ? describe(mine) : null,
+    announcement: b.announcement,
     ...(facilitator ? { groups: b.groups.map((g) => ({ ...describe(g), helpRequestedAt: g.helpRequestedAt })) } : {}),
   };
 }
