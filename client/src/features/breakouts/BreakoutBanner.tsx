@@ -23,6 +23,11 @@ export function BreakoutBanner({ breakout, names, session, facilitator }: { brea
       ) : (
         <p>{facilitator ? 'You are in the main room.' : 'You are in the main room with the facilitators until you are placed in a pair.'}</p>
       )}
+      {breakout.announcement && (
+        <p className="notice" role="status" data-testid="breakout-announcement">
+          From the facilitator: {breakout.announcement.text}
+        </p>
+      )}
       {returning !== undefined ? (
         <p className="round-warning" role="alert">
           Returning to the group in {returning} s

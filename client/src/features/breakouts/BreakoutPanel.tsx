@@ -62,8 +62,30 @@ export function BreakoutPanel({ session, view }: { session: ModeratedSession; vi
           Bring everyone back
         </button>
       </div>
-      <p className="quiet-text">A message in the chat to everyone reaches every pair.</p>
+      <MessageToGroups session={session} />
     </section>
+  );
+}
+
+/** BRK17: one line every pair sees as a banner, e.g. "Two minutes left: the listener sums up". */
+function MessageToGroups({ session }: { session: ModeratedSession }) {
+  const [text, setText] = useState('');
+  const send = async () => {
+    if (text.trim() && (await session.command({ type: 'broadcastToGroups', text }))) setText('');
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <label htmlFor="breakout-message">Message to every pair</label>
+      <input id="breakout-message" value={text} maxLength={300} onChange={(e) => setText(e.target.value)} />
+      <button type="submit" className="small" disabled={!text.trim()}>
+        Send to all pairs
+      </button>
+    </form>
   );
 }
 
@@ -90,7 +112,7 @@ function PlanBreakout({ session, names, disabled }: { session: ModeratedSession;
       <input id="breakout-prompt" value={prompt} maxLength={300} onChange={(e) => setPrompt(e.target.value)} />
       <label htmlFor="breakout-minutes">Duration</label>
       <select id="breakout-minutes" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-        {[3, 5, 10, 15, 20].map((m) => (
+        {[1, 2, 3, 5, 10, 15, 20].map((m) => (
           <option key={m} value={m}>
             {m} min
           </option>
