@@ -58,7 +58,8 @@ export function CallView({ client, state, moderation }: { client: SessionClient;
           />
         ))}
         {moderation?.absent
-          .filter((a) => !state.peers.some((p) => p.id === a.id))
+          // Someone dropped shows only where they would be seen: a pair sees its own partner drop.
+          .filter((a) => !state.peers.some((p) => p.id === a.id) && (moderation.visible?.has(a.id) ?? true))
           .map((a) => (
             <figure key={a.id} className="tile absent" data-testid="absent-tile" data-peer-id={a.id}>
               <div className="initials" aria-hidden="true">

@@ -97,7 +97,7 @@ function moderation(session: ModeratedSession, state: ModeratedState): CallModer
     visible: room ? visibleIn(room) : undefined,
     absent: (room?.members ?? [])
       .filter((m) => m.status === 'admitted' && !m.connected && m.id !== room?.self.id)
-      .map((m) => ({ id: m.id, displayName: m.displayName, note: 'reconnecting…' })),
+      .map((m) => ({ id: m.id, displayName: m.displayName, note: room?.breakout?.myGroup?.memberIds.includes(m.id) ? 'dropped, reconnecting to your pair…' : 'reconnecting…' })),
     banner: (
       <>
         {state.reconnecting && <p className="notice">Reconnecting…</p>}
