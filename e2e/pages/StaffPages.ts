@@ -80,6 +80,18 @@ export class StaffPages {
     await expect(this.members.filter({ hasText: pseudonym })).toBeVisible();
   }
 
+  get neverPairs(): Locator {
+    return this.page.getByRole('list', { name: 'Never pair' }).getByRole('listitem').locator('.staff-row-title');
+  }
+
+  async neverPair(first: string, second: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Keep two members apart' });
+    await form.getByLabel('Member', { exact: true }).selectOption({ label: first });
+    await form.getByLabel('Never with').selectOption({ label: second });
+    await form.getByRole('button', { name: 'Never pair them' }).click();
+    await expect(form.getByRole('status')).toHaveText(`${first} and ${second} will not be paired.`);
+  }
+
   /** From a cohort page; `start` is a datetime-local value on the cohort's clock. Ends on the session's page. */
   async createSession(title: string, start?: string): Promise<string> {
     const form = this.page.getByRole('form', { name: 'New session' });

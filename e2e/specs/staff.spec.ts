@@ -66,6 +66,11 @@ test('first-admin setup, a cohort with two members, a session, and its invite li
   await expect(ana).toContainText('555-0100');
   await expect(staff.members.filter({ hasText: 'Ben' })).not.toContainText('Clinic only');
 
+  // A standing breakout rule: Ana and Ben are never proposed as a pair; it outlives a reload.
+  await staff.neverPair('Ana', 'Ben');
+  await page.reload();
+  await expect(staff.neverPairs).toHaveText(['Ana and Ben']);
+
   const sessionId = await staff.createSession('Monday group', eveningInTwoDays());
   await expect(page.getByText(/6:00\s?PM C[SD]T/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open session console' })).toHaveAttribute('href', `/facilitate/${sessionId}`);

@@ -14,7 +14,7 @@ import { identifyWithClinic } from './sessions/identifyWithClinic.js';
 import { LiveSessions } from './sessions/LiveSessions.js';
 import { roomMediaControl } from './sessions/roomMediaControl.js';
 import { MemorySessionStateStore } from './sessions/SessionStateStore.js';
-import { cohortPairHistory } from './sessions/pairHistory.js';
+import { cohortPairingRules } from './sessions/pairingRules.js';
 import { createSignalling } from './signalling/createSignalling.js';
 import type { ClinicStore } from './store/ClinicStore.js';
 import { createClinicStore } from './store/createClinicStore.js';
@@ -79,7 +79,7 @@ export async function startServer(
   rooms.onTalk((roomId, peerIds, ms) => {
     void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
   });
-  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn, openRooms: config.openRooms, pairHistory: cohortPairHistory(clinic.store, sessionStates) });
+  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn, openRooms: config.openRooms, pairingRules: cohortPairingRules(clinic.store, sessionStates) });
 
   try {
     await new Promise<void>((resolve, reject) => {

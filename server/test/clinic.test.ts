@@ -47,7 +47,7 @@ describe('cohorts, members and sessions', () => {
   it('a facilitator creates a cohort, its members and a session; staff read them back', async () => {
     const fac = as('facilitator');
     const created = data<{ cohort: unknown }>(await fac.post('/api/cohorts', { name: ' Evening IOP ', timeZone: 'America/Chicago' }), 201);
-    expect(created.cohort).toEqual({ id: expect.any(String), name: 'Evening IOP', timeZone: 'America/Chicago', createdAt: '2025-03-03T12:00:00.000Z' });
+    expect(created.cohort).toEqual({ id: expect.any(String), name: 'Evening IOP', timeZone: 'America/Chicago', createdAt: '2025-03-03T12:00:00.000Z', neverPairs: [] });
     const { cohort } = created as { cohort: { id: string } };
     expect(data<{ cohorts: unknown[] }>(await as('admin').get('/api/cohorts')).cohorts).toEqual([created.cohort]);
 
@@ -70,6 +70,29 @@ describe('cohorts, members and sessions', () => {
     });
     expect(data<{ session: unknown }>(await as('admin').get(`/api/sessions/${session.id}`)).session).toEqual(session);
     expect(data<{ sessions: unknown[] }>(await fac.get(`/api/cohorts/${cohort.id}/sessions`)).sessions).toEqual([session]);
+  });
+
+  it('keeps standing "never pair" rules between two members of the cohort, and refuses anything else', async () => {
+    const { cohortId, members } = await cohortWithSession();
+    const [alex, blake, casey] = members.map((m) => m.id) as [string, string, string];
+    const put = (body: unknown) => api(server, 'PUT', `/api/cohorts/${cohortId}/never-pairs`, { body, cookie: cookies.facilitator });
+    // The same pair named twice, in either order, is one rule.
+    const saved = data<{ cohort: { neverPairs: string[][] } }>(await put({ pairs: [[alex, blake], [blake, alex], [alex, casey]] }));
+    expect(saved.cohort.neverPairs).toEqual([[alex, blake], [alex, casey]]);
+    const listed = data<{ cohorts: { id: string; neverPairs: string[][] }[] }>(await as('admin').get('/api/cohorts'));
+    expect(listed.cohorts.find((c) => c.id === cohortId)?.neverPairs).toEqual([[alex, blake], [alex, casey]]);
+
+    const other = data<{ cohort: { id: string } }>(await as('facilitator').post('/api/cohorts', { name: 'Other', timeZone: 'UTC' }), 201).cohort;
+    const outsider = data<{ member: { id: string } }>(await as('facilitator').post(`/api/cohorts/${other.id}/members`, { pseudonym: 'Out' }), 201).member;
+    for (const body of [{ pairs: [[alex, alex]] }, { pairs: [[alex]] }, { pairs: 'all' }, {}, { pairs: [], extra: 1 }]) {
+      expect((await put(body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect(data<unknown>(await put({ pairs: [[alex, outsider.id]] }), 404)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect((await api(server, 'PUT', `/api/cohorts/${cohortId}/never-pairs`, { body: { pairs: [] } })).status).toBe(401);
+    // Nothing refused changed what was saved.
+    expect((await server.clinic.store.cohorts.get(cohortId))?.neverPairs).toEqual([[alex, blake], [alex, casey]]);
+    // Clearing them is allowed.
+    expect(data<{ cohort: { neverPairs: string[][] } }>(await put({ pairs: [] })).cohort.neverPairs).toEqual([]);
   });
 
   it('refuses a time zone that is not IANA, and an unknown cohort or session with 404', async () => {

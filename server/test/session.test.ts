@@ -4,6 +4,7 @@ import { FACILITATOR_COMMAND_EXAMPLES } from '@hearth/shared/testing';
 import type { RunningServer } from '../src/startServer.js';
 import { call, connectClient, fakeDtls, nextEvent, opusParameters, record, send, startTestServer, type TestSocket } from './harness.js';
 import { consent, facilitatorSocket, participantSocket, participantWaiting, seededSession } from './sessionFixture.js';
+import { api } from './clinicApi.js';
 
 let server: RunningServer;
 const sockets: TestSocket[] = [];
@@ -401,6 +402,17 @@ describe('breakout proposals', () => {
       expect(together(a, b) || together(c, d)).toBe(false);
       expect(together(a, c)).toBe(false);
       expect(together(a, d)).toBe(true);
+
+      // The clinic's standing rule for the cohort (B never with C) holds as well, without being asked.
+      const rule = await api(clocked, 'PUT', `/api/cohorts/${second.cohortId}/never-pairs`, { body: { pairs: [[b, c]] }, cookie: second.cookie });
+      expect(rule.status).toBe(200);
+      const standing = await call(f2, 'breakout:propose', { never: [], odd: 'triad' });
+      expect(standing.groups.some((g) => g.includes(a) && g.includes(c))).toBe(true);
+      expect(standing.repeats).toBe(0);
+      // Both kinds together leave only a repeat of last time, which is then the least bad choice.
+      const both = await call(f2, 'breakout:propose', { never: [[a, c]], odd: 'triad' });
+      expect(both.groups.some((g) => g.includes(a) && g.includes(b))).toBe(true);
+      expect(both.repeats).toBe(2);
       // Participants cannot ask.
       const p = track(await participantSocket(clocked, second.participants[0]!.token));
       await call(p, 'session:enter', { consent });

@@ -45,7 +45,7 @@ export async function seededSession(server: RunningServer) {
   await clinic.store.sessions.insert(session);
   const invites = await clinic.invites.issueForSession(session.id);
   const participants = invites.map((i) => ({ memberId: i.memberId, name: i.pseudonym, token: i.url.replace(/^\/join\//, '') }));
-  return { sessionId: session.id, cookie, participants };
+  return { sessionId: session.id, cohortId: seed.cohortId, cookie, participants };
 }
 
 export async function facilitatorSocket(server: RunningServer, s: { sessionId: string; cookie: string }): Promise<TestSocket> {

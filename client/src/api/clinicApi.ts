@@ -33,6 +33,9 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     members: async (cohortId: string) => (await call<{ members: Member[] }>('GET', `/cohorts/${id(cohortId)}/members`)).members,
     addMember: async (cohortId: string, member: { pseudonym: string; contact?: string }) =>
       (await call<{ member: Member }>('POST', `/cohorts/${id(cohortId)}/members`, member)).member,
+    /** Replaces the cohort's standing "never pair" rules. */
+    setNeverPairs: async (cohortId: string, pairs: [string, string][]) =>
+      (await call<{ cohort: Cohort }>('PUT', `/cohorts/${id(cohortId)}/never-pairs`, { pairs })).cohort,
     sessions: async (cohortId: string) => (await call<{ sessions: GroupSession[] }>('GET', `/cohorts/${id(cohortId)}/sessions`)).sessions,
     createSession: async (cohortId: string, session: { title: string; scheduledStart?: string }) =>
       (await call<{ session: GroupSession }>('POST', `/cohorts/${id(cohortId)}/sessions`, session)).session,

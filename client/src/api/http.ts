@@ -1,7 +1,7 @@
 import { ERROR_CODES, type ErrorCode } from '@hearth/shared';
 import { ApiError } from './ApiError';
 
-export type Method = 'GET' | 'POST';
+export type Method = 'GET' | 'POST' | 'PUT';
 
 /** The fetch this module calls; tests pass their own. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;

@@ -8,7 +8,14 @@ export type Role = 'admin' | 'facilitator';
 
 export type Account = { id: string; email: string; displayName: string; role: Role };
 
-export type Cohort = { id: string; name: string; timeZone: string; createdAt: string };
+export type Cohort = {
+  id: string;
+  name: string;
+  timeZone: string;
+  createdAt: string;
+  /** Standing breakout rules: these two members are never proposed as a pair. */
+  neverPairs: [string, string][];
+};
 
 /** Staff-only: `contact` stays on the clinic's side and is never shown to participants. */
 export type Member = { id: string; cohortId: string; pseudonym: string; contact?: string; createdAt: string };

@@ -28,6 +28,11 @@ const NewSession = z.strictObject({
     .optional(),
 });
 
+/** Standing "never pair A with B" rules for breakouts: two different members of the cohort each. */
+const NeverPairs = z.strictObject({
+  pairs: z.array(z.tuple([z.string().min(1).max(64), z.string().min(1).max(64)]).refine(([a, b]) => a !== b, 'a pair needs two different members')).max(64),
+});
+
 /** Cohorts, their members and sessions, and invite links: for any signed-in staff member. */
 export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
   const router = Router();
@@ -62,6 +67,17 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
   router.get('/cohorts/:cohortId/members', async (req, res) => {
     const cohort = await cohortOr404(req.params.cohortId);
     res.json({ members: (await store.members.listByCohort(cohort.id)).map(memberView) });
+  });
+
+  router.put('/cohorts/:cohortId/never-pairs', async (req, res) => {
+    const cohort = await cohortOr404(req.params.cohortId);
+    const { pairs } = parseBody(NeverPairs, req.body);
+    const members = new Set((await store.members.listByCohort(cohort.id)).map((m) => m.id));
+    if (pairs.some((pair) => pair.some((id) => !members.has(id)))) throw new NotFoundError('member of this cohort');
+    // One rule per pair of people, whichever order they were named in.
+    const unique = pairs.filter(([a, b], i) => pairs.findIndex(([x, y]) => (x === a && y === b) || (x === b && y === a)) === i);
+    await store.cohorts.setNeverPairs(cohort.id, unique);
+    res.json({ cohort: cohortView({ ...cohort, neverPairs: unique }) });
   });
 
   router.post('/cohorts/:cohortId/sessions', async (req, res) => {

@@ -2,14 +2,19 @@ import { pairKey } from '@hearth/shared';
 import type { ClinicStore } from '../store/ClinicStore.js';
 import type { SessionStateStore } from './SessionStateStore.js';
 
+/** What pairing must know of a session's cohort (pairKeys): who met before, and who must never meet. */
+export type PairingRules = { history: Record<string, number>; never: string[] };
+
 /**
- * Who met whom in the breakouts of every session of a session's cohort (pairKey → count):
- * the rotation history pairing avoids. Read from each session's stored state.
+ * The cohort's pairing rules for a session: who met whom in the breakouts of every session of
+ * its cohort (pairKey → count), read from each session's stored state, which rotation avoids;
+ * and the clinic's standing "never pair" rules for the cohort.
  */
-export function cohortPairHistory(clinic: ClinicStore, states: SessionStateStore) {
-  return async (sessionId: string): Promise<Record<string, number>> => {
+export function cohortPairingRules(clinic: ClinicStore, states: SessionStateStore) {
+  return async (sessionId: string): Promise<PairingRules> => {
     const session = await clinic.sessions.get(sessionId);
-    if (!session) return {};
+    if (!session) return { history: {}, never: [] };
+    const cohort = await clinic.cohorts.get(session.cohortId);
     const history: Record<string, number> = {};
     for (const s of await clinic.sessions.listByCohort(session.cohortId)) {
       const state = await states.load(s.id);
@@ -24,6 +29,6 @@ export function cohortPairHistory(clinic: ClinicStore, states: SessionStateStore
         }
       }
     }
-    return history;
+    return { history, never: (cohort?.neverPairs ?? []).map(([a, b]) => pairKey(a, b)) };
   };
 }

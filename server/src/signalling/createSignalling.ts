@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { Rooms } from '../rooms/Rooms.js';
 import type { Identify, Identity } from '../sessions/identity.js';
 import type { LiveSessions } from '../sessions/LiveSessions.js';
+import type { PairingRules } from '../sessions/pairingRules.js';
 import { registerMediaHandlers } from './media.handlers.js';
 import { registerSessionHandlers, type Connection } from './session.handlers.js';
 
@@ -22,7 +23,7 @@ export type SignallingDeps = {
   log: Logger;
   turn: Config['turn'];
   openRooms: boolean;
-  pairHistory: (sessionId: string) => Promise<Record<string, number>>;
+  pairingRules: (sessionId: string) => Promise<PairingRules>;
 };
 
 export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): SignallingServer {
@@ -57,7 +58,7 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
   io.on('connection', (socket) => {
     const log = deps.log.child({ socket: socket.id });
     const connection: Connection = { identity: socket.data.identity, session: undefined };
-    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairHistory: deps.pairHistory });
+    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairingRules: deps.pairingRules });
     registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms });
   });
   return io;

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Identity } from '../sessions/identity.js';
 import type { LiveSession, MemberLink } from '../sessions/LiveSession.js';
 import type { LiveSessions } from '../sessions/LiveSessions.js';
+import type { PairingRules } from '../sessions/pairingRules.js';
 import { handle } from './handle.js';
 
 /** What one connection knows about itself; shared by its session and media handlers. */
@@ -17,7 +18,7 @@ export type SessionDeps = {
   sessions: LiveSessions;
   log: Logger;
   /** How often each pair met in breakouts of this session's cohort so far (pairKey → count). */
-  pairHistory: (sessionId: string) => Promise<Record<string, number>>;
+  pairingRules: (sessionId: string) => Promise<PairingRules>;
 };
 
 /**
@@ -25,7 +26,7 @@ export type SessionDeps = {
  * credential checked at connection; a dropped connection is reported to the session, which
  * keeps the member in place for the grace period.
  */
-export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log, pairHistory }: SessionDeps): void {
+export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log, pairingRules }: SessionDeps): void {
   const emit = socket.emit.bind(socket) as (event: keyof ServerToClientEvents, payload: unknown) => boolean;
   const link: MemberLink = {
     send: (event, payload) => emit(event, payload),
@@ -73,10 +74,12 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
     const members = Object.values(state.members)
       .filter((m) => m.status === 'admitted' && m.role === 'participant')
       .map((m) => m.id);
+    // The clinic's standing rules for the cohort, and any the facilitator adds for tonight.
+    const rules = await pairingRules(session.id);
     const result = proposePairs({
       members,
-      history: await pairHistory(session.id),
-      never: never.map(([a, b]) => pairKey(a, b)),
+      history: rules.history,
+      never: [...rules.never, ...never.map(([a, b]) => pairKey(a, b))],
       seed: state.version,
       odd: odd === 'triad' ? 'triad' : { facilitatorId: identity.memberId },
     });

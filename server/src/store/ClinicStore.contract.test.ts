@@ -70,6 +70,15 @@ describe.each(backends)('ClinicStore contract: %s', (_name, create) => {
     expect(await store.sessions.listByCohort('c2')).toEqual([]);
   });
 
+  it('keeps a cohort\'s "never pair" rules, replacing them as a whole', async () => {
+    await store.cohorts.insert({ id: 'c1', name: 'One', timeZone: 'UTC', createdAt: 1 });
+    expect(await store.cohorts.setNeverPairs('c1', [['m1', 'm2'], ['m1', 'm3']])).toBe(true);
+    expect((await store.cohorts.get('c1'))?.neverPairs).toEqual([['m1', 'm2'], ['m1', 'm3']]);
+    expect(await store.cohorts.setNeverPairs('c1', [['m2', 'm3']])).toBe(true);
+    expect((await store.cohorts.list())[0]?.neverPairs).toEqual([['m2', 'm3']]);
+    expect(await store.cohorts.setNeverPairs('nope', [])).toBe(false);
+  });
+
   it('moves a session through its statuses', async () => {
     await store.sessions.insert({ id: 's1', cohortId: 'c1', title: 'Mon', scheduledStart: 5, createdBy: 'a', createdAt: 1, status: 'scheduled' });
     expect(await store.sessions.setStatus('s1', 'live')).toBe(true);

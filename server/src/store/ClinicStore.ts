@@ -34,7 +34,14 @@ export type LoginFailureRecord = {
   expiresAt: number;
 };
 
-export type CohortRecord = { id: string; name: string; timeZone: string; createdAt: number };
+export type CohortRecord = {
+  id: string;
+  name: string;
+  timeZone: string;
+  createdAt: number;
+  /** Standing "never pair A with B" rules for breakouts (member ids), kept by the clinic. */
+  neverPairs?: [string, string][];
+};
 
 export type MemberRecord = {
   id: string;
@@ -99,6 +106,8 @@ export interface CohortStore {
   get(id: string): Promise<CohortRecord | undefined>;
   /** Oldest first. */
   list(): Promise<CohortRecord[]>;
+  /** Replaces the cohort's "never pair" rules; false when the cohort is unknown. */
+  setNeverPairs(id: string, pairs: [string, string][]): Promise<boolean>;
 }
 
 export interface MemberStore {

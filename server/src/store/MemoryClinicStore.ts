@@ -83,6 +83,12 @@ export class MemoryClinicStore implements ClinicStore {
     },
     get: async (id: string) => copyOrUndefined(this.#cohorts.get(id)),
     list: async () => [...this.#cohorts.values()].map(copy),
+    setNeverPairs: async (id: string, pairs: [string, string][]) => {
+      const cohort = this.#cohorts.get(id);
+      if (!cohort) return false;
+      this.#cohorts.set(id, { ...cohort, neverPairs: copy(pairs) });
+      return true;
+    },
   };
 
   readonly members = {

@@ -2,6 +2,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { Breadcrumbs } from './Breadcrumbs';
 import { LoadFailed } from './LoadFailed';
 import { MembersSection } from './MembersSection';
+import { NeverPairsSection } from './NeverPairsSection';
 import { paths } from './routes';
 import { SessionsSection } from './SessionsSection';
 import { useStaff } from './staffContext';
@@ -44,6 +45,11 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
               onAdded={(member) => loaded.set((d) => ({ ...d, members: [...d.members, member] }))}
             />
             <SessionsSection cohort={cohort} sessions={state.data.sessions} />
+            <NeverPairsSection
+              cohort={cohort}
+              members={state.data.members}
+              onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))}
+            />
           </div>
         </>
       )}
