@@ -278,7 +278,16 @@ test('a feedback round and a pulse check whose answers only the facilitator sees
   await expect(alex.flow.page.getByTestId('round-banner')).toContainText('Blake is sharing');
 });
 
-test('breakout pairs: each member sees and hears only their partner; listen-in shows; everyone returns after the countdown', async ({ browser, contexts }) => {
+/** Whom `listener` hears over one second, by name, out of `candidates` (read from inbound audio bytes). */
+async function heardBy(listener: ParticipantFlow, candidates: { id: string; name: string }[]): Promise<string[]> {
+  const before = await Promise.all(candidates.map((p) => listener.audioBytesFrom(p.id)));
+  await listener.page.waitForTimeout(1_000);
+  const after = await Promise.all(candidates.map((p) => listener.audioBytesFrom(p.id)));
+  return candidates.filter((_, i) => after[i]! > before[i]!).map((p) => p.name);
+}
+
+test('breakout pairs: each member sees and hears only their partner; listen-in and a message to all pairs show; a dropped member returns to their pair', async ({ browser, contexts }) => {
+  test.setTimeout(150_000);
   const { f, people } = await admittedGroup(browser, contexts, 4);
 
   await f.page.getByRole('button', { name: 'Propose pairs' }).click();
@@ -296,14 +305,7 @@ test('breakout pairs: each member sees and hears only their partner; listen-in s
     await expect(a.flow.call.remoteTiles).toHaveCount(1);
     await expect(a.flow.call.remoteTiles.first()).toContainText(y);
     const others = people.filter((p) => p !== a && p !== b);
-    await expect
-      .poll(async () => {
-        const before = await Promise.all([b, ...others].map((p) => a.flow.audioBytesFrom(p.id)));
-        await a.flow.page.waitForTimeout(1_000);
-        const after = await Promise.all([b, ...others].map((p) => a.flow.audioBytesFrom(p.id)));
-        return [b, ...others].filter((_, i) => after[i]! > before[i]!).map((p) => p.name);
-      }, { message: `${x} hears only ${y}` })
-      .toEqual([y]);
+    await expect.poll(() => heardBy(a.flow, [b, ...others]), { message: `${x} hears only ${y}` }).toEqual([y]);
   }
 
   // The facilitator listens in to the first pair: they see the badge, the other pair does not.
@@ -312,7 +314,71 @@ test('breakout pairs: each member sees and hears only their partner; listen-in s
   await expect(byName.get(firstPair[0])!.flow.page.getByTestId('listening-badge')).toBeVisible();
   await expect(byName.get(secondPair[0])!.flow.page.getByTestId('listening-badge')).toHaveCount(0);
 
+  // One line to every pair at once.
+  await f.page.getByLabel('Message to every pair').fill('Two minutes left: the listener sums up');
+  await f.page.getByRole('button', { name: 'Send to all pairs' }).click();
+  for (const p of people) await expect(p.flow.page.getByTestId('breakout-announcement')).toContainText('Two minutes left: the listener sums up');
+
+  // A member of the second pair drops: their partner sees it, the other pair sees nothing of it.
+  const dropped = byName.get(secondPair[0])!;
+  const partner = byName.get(secondPair[1])!;
+  await dropped.context.setOffline(true);
+  await expect(partner.flow.page.getByTestId('absent-tile')).toContainText(`${dropped.name} · dropped, reconnecting to your pair`, { timeout: 30_000 });
+  await expect(byName.get(firstPair[0])!.flow.page.getByTestId('absent-tile')).toHaveCount(0);
+  await dropped.context.setOffline(false);
+  // Back in the same pair, by itself: the partner's tile again, and only the partner heard.
+  await expect(partner.flow.page.getByTestId('absent-tile')).toHaveCount(0, { timeout: 30_000 });
+  await expect(dropped.flow.call.remoteTiles).toHaveCount(1, { timeout: 30_000 });
+  await expect(dropped.flow.call.remoteTiles.first()).toContainText(partner.name);
+  const others = people.filter((p) => p !== dropped && p !== partner);
+  await expect.poll(() => heardBy(dropped.flow, [partner, ...others]), { timeout: 20_000 }).toEqual([partner.name]);
+  await expect.poll(() => heardBy(partner.flow, [dropped, ...others]), { timeout: 20_000 }).toEqual([dropped.name]);
+
   await f.page.getByRole('button', { name: 'Bring everyone back' }).click();
   await expect(byName.get(secondPair[0])!.flow.page.getByTestId('breakout-banner')).toContainText('Returning to the group in');
   for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(4, { timeout: 20_000 });
+});
+
+test('time up: a one-minute breakout warns, counts down to the return by itself, and everyone is back in the group', async ({ browser, contexts }) => {
+  test.setTimeout(150_000);
+  const { f, people } = await admittedGroup(browser, contexts, 2);
+  const [alex, blake] = people as [(typeof people)[number], (typeof people)[number]];
+  await f.page.getByLabel('Duration').selectOption({ label: '1 min' });
+  await f.page.getByRole('button', { name: 'Propose pairs' }).click();
+  await f.page.getByRole('button', { name: 'Start breakouts' }).click();
+  await expect(alex.flow.call.remoteTiles).toHaveCount(1);
+  await expect(alex.flow.page.getByTestId('breakout-banner')).toContainText('One minute left.');
+
+  // Nobody ends it: the server's timer starts the return countdown, then brings everyone back.
+  await expect(blake.flow.page.getByTestId('breakout-banner')).toContainText('Returning to the group in', { timeout: 75_000 });
+  await expect(alex.flow.page.getByTestId('breakout-banner')).toHaveCount(0, { timeout: 20_000 });
+  for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(2, { timeout: 20_000 });
+  await expect.poll(() => heardBy(alex.flow, [blake]), { timeout: 20_000 }).toEqual([blake.name]);
+});
+
+test('a crisis pull-aside: one member and the facilitator hear only each other while the group carries on; then back', async ({ browser, contexts }) => {
+  const { f, people } = await admittedGroup(browser, contexts, 3);
+  const [alex, blake, casey] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number]];
+  const facilitatorId = (await alex.flow.call.remoteTiles.filter({ hasText: 'Demo Facilitator' }).getAttribute('data-peer-id'))!;
+  const facilitatorMember = { id: facilitatorId, name: 'Demo Facilitator' };
+
+  await f.page.getByRole('button', { name: 'Take Alex aside' }).click();
+  // The facilitator has Alex's card in front of them.
+  const card = f.page.getByTestId('side-room-card');
+  await expect(card).toContainText('Privately with Alex');
+  await expect(card).toContainText('Home, Springfield');
+  await expect(card).toContainText('+1 555 0100');
+  // Alex sees and hears only the facilitator, and is told why.
+  await expect(alex.flow.page.getByTestId('side-room')).toBeVisible();
+  await expect(alex.flow.call.remoteTiles).toHaveCount(1);
+  await expect.poll(() => heardBy(alex.flow, [facilitatorMember, blake, casey])).toEqual(['Demo Facilitator']);
+  // The group carries on without either of them.
+  await expect(blake.flow.call.remoteTiles).toHaveCount(1);
+  await expect(blake.flow.call.remoteTiles.first()).toContainText('Casey');
+  await expect.poll(() => heardBy(blake.flow, [alex, casey])).toEqual(['Casey']);
+
+  await card.getByRole('button', { name: 'Return Alex to the group' }).click();
+  await expect(alex.flow.page.getByTestId('side-room')).toHaveCount(0);
+  for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(3, { timeout: 20_000 });
+  await expect.poll(() => heardBy(blake.flow, [alex, casey]), { timeout: 20_000 }).toEqual(['Alex', 'Casey']);
 });

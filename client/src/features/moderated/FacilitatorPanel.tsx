@@ -13,6 +13,8 @@ export function FacilitatorPanel({ session, state, view }: Props) {
   const waiting = view.members.filter((m) => m.status === 'waiting');
   const inRoom = view.members.filter((m) => m.status === 'admitted' && m.id !== view.self.id);
   const byId = new Map(view.members.map((m) => [m.id, m]));
+  const mySide = view.sideRooms.find((r) => r.facilitatorId === view.self.id);
+  const asideWithMe = mySide && byId.get(mySide.memberId);
 
   return (
     <aside className="panel" aria-label="Facilitator console" data-testid="facilitator-panel">
@@ -37,6 +39,21 @@ export function FacilitatorPanel({ session, state, view }: Props) {
               </button>
             </div>
           ))}
+        </section>
+      )}
+
+      {asideWithMe && (
+        // BRK16: the one taken aside, with where they are and how to call them, at the top.
+        <section className="panel-help" aria-label="Side room" data-testid="side-room-card">
+          <h2>Privately with {asideWithMe.displayName}</h2>
+          <p className="quiet-text">Only the two of you see and hear each other. The group carries on.</p>
+          <div>Location: {asideWithMe.consent?.location ?? 'not given'}</div>
+          <div>
+            Callback: {asideWithMe.consent?.callbackNumber ? <a href={`tel:${asideWithMe.consent.callbackNumber}`}>{asideWithMe.consent.callbackNumber}</a> : 'not given'}
+          </div>
+          <button type="button" onClick={() => send({ type: 'returnFromSide', memberId: asideWithMe.id })}>
+            Return {asideWithMe.displayName} to the group
+          </button>
         </section>
       )}
 
