@@ -286,6 +286,15 @@ async function heardBy(listener: ParticipantFlow, candidates: { id: string; name
   return candidates.filter((_, i) => after[i]! > before[i]!).map((p) => p.name);
 }
 
+/** How many inbound video streams grew over one second: the cameras actually arriving. */
+async function videoStreamsFlowing(listener: ParticipantFlow): Promise<number> {
+  const bytes = async () => new Map((await listener.call.inbound()).filter((s) => s.kind === 'video').map((s) => [s.trackIdentifier, s.bytesReceived]));
+  const before = await bytes();
+  await listener.page.waitForTimeout(1_000);
+  const after = await bytes();
+  return [...after].filter(([track, n]) => n > (before.get(track) ?? 0)).length;
+}
+
 test('breakout pairs: each member sees and hears only their partner; listen-in and a message to all pairs show; a dropped member returns to their pair', async ({ browser, contexts }) => {
   test.setTimeout(150_000);
   const { f, people } = await admittedGroup(browser, contexts, 4);
@@ -306,6 +315,8 @@ test('breakout pairs: each member sees and hears only their partner; listen-in a
     await expect(a.flow.call.remoteTiles.first()).toContainText(y);
     const others = people.filter((p) => p !== a && p !== b);
     await expect.poll(() => heardBy(a.flow, [b, ...others]), { message: `${x} hears only ${y}` }).toEqual([y]);
+    // And only one camera's packets still arrive: the SFU stopped the others, not just the page.
+    await expect.poll(() => videoStreamsFlowing(a.flow), { message: `${x} receives one camera` }).toBe(1);
   }
 
   // The facilitator listens in to the first pair: they see the badge, the other pair does not.
