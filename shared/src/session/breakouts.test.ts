@@ -78,7 +78,7 @@ describe('breakouts', () => {
     ], T0 + 7);
     for (const id of ['P1', 'P3']) {
       const view = viewFor(s, id, T0 + 8);
-      expect(view.kind === 'participant' && view.breakout!.announcement).toEqual({ text: 'Two minutes left', at: T0 + 7 });
+      expect(view?.kind === 'participant' && view.breakout!.announcement).toEqual({ text: 'Two minutes left', at: T0 + 7 });
     }
     const refused = reduce(s, { type: 'broadcastToGroups', text: 'hi' }, as('P1'), T0 + 9);
     expect(refused.ok).toBe(false);
