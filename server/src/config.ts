@@ -41,6 +41,11 @@ const Env = z.object({
    * for trying Hearth out and for tests). Off by default: groups are confidential.
    */
   OPEN_ROOMS: Flag,
+  /**
+   * Redis for the clinic's records, session state, attendance and audit (redis://host:6379).
+   * Unset: everything in this process's memory, gone when it stops (the quick start).
+   */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'use redis://host:port or rediss://host:port').optional(),
   /** The clinic's IANA time zone: the demo cohort's zone. */
   CLINIC_TIME_ZONE: z.string().refine(isTimeZone, 'use an IANA time zone such as America/Chicago').default('UTC'),
 });
@@ -63,6 +68,7 @@ export type Config = {
   demo: boolean;
   openRooms: boolean;
   clinicTimeZone: string;
+  redisUrl: string | undefined;
 };
 
 /** Parses the environment once at start-up; a bad value stops the server with a message naming it. */
@@ -94,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     openRooms: e.OPEN_ROOMS,
     clinicTimeZone: e.CLINIC_TIME_ZONE,
+    redisUrl: e.REDIS_URL,
   };
 }
 

@@ -9,15 +9,12 @@ import { createApp } from './http/createApp.js';
 import { createLogger, type Logger } from './logger.js';
 import { WorkerPool } from './media/WorkerPool.js';
 import { Rooms } from './rooms/Rooms.js';
-import { MemoryAuditLog } from './sessions/AuditLog.js';
 import { identifyWithClinic } from './sessions/identifyWithClinic.js';
 import { LiveSessions } from './sessions/LiveSessions.js';
 import { roomMediaControl } from './sessions/roomMediaControl.js';
-import { MemorySessionStateStore } from './sessions/SessionStateStore.js';
 import { cohortPairingRules } from './sessions/pairingRules.js';
 import { createSignalling } from './signalling/createSignalling.js';
-import type { ClinicStore } from './store/ClinicStore.js';
-import { createClinicStore } from './store/createClinicStore.js';
+import { createStores, type Stores } from './store/Stores.js';
 
 export type RunningServer = {
   url: string;
@@ -28,6 +25,8 @@ export type RunningServer = {
   log: Logger;
   /** Staff accounts, cohorts and invites; verifyInvite and accountFromCookie check credentials. */
   clinic: Clinic;
+  /** Where state, attendance and the audit log are kept. */
+  stores: Stores;
   close: () => Promise<void>;
 };
 
@@ -35,7 +34,8 @@ export type RunningServer = {
 export type ServerOptions = {
   /** Time for logins, lock-outs and invites; tests pass a clock they can move forward. */
   clock?: Clock;
-  store?: ClinicStore;
+  /** Stores to use instead of the configured ones; the caller closes them. */
+  stores?: Stores;
   /** Where DEMO=true prints its sign-in details; stdout by default. */
   announce?: (text: string) => void;
 };
@@ -47,9 +47,9 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
-  const store = options.store ?? createClinicStore(config, clock);
+  const stores = options.stores ?? (await createStores(config.redisUrl, clock, log));
   const secret = resolveSecret(config.auth.secret, log);
-  const clinic = createClinic({ store, clock, secret, log, timeZone: config.clinicTimeZone });
+  const clinic = createClinic({ store: stores.clinic, clock, secret, log, timeZone: config.clinicTimeZone });
   // Seeded before anything needs closing; announced once the URL is known.
   const demo = config.demo ? await seedDemo(clinic) : undefined;
   const pool = await WorkerPool.create(config.media, log);
@@ -63,14 +63,14 @@ export async function startServer(
     cookieSecure: config.auth.cookieSecure,
   });
   const httpServer = http.createServer(app);
-  const sessionStates = new MemorySessionStateStore();
   const sessions = new LiveSessions({
     lifecycle: {
       started: async (id) => void (await clinic.store.sessions.setStatus(id, 'live')),
       ended: async (id) => void (await clinic.store.sessions.setStatus(id, 'ended')),
     },
-    store: sessionStates,
-    audit: new MemoryAuditLog(),
+    store: stores.sessionStates,
+    audit: stores.audit,
+    attendance: stores.attendance,
     media: roomMediaControl(rooms),
     log,
     clock,
@@ -79,7 +79,7 @@ export async function startServer(
   rooms.onTalk((roomId, peerIds, ms) => {
     void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
   });
-  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn, openRooms: config.openRooms, pairingRules: cohortPairingRules(clinic.store, sessionStates) });
+  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn, openRooms: config.openRooms, pairingRules: cohortPairingRules(clinic.store, stores.sessionStates) });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -103,9 +103,9 @@ export async function startServer(
       await rooms.closeAll();
       pool.close();
       httpServer.closeAllConnections();
-      await store.close();
+      if (!options.stores) await stores.close();
     })();
     return closing;
   };
-  return { url, port, rooms, sessions, pool, log, clinic, close };
+  return { url, port, rooms, sessions, pool, log, clinic, stores, close };
 }

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../config.js';
 import { AlreadyExistsError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import type { ClinicStore } from '../store/ClinicStore.js';
-import { createClinicStore } from '../store/createClinicStore.js';
+import { createStores } from '../store/Stores.js';
 
 export const USAGE = `usage: npm run create-admin -w server -- --email <email> --display-name <name>
 The password is read from HEARTH_ADMIN_PASSWORD, else from the first line of stdin.`;
@@ -19,7 +19,7 @@ export type CliIo = {
   readStdin: () => Promise<string | undefined>;
   out: (text: string) => void;
   err: (text: string) => void;
-  openStore?: (config: Config, clock: Clock) => ClinicStore;
+  openStore?: (config: Config, clock: Clock) => ClinicStore | Promise<ClinicStore>;
 };
 
 /** Creates an admin account in the configured store; returns the process exit code. */
@@ -36,7 +36,7 @@ export async function runCreateAdmin(io: CliIo): Promise<number> {
     return 2;
   }
   const config = loadConfig(io.env);
-  const store = (io.openStore ?? createClinicStore)(config, systemClock);
+  const store = await (io.openStore ?? openClinicStore)(config, systemClock);
   try {
     if (!store.persistent) {
       io.err(
@@ -71,4 +71,9 @@ export async function runCreateAdmin(io: CliIo): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** The configured store (Redis when REDIS_URL is set); its close closes the connection. */
+async function openClinicStore(config: Config, clock: Clock): Promise<ClinicStore> {
+  return (await createStores(config.redisUrl, clock, createLogger('silent'))).clinic;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { SYSTEM, type SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { createLogger } from '../logger.js';
-import { MemoryAuditLog } from './AuditLog.js';
+import { MemoryAttendanceLog } from '../records/AttendanceLog.js';
+import { MemoryAuditLog } from '../records/AuditLog.js';
 import { LiveSession, type MediaControl, type MemberLink } from './LiveSession.js';
 import { MemorySessionStateStore } from './SessionStateStore.js';
 
@@ -19,9 +20,10 @@ function setup(media: Partial<MediaControl> = {}) {
   };
   const store = new MemorySessionStateStore();
   const audit = new MemoryAuditLog();
+  const attendance = new MemoryAttendanceLog();
   let now = 1_000;
-  const deps = { store, audit, media: control, log: createLogger('silent'), clock: () => now };
-  return { deps, calls, store, audit, advance: (ms: number) => (now += ms) };
+  const deps = { store, audit, attendance, media: control, log: createLogger('silent'), clock: () => now };
+  return { deps, calls, store, audit, attendance, advance: (ms: number) => (now += ms) };
 }
 
 function recordingLink() {
@@ -53,13 +55,27 @@ describe('LiveSession', () => {
     expect(reopened.snapshot.members['P']!.status).toBe('admitted');
   });
 
+  it('records attendance as the room changes, and audits in one verified chain', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    s.advance(60_000);
+    await session.run({ type: 'sendToWaiting', memberId: 'P' }, { kind: 'member', memberId: 'F' });
+    expect(await s.attendance.events('s1')).toEqual([
+      { memberId: 'P', kind: 'in', at: 1_000 },
+      { memberId: 'P', kind: 'out', at: 61_000 },
+    ]);
+    const entries = await s.audit.all();
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(entries.every((e) => e.sessionId === 's1')).toBe(true);
+  });
+
   it('carries out media effects and audits', async () => {
     const s = setup();
     const session = await groupOfTwo(s);
     await session.run({ type: 'mute', memberId: 'P' }, { kind: 'member', memberId: 'F' });
     await session.run({ type: 'stopCamera', memberId: 'P' }, { kind: 'member', memberId: 'F' });
     expect(s.calls).toEqual(['mute P', 'stopCamera P']);
-    expect((await s.audit.list('s1')).map((e) => e.action)).toEqual(['entered', 'admitted', 'entered', 'consent-given', 'admitted']);
+    expect((await s.audit.all()).map((e) => e.action)).toEqual(['entered', 'admitted', 'entered', 'consent-given', 'admitted']);
   });
 
   it('one failing media effect does not stop the others', async () => {
@@ -70,7 +86,7 @@ describe('LiveSession', () => {
     const outcome = await session.run({ type: 'remove', memberId: 'P', reason: 'r' }, { kind: 'member', memberId: 'F' });
     expect(outcome.ok).toBe(true);
     await expect.poll(() => p.closed).toEqual(['removed']);
-    expect((await s.audit.list('s1')).at(-1)).toMatchObject({ action: 'removed', actorId: 'F', targetId: 'P' });
+    expect((await s.audit.all()).at(-1)).toMatchObject({ action: 'removed', actorId: 'F', targetId: 'P' });
   });
 
   it('sends each linked member their own view after a change, and closes the link of someone removed', async () => {

@@ -17,7 +17,9 @@ import {
 } from '@hearth/shared';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from '../rooms/SerialQueue.js';
-import type { AuditLog } from './AuditLog.js';
+import { presenceChanges } from '../records/attendance.js';
+import type { AttendanceLog } from '../records/AttendanceLog.js';
+import type { AuditLog } from '../records/AuditLog.js';
 import type { SessionStateStore } from './SessionStateStore.js';
 
 /** One member's connection, as the session sees it. */
@@ -48,6 +50,7 @@ export type SessionDeps = {
   lifecycle?: SessionLifecycle;
   store: SessionStateStore;
   audit: AuditLog;
+  attendance: AttendanceLog;
   media: MediaControl;
   log: Logger;
   clock: () => number;
@@ -157,6 +160,8 @@ export class LiveSession {
       if (result.state === this.state) return { ok: true, version: this.state.version };
       const previous = this.state;
       this.state = result.state;
+      // Attendance first: a crash after it and before the save is mended when the session reopens.
+      await this.deps.attendance.append(this.id, presenceChanges(previous, this.state, this.deps.clock()));
       await this.deps.store.save(this.state);
       await this.#recordLifecycle(previous);
       await this.#perform(result.effects);

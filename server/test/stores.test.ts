@@ -1,22 +1,54 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { ClinicStore } from './ClinicStore.js';
-import { MemoryClinicStore } from './MemoryClinicStore.js';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { newSession } from '@hearth/shared';
+import { createLogger } from '../src/logger.js';
+import { verifyChain } from '../src/records/auditChain.js';
+import type { ClinicStore } from '../src/store/ClinicStore.js';
+import { memoryStores, redisStores, type Stores } from '../src/store/Stores.js';
+import { startRedis, type TestRedis } from './redisServer.js';
 
 /**
- * One suite for every backend: a new store (Redis) adds itself to this list and must pass
- * the same tests. Each factory gets a clock the test controls.
+ * One contract for every backend: the in-memory default and Redis (a real redis-server)
+ * must pass the same tests. Each factory gets a clock the test controls.
  */
-const backends: [string, (clock: () => number) => ClinicStore][] = [['memory', (clock) => new MemoryClinicStore(clock)]];
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.destroy();
+});
+
+const backends: [string, (clock: () => number) => Promise<Stores>][] = [
+  ['memory', async (clock) => memoryStores(clock)],
+  [
+    'redis',
+    async (clock) => {
+      // Every test starts from an empty Redis.
+      const raw = new Redis(redis.url);
+      await raw.flushall();
+      raw.disconnect();
+      return redisStores(redis.url, clock, createLogger('silent'));
+    },
+  ],
+];
 
 const admin = (id: string, email: string) => ({ id, email, displayName: 'X', role: 'admin' as const, passwordHash: 'scrypt$h', createdAt: 1 });
 
-describe.each(backends)('ClinicStore contract: %s', (_name, create) => {
+describe.each(backends)('stores contract: %s', (name, create) => {
   let now: number;
+  let stores: Stores;
   let store: ClinicStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     now = 1_000_000;
-    store = create(() => now);
-    return () => store.close();
+    stores = await create(() => now);
+    store = stores.clinic;
+    return () => stores.close();
+  });
+
+  it('says whether it outlives the process', () => {
+    expect(stores.persistent).toBe(name === 'redis');
+    expect(store.persistent).toBe(name === 'redis');
   });
 
   it('creates the first account only while there is none', async () => {
@@ -106,22 +138,74 @@ describe.each(backends)('ClinicStore contract: %s', (_name, create) => {
     const old = await store.loginSessions.get('old');
     if (old) expect(old.expiresAt).toBeLessThan(now);
   });
-});
 
-describe('MemoryClinicStore', () => {
-  it('sweeps expired login sessions and failure counters', async () => {
-    let now = 0;
-    const store = new MemoryClinicStore(() => now);
-    await store.loginSessions.insert({ id: 'old', accountId: 'a', expiresAt: 10 });
-    await store.loginFailures.update('old@x.org', () => ({ count: 1, windowStart: 0, expiresAt: 10 }));
-    now = 120_000;
-    await store.loginSessions.insert({ id: 'new', accountId: 'a', expiresAt: now + 10 });
-    expect(await store.loginSessions.get('old')).toBeUndefined();
-    expect(await store.loginFailures.get('old@x.org')).toBeUndefined();
-    expect(await store.loginSessions.get('new')).toBeDefined();
+  it('keeps a session\'s state as it was saved, a copy each time', async () => {
+    const state = newSession('s1');
+    await stores.sessionStates.save({ ...state, version: 3 });
+    const loaded = await stores.sessionStates.load('s1');
+    expect(loaded).toEqual({ ...state, version: 3 });
+    loaded!.version = 99;
+    expect((await stores.sessionStates.load('s1'))?.version).toBe(3);
+    expect(await stores.sessionStates.load('nope')).toBeUndefined();
   });
 
-  it('is not persistent', () => {
-    expect(new MemoryClinicStore(() => 0).persistent).toBe(false);
+  it('appends attendance events per session, in order, and never loses one', async () => {
+    await stores.attendance.append('s1', [{ memberId: 'a', kind: 'in', at: 1 }]);
+    await stores.attendance.append('s2', [{ memberId: 'b', kind: 'in', at: 2 }]);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => stores.attendance.append('s1', [{ memberId: `m${i}`, kind: 'in', at: 10 + i }])));
+    await stores.attendance.append('s1', []);
+    const s1 = await stores.attendance.events('s1');
+    expect(s1).toHaveLength(11);
+    expect(s1[0]).toEqual({ memberId: 'a', kind: 'in', at: 1 });
+    expect(await stores.attendance.events('s2')).toEqual([{ memberId: 'b', kind: 'in', at: 2 }]);
+    expect(await stores.attendance.events('none')).toEqual([]);
+  });
+
+  it('chains audit entries, even appended all at once, and lists the newest first', async () => {
+    const record = (i: number) => ({ at: i, action: 'admitted', actorId: 'f', targetId: `m${i}`, sessionId: 's1' });
+    await Promise.all(Array.from({ length: 25 }, (_, i) => stores.audit.append(record(i))));
+    const all = await stores.audit.all();
+    expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(verifyChain(all)).toEqual({ ok: true, count: 25 });
+    expect((await stores.audit.recent(3)).map((e) => e.seq)).toEqual([25, 24, 23]);
+  });
+});
+
+describe('Redis stores', () => {
+  it('two connections (two nodes) appending to the audit log at once keep one chain', async () => {
+    const raw = new Redis(redis.url);
+    await raw.flushall();
+    raw.disconnect();
+    const nodes = await Promise.all([0, 1].map(() => redisStores(redis.url, () => 0, createLogger('silent'))));
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => nodes[i % 2]!.audit.append({ at: i, action: 'entered', actorId: null, targetId: `m${i}`, sessionId: 's' })),
+      );
+      const all = await nodes[0]!.audit.all();
+      expect(all).toHaveLength(40);
+      expect(verifyChain(all)).toEqual({ ok: true, count: 40 });
+    } finally {
+      await Promise.all(nodes.map((n) => n.close()));
+    }
+  });
+
+  it('keep what was written across a redis-server restart (append-only file)', async () => {
+    const stores = await redisStores(redis.url, () => 0, createLogger('silent'));
+    try {
+      await stores.clinic.cohorts.insert({ id: 'kept', name: 'Kept', timeZone: 'UTC', createdAt: 1 });
+      await stores.attendance.append('s-kept', [{ memberId: 'a', kind: 'in', at: 5 }]);
+      await redis.stop();
+      // Written while Redis is down: queued by the client, not lost.
+      const pending = stores.attendance.append('s-kept', [{ memberId: 'a', kind: 'out', at: 9 }]);
+      await redis.start();
+      await pending;
+      expect((await stores.clinic.cohorts.get('kept'))?.name).toBe('Kept');
+      expect(await stores.attendance.events('s-kept')).toEqual([
+        { memberId: 'a', kind: 'in', at: 5 },
+        { memberId: 'a', kind: 'out', at: 9 },
+      ]);
+    } finally {
+      await stores.close();
+    }
   });
 });

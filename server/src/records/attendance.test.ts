@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { reduce, SYSTEM, RECONNECT_GRACE_MS, type Actor, type Command, type SessionState } from '@hearth/shared';
+import { as, groupInSession } from '@hearth/shared/testing';
+import { attendanceIntervals, attendedMs, presenceChanges, type AttendanceEvent } from './attendance.js';
+
+const F = as('F');
+
+/** Runs commands at given times, recording attendance the way the live session does. */
+function run(start: SessionState, steps: [number, Command, Actor][]) {
+  let state = start;
+  const events: AttendanceEvent[] = [];
+  for (const [at, command, actor] of steps) {
+    const r = reduce(state, command, actor, at);
+    if (!r.ok) throw new Error(`${command.type}: ${r.error.message}`);
+    events.push(...presenceChanges(state, r.state, at));
+    state = r.state;
+  }
+  return { state, events };
+}
+
+describe('attendance', () => {
+  it('counts admitted time only: the waiting room is not attendance; facilitators are not counted', () => {
+    const { events } = run(groupInSession(), [[5_000, { type: 'admit', memberId: 'W' }, F]]);
+    expect(events).toEqual([{ memberId: 'W', kind: 'in', at: 5_000 }]);
+    // Starting from nothing, everyone already admitted comes in; F, G and waiting W do not.
+    expect(presenceChanges(undefined, groupInSession(), 1_000).map((e) => e.memberId).sort()).toEqual(['P1', 'P2', 'P3']);
+  });
+
+  it('a reconnect inside the grace period is one interval; a drop that never comes back ends when it dropped', () => {
+    const { events } = run(groupInSession(), [
+      [10_000, { type: 'connectionLost', memberId: 'P1' }, SYSTEM],
+      [15_000, { type: 'connectionResumed', memberId: 'P1' }, SYSTEM],
+      [20_000, { type: 'connectionLost', memberId: 'P2' }, SYSTEM],
+      [20_000 + RECONNECT_GRACE_MS, { type: 'expireGrace' }, SYSTEM],
+    ]);
+    expect(events).toEqual([{ memberId: 'P2', kind: 'out', at: 20_000 }]);
+    const intervals = attendanceIntervals([...presenceChanges(undefined, groupInSession(), 1_000), ...events], 100_000);
+    expect(intervals.get('P1')).toEqual([{ from: 1_000, to: 100_000 }]);
+    expect(intervals.get('P2')).toEqual([{ from: 1_000, to: 20_000 }]);
+  });
+
+  it('sent back and admitted again: two intervals; the session ending closes everyone', () => {
+    const { events } = run(groupInSession(), [
+      [30_000, { type: 'sendToWaiting', memberId: 'P3' }, F],
+      [40_000, { type: 'admit', memberId: 'P3' }, F],
+      [90_000, { type: 'end' }, F],
+    ]);
+    const all = [...presenceChanges(undefined, groupInSession(), 1_000), ...events];
+    const intervals = attendanceIntervals(all, 1_000_000);
+    expect(intervals.get('P3')).toEqual([{ from: 1_000, to: 30_000 }, { from: 40_000, to: 90_000 }]);
+    expect(attendedMs(intervals.get('P3')!)).toBe(79_000);
+    expect(intervals.get('P1')).toEqual([{ from: 1_000, to: 90_000 }]);
+  });
+
+  it('time in a pair or taken aside is still attendance', () => {
+    const { events } = run(groupInSession(), [
+      [2_000, { type: 'startBreakout', prompt: 'p', durationSeconds: 600, groups: [['P1', 'P2'], ['P3', 'G']] }, as('G')],
+      [3_000, { type: 'pullAside', memberId: 'P2' }, F],
+    ]);
+    expect(events).toEqual([]);
+  });
+
+  it('merges overlapping or repeated records and closes an open one at the given time', () => {
+    const events: AttendanceEvent[] = [
+      { memberId: 'A', kind: 'in', at: 100 },
+      { memberId: 'A', kind: 'in', at: 150 },
+      { memberId: 'A', kind: 'out', at: 200 },
+      { memberId: 'A', kind: 'in', at: 200 },
+      { memberId: 'A', kind: 'out', at: 300 },
+      { memberId: 'A', kind: 'out', at: 310 },
+      { memberId: 'B', kind: 'in', at: 500 },
+    ];
+    const intervals = attendanceIntervals(events, 800);
+    expect(intervals.get('A')).toEqual([{ from: 100, to: 300 }]);
+    expect(intervals.get('B')).toEqual([{ from: 500, to: 800 }]);
+  });
+});

@@ -1,0 +1,79 @@
+import type { SessionState } from '@hearth/shared';
+
+/** A participant came into the room (admitted and connected) or went out of it. Appended, never changed. */
+export type AttendanceEvent = { memberId: string; kind: 'in' | 'out'; at: number };
+
+export type Interval = { from: number; to: number };
+
+/**
+ * Attendance counts participants admitted to the room; the waiting room does not count. A
+ * dropped connection inside its grace period keeps the seat (reconnects merge into one
+ * interval); when the grace runs out the time since the drop is not counted.
+ */
+function present(state: SessionState, memberId: string): boolean {
+  const m = state.members[memberId];
+  return state.status !== 'ended' && m?.role === 'participant' && m.status === 'admitted';
+}
+
+/**
+ * What changed in who is present between two states of a session: a pure diff, so every
+ * path into or out of the room (admit, send back, remove, leave, end) is counted the same
+ * way. Time in a pair or a side room is still in the room.
+ */
+export function presenceChanges(before: SessionState | undefined, after: SessionState, at: number): AttendanceEvent[] {
+  const ids = new Set([...Object.keys(before?.members ?? {}), ...Object.keys(after.members)]);
+  const events: AttendanceEvent[] = [];
+  for (const memberId of ids) {
+    const was = before !== undefined && present(before, memberId);
+    const is = present(after, memberId);
+    if (was === is) continue;
+    // Someone who left while their connection was down left when it went down.
+    const previous = before?.members[memberId];
+    const droppedAt = previous && !previous.connected ? previous.disconnectedAt : null;
+    events.push({ memberId, kind: is ? 'in' : 'out', at: !is && droppedAt !== null ? droppedAt : at });
+  }
+  return events;
+}
+
+/**
+ * Each participant's time in the room as merged intervals: an "in" opens one, the next "out"
+ * closes it, overlaps and touching intervals join. One still open is closed at `openUntil`
+ * (now for a live session, its end for an ended one).
+ */
+export function attendanceIntervals(events: readonly AttendanceEvent[], openUntil: number): Map<string, Interval[]> {
+  const raw = new Map<string, Interval[]>();
+  const openSince = new Map<string, number>();
+  for (const e of [...events].sort((a, b) => a.at - b.at)) {
+    if (e.kind === 'in') {
+      if (!openSince.has(e.memberId)) openSince.set(e.memberId, e.at);
+      continue;
+    }
+    const from = openSince.get(e.memberId);
+    if (from === undefined) continue;
+    openSince.delete(e.memberId);
+    push(raw, e.memberId, { from, to: e.at });
+  }
+  for (const [memberId, from] of openSince) push(raw, memberId, { from, to: Math.max(from, openUntil) });
+  return new Map([...raw].map(([id, list]) => [id, merge(list)]));
+}
+
+export function attendedMs(intervals: readonly Interval[]): number {
+  return intervals.reduce((sum, i) => sum + (i.to - i.from), 0);
+}
+
+function push(map: Map<string, Interval[]>, id: string, interval: Interval): void {
+  const list = map.get(id) ?? [];
+  list.push(interval);
+  map.set(id, list);
+}
+
+function merge(list: Interval[]): Interval[] {
+  const sorted = [...list].sort((a, b) => a.from - b.from);
+  const merged: Interval[] = [];
+  for (const i of sorted) {
+    const last = merged.at(-1);
+    if (last && i.from <= last.to) last.to = Math.max(last.to, i.to);
+    else merged.push({ ...i });
+  }
+  return merged;
+}

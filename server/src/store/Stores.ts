@@ -1,0 +1,72 @@
+import { Redis } from 'ioredis';
+import type { Clock } from '../clinic/clock.js';
+import type { Logger } from '../logger.js';
+import { MemoryAttendanceLog, type AttendanceLog } from '../records/AttendanceLog.js';
+import { MemoryAuditLog, type AuditLog } from '../records/AuditLog.js';
+import { MemorySessionStateStore, type SessionStateStore } from '../sessions/SessionStateStore.js';
+import type { ClinicStore } from './ClinicStore.js';
+import { MemoryClinicStore } from './MemoryClinicStore.js';
+import { RedisClinicStore } from './redis/RedisClinicStore.js';
+import { RedisRecords } from './redis/RedisRecords.js';
+import { RedisAttendanceLog, RedisAuditLog, RedisSessionStateStore } from './redis/RedisSessionRecords.js';
+
+/** Everything Hearth keeps: the clinic's records, live session state, attendance and the audit log. */
+export type Stores = {
+  clinic: ClinicStore;
+  sessionStates: SessionStateStore;
+  attendance: AttendanceLog;
+  audit: AuditLog;
+  /** Whether they outlive the process (Redis) or not (the in-memory default). */
+  persistent: boolean;
+  close(): Promise<void>;
+};
+
+/** The embedded default: nothing to run, nothing kept after the process stops. */
+export function memoryStores(clock: Clock): Stores {
+  return {
+    clinic: new MemoryClinicStore(clock),
+    sessionStates: new MemorySessionStateStore(),
+    attendance: new MemoryAttendanceLog(),
+    audit: new MemoryAuditLog(),
+    persistent: false,
+    close: async () => {},
+  };
+}
+
+/**
+ * Redis (`REDIS_URL`): shared by every node and kept across restarts. While Redis is away
+ * (a restart), commands wait in the client's queue and go through once it is back, so a
+ * short outage delays records instead of losing them.
+ */
+export async function redisStores(url: string, clock: Clock, log: Logger): Promise<Stores> {
+  const redis = new Redis(url, {
+    keyPrefix: 'hearth:',
+    maxRetriesPerRequest: null,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+    lazyConnect: true,
+  });
+  let down = false;
+  redis.on('error', (err: Error) => {
+    if (!down) log.warn({ err: err.message }, 'redis connection lost; retrying');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) log.info('redis connection back');
+    down = false;
+  });
+  await redis.connect();
+  const records = new RedisRecords(redis);
+  const clinic = new RedisClinicStore(records, clock);
+  return {
+    clinic,
+    sessionStates: new RedisSessionStateStore(records),
+    attendance: new RedisAttendanceLog(records),
+    audit: new RedisAuditLog(records),
+    persistent: true,
+    close: () => clinic.close(),
+  };
+}
+
+export function createStores(redisUrl: string | undefined, clock: Clock, log: Logger): Promise<Stores> {
+  return redisUrl ? redisStores(redisUrl, clock, log) : Promise.resolve(memoryStores(clock));
+}
