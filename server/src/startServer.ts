@@ -49,7 +49,7 @@ export async function startServer(
   const clock = options.clock ?? systemClock;
   const stores = options.stores ?? (await createStores(config.redisUrl, clock, log));
   const secret = resolveSecret(config.auth.secret, log);
-  const clinic = createClinic({ store: stores.clinic, clock, secret, log, timeZone: config.clinicTimeZone });
+  const clinic = createClinic({ store: stores.clinic, attendance: stores.attendance, audit: stores.audit, clock, secret, log, timeZone: config.clinicTimeZone });
   // Seeded before anything needs closing; announced once the URL is known.
   const demo = config.demo ? await seedDemo(clinic) : undefined;
   const pool = await WorkerPool.create(config.media, log);

@@ -1,6 +1,8 @@
 import { Accounts, type Account } from '../auth/Accounts.js';
 import { deriveKey } from '../auth/secret.js';
 import type { Logger } from '../logger.js';
+import type { AttendanceLog } from '../records/AttendanceLog.js';
+import type { AuditLog } from '../records/AuditLog.js';
 import type { ClinicStore } from '../store/ClinicStore.js';
 import type { Clock } from './clock.js';
 import { Invites, type InviteCheck } from './Invites.js';
@@ -17,14 +19,29 @@ export type Clinic = {
   timeZone: string;
   accounts: Accounts;
   invites: Invites;
+  /** Who was in each session's room, and when. */
+  attendance: AttendanceLog;
+  audit: AuditLog;
+  /** Adds a clinic-side event (sign-in, export, invite, staff change) to the audit log. */
+  audited(action: string, actorId: string | null, targetId: string | null, sessionId?: string | null): Promise<void>;
   /** A participant's credential: the token from their `/join/<token>` link. */
   verifyInvite(token: string, now?: number): Promise<InviteCheck>;
   /** A staff member's credential: the `hearth_session` cookie in a Cookie header. */
   accountFromCookie(cookieHeader: string | undefined): Promise<Account | undefined>;
 };
 
-export function createClinic(deps: { store: ClinicStore; clock: Clock; secret: Buffer; log: Logger; timeZone: string }): Clinic {
-  const { store, clock, log, timeZone } = deps;
+export type ClinicDeps = {
+  store: ClinicStore;
+  attendance: AttendanceLog;
+  audit: AuditLog;
+  clock: Clock;
+  secret: Buffer;
+  log: Logger;
+  timeZone: string;
+};
+
+export function createClinic(deps: ClinicDeps): Clinic {
+  const { store, clock, log, timeZone, audit, attendance } = deps;
   const accounts = new Accounts({ store, clock, log });
   const invites = new Invites({ store, clock, key: deriveKey(deps.secret, 'invite-token-v1'), log });
   return {
@@ -33,6 +50,11 @@ export function createClinic(deps: { store: ClinicStore; clock: Clock; secret: B
     timeZone,
     accounts,
     invites,
+    attendance,
+    audit,
+    audited: async (action, actorId, targetId, sessionId = null) => {
+      await audit.append({ at: clock(), action, actorId, targetId, sessionId });
+    },
     verifyInvite: (token, now) => invites.verify(token, now),
     accountFromCookie: (cookieHeader) => accounts.fromCookie(cookieHeader),
   };

@@ -3,6 +3,7 @@ import { requireJsonForChanges } from '../auth/httpGuards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { authRoutes } from './auth.routes.js';
 import { clinicRoutes } from './clinic.routes.js';
+import { recordsRoutes } from './records.routes.js';
 
 /** The clinic's JSON API under /api. */
 export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Router {
@@ -15,6 +16,7 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   router.use(requireJsonForChanges);
   router.use(authRoutes(deps));
   router.use(clinicRoutes(deps));
+  router.use(recordsRoutes(deps));
   // An unknown API path is a JSON 404, never the client's app shell.
   router.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });

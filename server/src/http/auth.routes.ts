@@ -19,12 +19,15 @@ export function authRoutes({ clinic, cookieSecure }: AuthRouteDeps): Router {
 
   router.post('/setup/admin', async (req, res) => {
     const body = parseBody(NewAccountBody, req.body);
-    res.status(201).json({ account: await accounts.setupFirstAdmin(body) });
+    const account = await accounts.setupFirstAdmin(body);
+    await clinic.audited('admin-created', null, account.id);
+    res.status(201).json({ account });
   });
 
   router.post('/auth/login', async (req, res) => {
     const { email, password } = parseBody(LoginBody, req.body);
     const { account, token } = await accounts.login(email, password);
+    await clinic.audited('signed-in', account.id, account.id);
     res.setHeader('Set-Cookie', sessionCookie(token, cookieSecure));
     res.json({ account });
   });
@@ -42,7 +45,9 @@ export function authRoutes({ clinic, cookieSecure }: AuthRouteDeps): Router {
 
   router.post('/facilitators', requireRole(clinic, 'admin'), async (req, res) => {
     const body = parseBody(NewAccountBody, req.body);
-    res.status(201).json({ account: await accounts.create({ ...body, role: 'facilitator' }) });
+    const account = await accounts.create({ ...body, role: 'facilitator' });
+    await clinic.audited('facilitator-created', signedIn(res).id, account.id);
+    res.status(201).json({ account });
   });
 
   return router;

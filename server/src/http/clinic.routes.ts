@@ -49,6 +49,7 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
     const body = parseBody(NewCohort, req.body);
     const cohort = { id: newId(), ...body, createdAt: clinic.clock() };
     await store.cohorts.insert(cohort);
+    await clinic.audited('cohort-created', signedIn(res).id, cohort.id);
     res.status(201).json({ cohort: cohortView(cohort) });
   });
 
@@ -61,6 +62,7 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
     const body = parseBody(NewMember, req.body);
     const member = { id: newId(), cohortId: cohort.id, ...body, createdAt: clinic.clock() };
     await store.members.insert(member);
+    await clinic.audited('member-added', signedIn(res).id, member.id);
     res.status(201).json({ member: memberView(member) });
   });
 
@@ -77,6 +79,7 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
     // One rule per pair of people, whichever order they were named in.
     const unique = pairs.filter(([a, b], i) => pairs.findIndex(([x, y]) => (x === a && y === b) || (x === b && y === a)) === i);
     await store.cohorts.setNeverPairs(cohort.id, unique);
+    await clinic.audited('never-pairs-changed', signedIn(res).id, cohort.id);
     res.json({ cohort: cohortView({ ...cohort, neverPairs: unique }) });
   });
 
@@ -92,6 +95,7 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
       status: 'scheduled' as const,
     };
     await store.sessions.insert(session);
+    await clinic.audited('session-scheduled', session.createdBy, session.id, session.id);
     res.status(201).json({ session: sessionView(session) });
   });
 
@@ -109,7 +113,9 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
   /** One personal link per member; members who hold a live link keep it. */
   router.post('/sessions/:sessionId/invites', async (req, res) => {
     parseBody(NoFields, req.body);
-    res.status(201).json((await invites.issueForSession(req.params.sessionId)).map(inviteLinkView));
+    const issued = await invites.issueForSession(req.params.sessionId);
+    await clinic.audited('invites-issued', signedIn(res).id, null, req.params.sessionId);
+    res.status(201).json(issued.map(inviteLinkView));
   });
 
   router.get('/sessions/:sessionId/invites', async (req, res) => {
@@ -119,12 +125,15 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
 
   router.post('/sessions/:sessionId/members/:memberId/invite', async (req, res) => {
     parseBody(NoFields, req.body);
-    res.status(201).json(inviteLinkView(await invites.reissue(req.params.sessionId, req.params.memberId)));
+    const link = await invites.reissue(req.params.sessionId, req.params.memberId);
+    await clinic.audited('invite-reissued', signedIn(res).id, req.params.memberId, req.params.sessionId);
+    res.status(201).json(inviteLinkView(link));
   });
 
   router.post('/invites/:jti/revoke', async (req, res) => {
     parseBody(NoFields, req.body);
     const { jti, sessionId, memberId, revokedAt } = await invites.revoke(req.params.jti);
+    await clinic.audited('invite-revoked', signedIn(res).id, memberId, sessionId);
     res.json({ invite: { jti, sessionId, memberId, revokedAt: new Date(revokedAt ?? clinic.clock()).toISOString() } });
   });
 

@@ -69,6 +69,8 @@ export class LiveSession {
   readonly #queue = new SerialQueue();
   readonly #links = new Map<string, MemberLink>();
   readonly #unrecordedTalk = new Map<string, number>();
+  /** Connections to close once the command that closes them has been answered. */
+  #closing: (() => void)[] = [];
   #turnTimer: ReturnType<typeof setTimeout> | undefined;
   #breakoutTimer: ReturnType<typeof setTimeout> | undefined;
   #talkFlush: ReturnType<typeof setTimeout> | undefined;
@@ -167,6 +169,9 @@ export class LiveSession {
       await this.#perform(result.effects);
       this.#scheduleTimers();
       this.#broadcast();
+      // After this turn, so the command's own sender (ending the session) gets its answer first.
+      const closing = this.#closing.splice(0);
+      if (closing.length > 0) setImmediate(() => closing.forEach((close) => close()));
       return { ok: true, version: this.state.version };
     });
   }
@@ -234,8 +239,7 @@ export class LiveSession {
           case 'disconnect': {
             const link = this.#links.get(effect.memberId);
             this.#links.delete(effect.memberId);
-            // After this turn, so the command's own sender (ending the session) gets its answer first.
-            if (link) setImmediate(() => link.close(effect.reason));
+            if (link) this.#closing.push(() => link.close(effect.reason));
             break;
           }
           case 'notifyFacilitators':

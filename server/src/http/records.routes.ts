@@ -1,0 +1,99 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { requireRole, signedIn } from '../auth/httpGuards.js';
+import type { Clinic } from '../clinic/createClinic.js';
+import { NotFoundError } from '../errors.js';
+import { verifyChain, type AuditEntry } from '../records/auditChain.js';
+import { attendanceCsv, sessionRows, sessionTime, withinDays, type AttendanceRow } from '../records/attendanceReport.js';
+import { parseBody } from './parseBody.js';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a date');
+const DateRange = z
+  .object({ from: Day, to: Day })
+  .refine(({ from, to }) => from <= to, 'from must not be after to')
+  .refine(({ from, to }) => Date.parse(to) - Date.parse(from) <= 366 * 86_400_000, 'at most a year at a time');
+const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const rowView = (r: AttendanceRow) => ({ ...r, intervals: r.intervals.map((i) => ({ from: iso(i.from), to: iso(i.to) })) });
+
+/** Attendance reports and exports (staff), and the audit log with its verification (admins). */
+export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
+  const router = Router();
+  const { store, attendance } = clinic;
+  router.use(['/sessions', '/cohorts'], requireRole(clinic, 'admin', 'facilitator'));
+  router.use('/audit', requireRole(clinic, 'admin'));
+
+  const sessionReport = async (sessionId: string) => {
+    const session = await store.sessions.get(sessionId);
+    if (!session) throw new NotFoundError('session');
+    const cohort = await store.cohorts.get(session.cohortId);
+    if (!cohort) throw new NotFoundError('cohort');
+    const members = await store.members.listByCohort(cohort.id);
+    return { session, cohort, rows: sessionRows(cohort, members, session, await attendance.events(session.id), clinic.clock()) };
+  };
+
+  const cohortReport = async (cohortId: string, query: unknown) => {
+    const cohort = await store.cohorts.get(cohortId);
+    if (!cohort) throw new NotFoundError('cohort');
+    const { from, to } = parseBody(DateRange, query);
+    const members = await store.members.listByCohort(cohort.id);
+    const rows: AttendanceRow[] = [];
+    for (const session of await store.sessions.listByCohort(cohort.id)) {
+      const events = await attendance.events(session.id);
+      if (!withinDays(sessionTime(session, events), cohort.timeZone, from, to)) continue;
+      rows.push(...sessionRows(cohort, members, session, events, clinic.clock()));
+    }
+    rows.sort((a, b) => a.date.localeCompare(b.date));
+    return { cohort, from, to, rows };
+  };
+
+  /** Exports leave the building: each one is audited before it is sent. */
+  const sendCsv = async (res: Response, filename: string, csv: string, targetId: string, sessionId: string | null) => {
+    await clinic.audited('attendance-exported', signedIn(res).id, targetId, sessionId);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.send(csv);
+  };
+
+  router.get('/sessions/:sessionId/attendance', async (req, res) => {
+    const { session, cohort, rows } = await sessionReport(req.params.sessionId);
+    res.json({ sessionId: session.id, title: session.title, timeZone: cohort.timeZone, rows: rows.map(rowView) });
+  });
+
+  router.get('/sessions/:sessionId/attendance.csv', async (req, res) => {
+    const { session, cohort, rows } = await sessionReport(req.params.sessionId);
+    await sendCsv(res, `attendance-${rows[0]?.date ?? 'session'}-${session.id}.csv`, attendanceCsv(rows, cohort.timeZone), session.id, session.id);
+  });
+
+  router.get('/cohorts/:cohortId/attendance', async (req, res) => {
+    const { cohort, from, to, rows } = await cohortReport(req.params.cohortId, req.query);
+    res.json({ cohortId: cohort.id, timeZone: cohort.timeZone, from, to, rows: rows.map(rowView) });
+  });
+
+  router.get('/cohorts/:cohortId/attendance.csv', async (req, res) => {
+    const { cohort, from, to, rows } = await cohortReport(req.params.cohortId, req.query);
+    await sendCsv(res, `attendance-${from}-to-${to}.csv`, attendanceCsv(rows, cohort.timeZone), cohort.id, null);
+  });
+
+  router.get('/audit', async (req, res) => {
+    const { limit } = parseBody(AuditQuery, req.query);
+    const entries = await clinic.audit.recent(limit);
+    res.json({ entries: await Promise.all(entries.map((e) => auditView(clinic, e))) });
+  });
+
+  router.get('/audit/verify', async (_req, res) => {
+    res.json(verifyChain(await clinic.audit.all()));
+  });
+
+  return router;
+}
+
+/** An entry with names for its ids where the clinic knows them (staff names, pseudonyms). */
+async function auditView(clinic: Clinic, e: AuditEntry) {
+  const name = async (id: string | null) => {
+    if (id === null) return null;
+    return (await clinic.store.accounts.get(id))?.displayName ?? (await clinic.store.members.get(id))?.pseudonym ?? null;
+  };
+  return { seq: e.seq, at: iso(e.at), action: e.action, actorId: e.actorId, actor: await name(e.actorId), targetId: e.targetId, target: await name(e.targetId), sessionId: e.sessionId, hash: e.hash };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
+import { attendanceCsv, sessionRows, withinDays } from './attendanceReport.js';
+
+const cohort: CohortRecord = { id: 'c', name: 'Evening IOP', timeZone: 'America/Chicago', createdAt: 0 };
+const members: MemberRecord[] = [
+  { id: 'a', cohortId: 'c', pseudonym: 'Alex', contact: '555-0100', createdAt: 0 },
+  { id: 'b', cohortId: 'c', pseudonym: '=Blake', createdAt: 0 },
+];
+// 18:00 in Chicago on 3 March 2025 (CST, UTC-6).
+const six = Date.parse('2025-03-04T00:00:00Z');
+const session: GroupSessionRecord = { id: 's', cohortId: 'c', title: 'Monday, group', scheduledStart: six, createdBy: 'f', createdAt: 0, status: 'ended' };
+
+describe('attendance reports', () => {
+  it('lists every member of the cohort: minutes in the room, and an absence as no time', () => {
+    const rows = sessionRows(cohort, members, session, [
+      { memberId: 'a', kind: 'in', at: six + 60_000 },
+      { memberId: 'a', kind: 'out', at: six + 31 * 60_000 },
+      { memberId: 'a', kind: 'in', at: six + 35 * 60_000 },
+      { memberId: 'a', kind: 'out', at: six + 95 * 60_000 + 30_000 },
+    ], six + 200 * 60_000);
+    expect(rows.map((r) => [r.pseudonym, r.date, r.minutes])).toEqual([
+      ['Alex', '2025-03-03', 90.5],
+      ['=Blake', '2025-03-03', 0],
+    ]);
+  });
+
+  it('writes CSV on the cohort\'s clock, with no contact details, quoting and defusing formulas', () => {
+    const rows = sessionRows(cohort, members, session, [
+      { memberId: 'a', kind: 'in', at: six + 60_000 },
+      { memberId: 'a', kind: 'out', at: six + 31 * 60_000 },
+    ], six);
+    const csv = attendanceCsv(rows, cohort.timeZone);
+    expect(csv.split('\r\n')).toEqual([
+      'date,session,member,member_id,first_in,last_out,minutes,intervals',
+      '2025-03-03,"Monday, group",Alex,a,18:01,18:31,30.0,18:01-18:31',
+      "2025-03-03,\"Monday, group\",'=Blake,b,,,0.0,",
+      '',
+    ]);
+    expect(csv).not.toContain('555-0100');
+  });
+
+  it('picks sessions by their day in the cohort\'s zone', () => {
+    // 23:30 in Chicago on 3 March is already 4 March in UTC.
+    const late = Date.parse('2025-03-04T05:30:00Z');
+    expect(withinDays(late, 'America/Chicago', '2025-03-03', '2025-03-03')).toBe(true);
+    expect(withinDays(late, 'America/Chicago', '2025-03-04', '2025-03-10')).toBe(false);
+    expect(withinDays(late, 'UTC', '2025-03-04', '2025-03-04')).toBe(true);
+  });
+});

@@ -1,0 +1,93 @@
+import { localParts, startOfLocalDay } from '@hearth/shared';
+import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
+import { attendanceIntervals, attendedMs, type AttendanceEvent, type Interval } from './attendance.js';
+
+/** One member's attendance at one session: what a clinic bills from. */
+export type AttendanceRow = {
+  sessionId: string;
+  sessionTitle: string;
+  /** The session's calendar day in the cohort's zone (YYYY-MM-DD). */
+  date: string;
+  memberId: string;
+  pseudonym: string;
+  /** Merged intervals in the room (epoch ms); empty when absent. */
+  intervals: Interval[];
+  /** Time in the room, in minutes to one decimal place. */
+  minutes: number;
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function localDate(t: number, timeZone: string): string {
+  const p = localParts(t, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+export function localTime(t: number, timeZone: string): string {
+  const p = localParts(t, timeZone);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** When a session happened: its scheduled start, else when the first person came in, else when it was made. */
+export function sessionTime(session: GroupSessionRecord, events: readonly AttendanceEvent[]): number {
+  if (session.scheduledStart !== undefined) return session.scheduledStart;
+  const first = events.reduce((min, e) => Math.min(min, e.at), Infinity);
+  return Number.isFinite(first) ? first : session.createdAt;
+}
+
+/**
+ * Every member of the cohort at one session, present or not (an absence is a row with no
+ * time). Intervals still open are counted up to `now`.
+ */
+export function sessionRows(cohort: CohortRecord, members: readonly MemberRecord[], session: GroupSessionRecord, events: readonly AttendanceEvent[], now: number): AttendanceRow[] {
+  const intervals = attendanceIntervals(events, now);
+  const date = localDate(sessionTime(session, events), cohort.timeZone);
+  return members.map((m) => {
+    const own = intervals.get(m.id) ?? [];
+    return {
+      sessionId: session.id,
+      sessionTitle: session.title,
+      date,
+      memberId: m.id,
+      pseudonym: m.pseudonym,
+      intervals: own,
+      minutes: Math.round(attendedMs(own) / 6_000) / 10,
+    };
+  });
+}
+
+/** Whether a session's day (in the cohort's zone) falls within `from`–`to` inclusive (YYYY-MM-DD). */
+export function withinDays(at: number, timeZone: string, from: string, to: string): boolean {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return at >= startOfLocalDay(fy, fm, fd, timeZone) && at < startOfLocalDay(ty, tm, td + 1, timeZone);
+}
+
+/**
+ * CSV for a spreadsheet or a billing system: one row per member per session, times on the
+ * cohort's clock. No contact details, locations or notes: pseudonyms and minutes only.
+ */
+export function attendanceCsv(rows: readonly AttendanceRow[], timeZone: string): string {
+  const header = ['date', 'session', 'member', 'member_id', 'first_in', 'last_out', 'minutes', 'intervals'];
+  const lines = rows.map((r) => {
+    const first = r.intervals[0];
+    const last = r.intervals.at(-1);
+    return [
+      r.date,
+      r.sessionTitle,
+      r.pseudonym,
+      r.memberId,
+      first ? localTime(first.from, timeZone) : '',
+      last ? localTime(last.to, timeZone) : '',
+      r.minutes.toFixed(1),
+      r.intervals.map((i) => `${localTime(i.from, timeZone)}-${localTime(i.to, timeZone)}`).join(' '),
+    ];
+  });
+  return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
