@@ -77,3 +77,20 @@ function merge(list: Interval[]): Interval[] {
   }
   return merged;
 }
+
+/**
+ * Squares a session's attendance log with its state when the session is picked up again: an
+ * interval the log left open for someone no longer present is closed now, and someone present
+ * with no open interval gets one from now. Only appends; nothing written is changed.
+ */
+export function reconcileAttendance(events: readonly AttendanceEvent[], state: SessionState, now: number): AttendanceEvent[] {
+  const open = new Set<string>();
+  for (const e of [...events].sort((a, b) => a.at - b.at)) {
+    if (e.kind === 'in') open.add(e.memberId);
+    else open.delete(e.memberId);
+  }
+  const fixes: AttendanceEvent[] = [];
+  for (const memberId of open) if (!present(state, memberId)) fixes.push({ memberId, kind: 'out', at: now });
+  for (const memberId of Object.keys(state.members)) if (present(state, memberId) && !open.has(memberId)) fixes.push({ memberId, kind: 'in', at: now });
+  return fixes;
+}

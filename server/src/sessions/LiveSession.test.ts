@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SYSTEM, type SessionView } from '@hearth/shared';
+import { RECONNECT_GRACE_MS, SYSTEM, type SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { createLogger } from '../logger.js';
 import { MemoryAttendanceLog } from '../records/AttendanceLog.js';
@@ -50,9 +50,52 @@ describe('LiveSession', () => {
   it('keeps its state in the store and picks it up again after a restart', async () => {
     const s = setup();
     const session = await groupOfTwo(s);
+    s.advance(1_000);
     const reopened = await LiveSession.open('s1', s.deps);
-    expect(reopened.snapshot).toEqual(session.snapshot);
-    expect(reopened.snapshot.members['P']!.status).toBe('admitted');
+    // Everything as it was, except that nobody is connected to the new process yet: each
+    // member is reconnecting, in place, within the grace period.
+    const { members, version, ...rest } = reopened.snapshot;
+    const { members: before, version: beforeVersion, ...restBefore } = session.snapshot;
+    expect(rest).toEqual(restBefore);
+    expect(version).toBeGreaterThan(beforeVersion);
+    expect(members['P']).toEqual({ ...before['P'], connected: false, disconnectedAt: 2_000 });
+    expect(members['F']).toMatchObject({ status: 'admitted', connected: false });
+    // Coming back within the grace period, P is where they were.
+    await reopened.run({ type: 'connectionResumed', memberId: 'P' }, SYSTEM);
+    expect(reopened.snapshot.members['P']).toMatchObject({ status: 'admitted', connected: true });
+  });
+
+  it('after a restart, whoever does not come back within the grace period has left, and their attendance ends when they dropped', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const s = setup();
+      await groupOfTwo(s);
+      s.advance(10 * 60_000);
+      const reopened = await LiveSession.open('s1', s.deps);
+      s.advance(RECONNECT_GRACE_MS);
+      await vi.advanceTimersByTimeAsync(RECONNECT_GRACE_MS + 10);
+      await expect.poll(() => reopened.snapshot.members['P']?.status).toBe('left');
+      expect(await s.attendance.events('s1')).toEqual([
+        { memberId: 'P', kind: 'in', at: 1_000 },
+        { memberId: 'P', kind: 'out', at: 601_000 },
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('squares attendance with the state when a session is picked up again', async () => {
+    const s = setup();
+    await groupOfTwo(s);
+    // The old process wrote the state but stopped before writing P's attendance.
+    const stored = await s.store.load('s1');
+    await s.store.save({ ...stored!, members: { ...stored!.members, Q: { ...stored!.members['P']!, id: 'Q', displayName: 'Quinn' } } });
+    s.advance(5_000);
+    await LiveSession.open('s1', s.deps);
+    expect(await s.attendance.events('s1')).toEqual([
+      { memberId: 'P', kind: 'in', at: 1_000 },
+      { memberId: 'Q', kind: 'in', at: 6_000 },
+    ]);
   });
 
   it('records attendance as the room changes, and audits in one verified chain', async () => {
@@ -151,8 +194,12 @@ describe('LiveSession', () => {
       // A server restart: a new LiveSession from the store, 50 s into the turn.
       now = 50_000;
       const restarted = await LiveSession.open('s1', s.deps);
-      now = 60_000;
-      await vi.advanceTimersByTimeAsync(10_010);
+      // P's connection comes back to the new process; a returning speaker keeps at least the grace (RND9).
+      await restarted.run({ type: 'connectionResumed', memberId: 'P' }, SYSTEM);
+      const deadline = restarted.snapshot.round!.turn.deadline;
+      expect(deadline).toBeGreaterThanOrEqual(60_000);
+      now = deadline;
+      await vi.advanceTimersByTimeAsync(deadline - 50_000 + 10);
       await expect.poll(() => restarted.snapshot.round?.turn.speakerId).toBe('Q');
       expect(restarted.snapshot.turnRecords.at(-1)).toMatchObject({ speakerId: 'P', outcome: 'timed-out' });
     } finally {

@@ -1,4 +1,5 @@
 import {
+  RECONNECT_GRACE_MS,
   SYSTEM,
   audibleMemberIds,
   maySendChat,
@@ -17,7 +18,7 @@ import {
 } from '@hearth/shared';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from '../rooms/SerialQueue.js';
-import { presenceChanges } from '../records/attendance.js';
+import { presenceChanges, reconcileAttendance } from '../records/attendance.js';
 import type { AttendanceLog } from '../records/AttendanceLog.js';
 import type { AuditLog } from '../records/AuditLog.js';
 import type { SessionStateStore } from './SessionStateStore.js';
@@ -73,6 +74,7 @@ export class LiveSession {
   #closing: (() => void)[] = [];
   #turnTimer: ReturnType<typeof setTimeout> | undefined;
   #breakoutTimer: ReturnType<typeof setTimeout> | undefined;
+  #graceTimer: ReturnType<typeof setTimeout> | undefined;
   #talkFlush: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
@@ -83,9 +85,25 @@ export class LiveSession {
   static async open(sessionId: string, deps: SessionDeps): Promise<LiveSession> {
     const state = (await deps.store.load(sessionId)) ?? newSession(sessionId);
     const session = new LiveSession(state, deps);
-    // A restarted server picks up a running round's turn where the stored deadline says.
-    session.#scheduleTimers();
+    await session.#resume();
     return session;
+  }
+
+  /**
+   * Picking up a stored session (a restarted or another node): nobody is connected to this
+   * process yet, so whoever the state says is connected dropped when the old one went; they
+   * get the usual grace period to come back. Attendance is squared with the state, in case
+   * the old process stopped between the two. Timers carry on from the stored deadlines.
+   */
+  async #resume(): Promise<void> {
+    const { attendance, clock } = this.deps;
+    if (this.state.version > 0) {
+      await attendance.append(this.id, reconcileAttendance(await attendance.events(this.id), this.state, clock()));
+    }
+    for (const m of Object.values(this.state.members)) {
+      if (m.connected && (m.status === 'admitted' || m.status === 'waiting')) await this.run({ type: 'connectionLost', memberId: m.id }, SYSTEM);
+    }
+    this.#scheduleTimers();
   }
 
   get id(): string {
@@ -185,6 +203,10 @@ export class LiveSession {
     this.#turnTimer = this.#timer(this.#turnTimer, round && !round.paused ? round.turn.deadline : undefined, { type: 'advanceDueTurn' });
     const breakout = this.state.breakout;
     this.#breakoutTimer = this.#timer(this.#breakoutTimer, breakout ? nextBreakoutTick(breakout) : undefined, { type: 'breakoutTick' });
+    // REC3: whoever dropped and has not come back within the grace period has left.
+    const dropped = Object.values(this.state.members).filter((m) => !m.connected && m.disconnectedAt !== null && (m.status === 'admitted' || m.status === 'waiting'));
+    const graceEnds = dropped.length ? Math.min(...dropped.map((m) => m.disconnectedAt! + RECONNECT_GRACE_MS)) : undefined;
+    this.#graceTimer = this.#timer(this.#graceTimer, graceEnds, { type: 'expireGrace' });
   }
 
   #timer(previous: ReturnType<typeof setTimeout> | undefined, at: number | undefined, command: Command) {

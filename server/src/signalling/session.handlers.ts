@@ -1,4 +1,4 @@
-import { RECONNECT_GRACE_MS, SYSTEM, pairKey, proposePairs, type ServerToClientEvents } from '@hearth/shared';
+import { SYSTEM, pairKey, proposePairs, type ServerToClientEvents } from '@hearth/shared';
 import type { Socket } from 'socket.io';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -97,12 +97,7 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
   socket.on('disconnect', () => {
     const { session, identity } = connection;
     if (!session || !identity || !session.unlink(identity.memberId, link)) return;
-    void (async () => {
-      await session.run({ type: 'connectionLost', memberId: identity.memberId }, SYSTEM);
-      // After the grace period, whoever has not come back has left.
-      setTimeout(() => {
-        session.run({ type: 'expireGrace' }, SYSTEM).catch((err: unknown) => log.warn({ err }, 'grace expiry failed'));
-      }, RECONNECT_GRACE_MS + 100).unref();
-    })().catch((err: unknown) => log.warn({ err }, 'could not record a lost connection'));
+    // The session's own timer ends the grace period for whoever has not come back.
+    session.run({ type: 'connectionLost', memberId: identity.memberId }, SYSTEM).catch((err: unknown) => log.warn({ err }, 'could not record a lost connection'));
   });
 }
