@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { receives } from '@hearth/shared';
 import type { AddressInfo } from 'node:net';
 import { resolveSecret } from './auth/secret.js';
 import { systemClock, type Clock } from './clinic/clock.js';
@@ -74,6 +75,12 @@ export async function startServer(
     media: roomMediaControl(rooms),
     log,
     clock,
+  });
+  // A session's media room follows the session's one subscription policy (BRK5) from its
+  // first consumer, also when it is made again (a worker died, everyone dropped at once).
+  rooms.usePolicy((roomId) => (viewer, sender) => {
+    const session = sessions.current(roomId);
+    return session ? receives(session.snapshot, viewer, sender) : true;
   });
   // Talk-time goes from the media room to its session (when the room is one).
   rooms.onTalk((roomId, peerIds, ms) => {

@@ -367,6 +367,61 @@ describe('breakouts on the SFU', () => {
   }, 40_000);
 });
 
+describe('a media room made again', () => {
+  it('[BRK5] mid-breakout (its worker died): everyone is told to rejoin, and the pairs stay apart from the first consumer', async () => {
+    const own = await startTestServer({ MEDIASOUP_WORKERS: '2' });
+    const mine: TestSocket[] = [];
+    try {
+      const s = await seededSession(own);
+      const f = await facilitatorSocket(own, s);
+      mine.push(f);
+      await call(f, 'session:enter', { consent: null });
+      const people: { socket: TestSocket; id: string; offered: ServerEventPayload<'consumer:created'>[] }[] = [];
+      for (const p of s.participants) {
+        const { socket } = await participantWaiting(own, p.token);
+        mine.push(socket);
+        people.push({ socket, id: p.memberId, offered: record(socket, 'consumer:created') });
+      }
+      await call(f, 'session:command', { type: 'admitAll' });
+      /** Into the media room as a client does: transports, a microphone, ready; then it resumes all it is offered. */
+      const intoMedia = async (socket: TestSocket) => {
+        const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: s.sessionId, displayName: 'x' });
+        const send = await call(socket, 'transport:create', { direction: 'send' });
+        await call(socket, 'transport:connect', { transportId: send.id, dtlsParameters: fakeDtls });
+        await call(socket, 'producer:create', { transportId: send.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
+        await call(socket, 'transport:create', { direction: 'recv' });
+        await call(socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+      };
+      const resumeAll = async () => {
+        await expect.poll(() => people.every((p) => p.offered.length === 3)).toBe(true);
+        for (const p of people) for (const c of p.offered.splice(0)) await send(p.socket, 'consumer:resume', { consumerId: c.id });
+      };
+      for (const p of people) await intoMedia(p.socket);
+      await resumeAll();
+      const [a, b, c, d] = people.map((p) => p.id) as [string, string, string, string];
+      const first = (await own.rooms.get(s.sessionId))!;
+      await call(f, 'session:command', { type: 'startBreakout', prompt: 'p', durationSeconds: 600, groups: [[a, b], [c, d]] });
+      expect(first.receiving(a)).toEqual([b]);
+
+      const resets = people.map((p) => nextEvent(p.socket, 'room:reset'));
+      process.kill(own.pool.report().find((w) => w.routers > 0)!.pid, 'SIGKILL');
+      await Promise.all(resets);
+      for (const p of people) await intoMedia(p.socket);
+      await resumeAll();
+      const again = (await own.rooms.get(s.sessionId))!;
+      expect(again).not.toBe(first);
+      // Every client asked to resume everything it was offered; the new room let through only partners.
+      expect(again.receiving(a)).toEqual([b]);
+      expect(again.receiving(b)).toEqual([a]);
+      expect(again.receiving(c)).toEqual([d]);
+      expect(again.receiving(d)).toEqual([c]);
+    } finally {
+      for (const socket of mine) socket.disconnect();
+      await own.close();
+    }
+  });
+});
+
 describe('breakout proposals', () => {
   it('[BRK2] pairs avoid who met in the cohort\'s earlier session, and honour "never" pairs', async () => {
     let now = Date.UTC(2026, 10, 23, 18);

@@ -65,6 +65,8 @@ export class SessionClient {
   readonly #consumers = new Map<string, { consumer: types.Consumer; peerId: string }>();
   /** The camera picked before joining; turning the camera on during the call opens this one. */
   #cameraDeviceId: string | undefined;
+  /** The room joined last, to join again when the server loses its media. */
+  #roomId: string | undefined;
 
   constructor(
     private readonly serverUrl: string | undefined,
@@ -114,13 +116,17 @@ export class SessionClient {
   async join(roomId: string, displayName: string, localStream: MediaStream | undefined): Promise<void> {
     if (this.#state.status === 'joining' || this.#state.status === 'joined') return;
     this.#set({ ...initialState, status: 'joining', displayName, localStream });
+    this.#roomId = roomId;
     try {
       mark('connecting');
       const { socket, device } = await this.prepare();
       const joined = await request(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId, displayName });
+      // Someone who joined just after us may be announced (peer:joined) before this answer
+      // arrives: keep them, the answer's list was taken before they came.
+      const announced = this.#state.peers.filter((p) => !joined.peers.some((q) => q.id === p.id));
       this.#set({
         selfId: joined.peerId,
-        peers: joined.peers.map((p) => ({ ...p })),
+        peers: [...joined.peers.map((p) => ({ ...p })), ...announced],
         activeSpeakerId: joined.activeSpeakerId,
       });
       mark('joined');
@@ -315,6 +321,9 @@ export class SessionClient {
     socket.on('consumer:resumed', ({ consumerId }) => this.#patchTrack(consumerId, { paused: false }));
     socket.on('consumer:layersChanged', ({ consumerId, spatialLayer }) => this.#patchTrack(consumerId, { spatialLayer }));
     socket.on('speaker:changed', ({ peerId }) => this.#set({ activeSpeakerId: peerId }));
+    socket.on('room:reset', () => {
+      this.#rejoin().catch((err: unknown) => this.#set({ status: 'failed', error: describe(err) }));
+    });
     socket.on('disconnect', (reason) => {
       if (this.#state.status !== 'joined') return;
       if (this.moderated) {
@@ -359,7 +368,24 @@ export class SessionClient {
     this.#prepared = undefined;
   }
 
-  #teardownMedia(): void {
+  /**
+   * The server lost this room's media (its worker died) and is making a new router: set the
+   * media up again on the same connection with the same camera and microphone, muted if the
+   * member was. Seconds without media, nothing to click.
+   */
+  async #rejoin(): Promise<void> {
+    const { status, displayName, localStream, micOn } = this.#state;
+    const roomId = this.#roomId;
+    if (status !== 'joined' || roomId === undefined) return;
+    this.#teardownMedia({ keepTracks: true });
+    this.#set({ status: 'idle' });
+    const live = localStream?.getTracks().filter((t) => t.readyState === 'live') ?? [];
+    for (const t of live) if (t.kind === 'audio' && !micOn) t.enabled = false;
+    await this.join(roomId, displayName, live.length > 0 ? new MediaStream(live) : undefined);
+    if (!micOn) await this.setMicOn(false);
+  }
+
+  #teardownMedia({ keepTracks = false } = {}): void {
     for (const { consumer } of this.#consumers.values()) consumer.close();
     this.#consumers.clear();
     for (const producer of this.#producers.values()) producer.close();
@@ -367,7 +393,7 @@ export class SessionClient {
     this.#sendTransport?.close();
     this.#recvTransport?.close();
     this.#sendTransport = this.#recvTransport = undefined;
-    this.#state.localStream?.getTracks().forEach((t) => t.stop());
+    if (!keepTracks) this.#state.localStream?.getTracks().forEach((t) => t.stop());
   }
 
   #set(patch: Partial<SessionState>): void {

@@ -17,6 +17,8 @@ export type WorkerReport = { pid: number; routers: number; closed: boolean };
  */
 export class WorkerPool {
   readonly #workers: PooledWorker[] = [];
+  /** Replacements for dead workers, still starting. */
+  readonly #replacing = new Set<Promise<PooledWorker>>();
   #closed = false;
 
   private constructor(
@@ -67,9 +69,12 @@ export class WorkerPool {
     worker.on('died', (error) => {
       this.log.error({ err: error, pid: worker.pid }, 'mediasoup worker died');
       this.onWorkerDied(pooled);
-      if (!this.#closed) {
-        this.#spawn(index).catch((err: unknown) => this.log.error({ err }, 'could not replace a dead worker'));
-      }
+      if (this.#closed) return;
+      const replacement = this.#spawn(index);
+      this.#replacing.add(replacement);
+      replacement
+        .catch((err: unknown) => this.log.error({ err }, 'could not replace a dead worker'))
+        .finally(() => this.#replacing.delete(replacement));
     });
     this.log.info({ pid: worker.pid, index }, 'mediasoup worker started');
     return pooled;
@@ -84,6 +89,12 @@ export class WorkerPool {
     }
     if (!best) throw new Error('no mediasoup worker is running');
     return best;
+  }
+
+  /** The least loaded live worker, waiting for a replacement when every worker has just died. */
+  async available(): Promise<PooledWorker> {
+    if (this.#workers.every((w) => w.worker.closed) && this.#replacing.size > 0) await Promise.any(this.#replacing);
+    return this.leastLoaded();
   }
 
   report(): WorkerReport[] {

@@ -8,6 +8,9 @@ import { clientRtpCapabilities, mediaCodecs } from '../media/routerOptions.js';
 import { Peer, type ProducerAppData, type SendToPeer, type TransportAppData } from './Peer.js';
 import { SerialQueue } from './SerialQueue.js';
 
+/** Who receives whom in a room: the session's subscription policy, or everyone (open rooms). */
+export type ReceivePolicy = (viewerId: string, senderId: string) => boolean;
+
 /** Told, every interval, who was heard in a room (for talk-time). */
 export type TalkListener = (roomId: string, peerIds: string[], intervalMs: number) => void;
 
@@ -30,8 +33,6 @@ export class Room {
   readonly #peers = new Map<string, Peer>();
   readonly #queue = new SerialQueue();
   #activeSpeakerId: string | null = null;
-  /** Who receives whom (a moderated session's breakouts); everyone receives everyone by default. */
-  #receives: (viewerId: string, senderId: string) => boolean = () => true;
   #closed = false;
 
   private constructor(
@@ -42,6 +43,8 @@ export class Room {
     private readonly levelObserver: types.AudioLevelObserver,
     private readonly log: Logger,
     private readonly onClose: (room: Room) => void,
+    /** Who receives whom, from the first consumer on: a room made again mid-breakout is isolated at once. */
+    private receives: ReceivePolicy,
   ) {}
 
   static async create(
@@ -50,12 +53,13 @@ export class Room {
     log: Logger,
     onClose: (room: Room) => void,
     onTalk: TalkListener = () => {},
+    receives: ReceivePolicy = () => true,
   ): Promise<Room> {
     const router = await host.worker.createRouter({ mediaCodecs });
     const speakerObserver = await router.createActiveSpeakerObserver({ interval: 300 });
     const levelObserver = await router.createAudioLevelObserver({ maxEntries: 16, threshold: TALK_THRESHOLD_DBOV, interval: TALK_INTERVAL_MS });
     host.routers++;
-    const room = new Room(id, host, router, speakerObserver, levelObserver, log.child({ room: id }), onClose);
+    const room = new Room(id, host, router, speakerObserver, levelObserver, log.child({ room: id }), onClose, receives);
     speakerObserver.on('dominantspeaker', ({ producer }) => {
       room.#setActiveSpeaker((producer.appData as ProducerAppData).peerId);
     });
@@ -68,7 +72,12 @@ export class Room {
         room.log.warn({ err }, 'talk-time listener failed');
       }
     });
-    // A dead worker takes the router with it; the room cannot go on without media.
+    // A dead worker takes the router with it: everyone is told to join again, which makes a
+    // new router on a live worker (seconds of media lost, not the session).
+    router.once('workerclose', () => {
+      room.log.warn({ peers: room.#peers.size }, 'the worker hosting this room died; peers rejoin');
+      for (const peer of room.#peers.values()) peer.send('room:reset', {});
+    });
     router.observer.once('close', () => room.close());
     return room;
   }
@@ -269,7 +278,7 @@ export class Room {
     const peer = this.#livePeer(peerId);
     const consumer = peer.consumer(consumerId);
     peer.markReady(consumerId);
-    if (this.#receives(peerId, consumer.appData.peerId)) await consumer.resume();
+    if (this.receives(peerId, consumer.appData.peerId)) await consumer.resume();
   }
 
   /**
@@ -277,7 +286,7 @@ export class Room {
    * client is ready) play, the rest pause. Switching pairs is this, not a rejoin.
    */
   async applySubscriptions(receives: (viewerId: string, senderId: string) => boolean): Promise<void> {
-    this.#receives = receives;
+    this.receives = receives;
     const changes: Promise<void>[] = [];
     for (const peer of this.#peers.values()) {
       for (const consumer of peer.consumers) {

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { WorkerPool } from '../media/WorkerPool.js';
-import { Room, RoomClosedError, type TalkListener } from './Room.js';
+import { Room, RoomClosedError, type ReceivePolicy, type TalkListener } from './Room.js';
 import type { Peer, SendToPeer } from './Peer.js';
 
 /**
@@ -11,6 +11,7 @@ export class Rooms {
   readonly #rooms = new Map<string, Promise<Room>>();
 
   #talkListener: TalkListener | undefined;
+  #policyFor: (roomId: string) => ReceivePolicy = () => () => true;
 
   constructor(
     private readonly pool: WorkerPool,
@@ -20,6 +21,11 @@ export class Rooms {
   /** Who is heard in each room, every second (the sessions turn it into talk-time). */
   onTalk(listener: TalkListener): void {
     this.#talkListener = listener;
+  }
+
+  /** Where a room's subscription policy comes from (its session); everyone receives everyone otherwise. */
+  usePolicy(policyFor: (roomId: string) => ReceivePolicy): void {
+    this.#policyFor = policyFor;
   }
 
   async join(roomId: string, displayName: string, send: SendToPeer, peerId?: string) {
@@ -51,14 +57,17 @@ export class Rooms {
   #getOrCreate(roomId: string): Promise<Room> {
     const existing = this.#rooms.get(roomId);
     if (existing) return existing;
-    const created = Room.create(
-      roomId,
-      this.pool.leastLoaded(),
-      this.log,
-      (room) => {
-        if (this.#rooms.get(room.id) === created) this.#rooms.delete(room.id);
-      },
-      (id, peerIds, ms) => this.#talkListener?.(id, peerIds, ms),
+    const created = this.pool.available().then((host) =>
+      Room.create(
+        roomId,
+        host,
+        this.log,
+        (room) => {
+          if (this.#rooms.get(room.id) === created) this.#rooms.delete(room.id);
+        },
+        (id, peerIds, ms) => this.#talkListener?.(id, peerIds, ms),
+        this.#policyFor(roomId),
+      ),
     );
     this.#rooms.set(roomId, created);
     created.catch(() => this.#rooms.delete(roomId));

@@ -185,6 +185,11 @@ export const serverEvents = {
     temporalLayer: z.number().int().nullable(),
   }),
   'speaker:changed': z.object({ peerId: Id.nullable() }),
+  /**
+   * The room's media was lost on the server (its mediasoup worker died): everything this
+   * peer had there is gone. Join again at once: a new router is already being made.
+   */
+  'room:reset': z.object({}),
   /** The member's new snapshot, after every accepted change; older versions are dropped. */
   'session:updated': z.object({ view: SessionViewPayload }),
   /** To facilitators only: a member pressed "I need help". */
