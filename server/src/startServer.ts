@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolveSecret } from './auth/secret.js';
 import { systemClock, type Clock } from './clinic/clock.js';
 import { createClinic, type Clinic } from './clinic/createClinic.js';
-import { demoAnnouncement, seedDemo } from './clinic/demo.js';
+import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
 import type { Config } from './config.js';
 import { createApp } from './http/createApp.js';
 import { createLogger, type Logger } from './logger.js';
@@ -52,7 +52,7 @@ export async function startServer(
   const secret = resolveSecret(config.auth.secret, log);
   const clinic = createClinic({ store: stores.clinic, attendance: stores.attendance, audit: stores.audit, clock, secret, log, timeZone: config.clinicTimeZone });
   // Seeded before anything needs closing; announced once the URL is known.
-  const demo = config.demo ? await seedDemo(clinic) : undefined;
+  const demo = config.demo ? await seedDemoOnce(clinic, log) : undefined;
   const pool = await WorkerPool.create(config.media, log);
   const rooms = new Rooms(pool, log);
   const app = createApp({

@@ -7,7 +7,7 @@ export type ApiResponse = { status: number; body: unknown; setCookie: string[] }
  * back by hand. `body: undefined` sends no body; `contentType` overrides the JSON type.
  */
 export async function api(
-  server: RunningServer,
+  server: Pick<RunningServer, 'url'>,
   method: string,
   path: string,
   options: { body?: unknown; raw?: string; cookie?: string; contentType?: string | null } = {},
@@ -33,7 +33,7 @@ export const ADMIN = { email: 'admin@clinic.example', password: 'admin password 
 export const FACILITATOR = { email: 'fac@clinic.example', password: 'facilitator pass 1', displayName: 'Fran' };
 
 /** Sets up the first admin and a facilitator; returns both sign-in cookies. */
-export async function staff(server: RunningServer): Promise<{ admin: string; facilitator: string }> {
+export async function staff(server: Pick<RunningServer, 'url'>): Promise<{ admin: string; facilitator: string }> {
   const setup = await api(server, 'POST', '/api/setup/admin', { body: ADMIN });
   if (setup.status !== 201) throw new Error(`setup failed: ${setup.status}`);
   const admin = sessionCookieOf(await api(server, 'POST', '/api/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } }));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Logger } from '../logger.js';
 import type { Clinic } from './createClinic.js';
 import { newId } from './ids.js';
 import type { InviteLink } from './Invites.js';
@@ -54,4 +55,16 @@ export function demoAnnouncement(seed: DemoSeed, baseUrl: string): string {
     '',
   ];
   return lines.join('\n') + '\n';
+}
+
+/**
+ * DEMO=true on a store that outlives the process (Redis) seeds once: a restart finds the
+ * demo already there and leaves it (its password was printed the first time).
+ */
+export async function seedDemoOnce(clinic: Clinic, log: Logger): Promise<DemoSeed | undefined> {
+  if (await clinic.store.accounts.findByEmail(DEMO_FACILITATOR_EMAIL)) {
+    log.info('the demo cohort is already in the store; its sign-in was printed when it was made');
+    return undefined;
+  }
+  return seedDemo(clinic);
 }
