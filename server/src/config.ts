@@ -46,6 +46,12 @@ const Env = z.object({
    * Unset: everything in this process's memory, gone when it stops (the quick start).
    */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'use redis://host:port or rediss://host:port').optional(),
+  /**
+   * This node's address as browsers reach it, when several nodes share one Redis: a session
+   * runs on one node and members who reach another are sent here (e.g. https://clinic.example/node/a
+   * behind a load balancer that routes /node/a/ to this node). Defaults to http://localhost:PORT.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The clinic's IANA time zone: the demo cohort's zone. */
   CLINIC_TIME_ZONE: z.string().refine(isTimeZone, 'use an IANA time zone such as America/Chicago').default('UTC'),
 });
@@ -69,6 +75,7 @@ export type Config = {
   openRooms: boolean;
   clinicTimeZone: string;
   redisUrl: string | undefined;
+  publicUrl: string | undefined;
 };
 
 /** Parses the environment once at start-up; a bad value stops the server with a message naming it. */
@@ -101,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openRooms: e.OPEN_ROOMS,
     clinicTimeZone: e.CLINIC_TIME_ZONE,
     redisUrl: e.REDIS_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
   };
 }
 

@@ -86,6 +86,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'ALREADY_JOINED':
     case 'ALREADY_EXISTS':
+    case 'WRONG_NODE':
     case 'INVALID_STATE':
     case 'ROOM_LOCKED':
     case 'SESSION_ENDED':

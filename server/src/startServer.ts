@@ -14,7 +14,9 @@ import { identifyWithClinic } from './sessions/identifyWithClinic.js';
 import { LiveSessions } from './sessions/LiveSessions.js';
 import { roomMediaControl } from './sessions/roomMediaControl.js';
 import { cohortPairingRules } from './sessions/pairingRules.js';
-import { createSignalling } from './signalling/createSignalling.js';
+import { createSignalling, memberRoom } from './signalling/createSignalling.js';
+import { redisAdapter } from './cluster/redisAdapter.js';
+import { RedisSessionPlacement, singleNode, type SessionPlacement } from './cluster/SessionPlacement.js';
 import { createStores, type Stores } from './store/Stores.js';
 
 export type RunningServer = {
@@ -86,7 +88,24 @@ export async function startServer(
   rooms.onTalk((roomId, peerIds, ms) => {
     void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
   });
-  const io = createSignalling(httpServer, { rooms, sessions, identify: identifyWithClinic(clinic), log, turn: config.turn, openRooms: config.openRooms, pairingRules: cohortPairingRules(clinic.store, stores.sessionStates) });
+  // Several nodes on one Redis: leases say which node runs each session, and Socket.IO's
+  // adapter carries broadcasts between nodes. The lease names this node by its address,
+  // known once it listens.
+  let placement: SessionPlacement = singleNode;
+  const cluster = stores.redis ? redisAdapter(stores.redis) : undefined;
+  const io = createSignalling(httpServer, {
+    rooms,
+    sessions,
+    identify: identifyWithClinic(clinic),
+    log,
+    turn: config.turn,
+    openRooms: config.openRooms,
+    pairingRules: cohortPairingRules(clinic.store, stores.sessionStates),
+    place: (sessionId) => placement.place(sessionId),
+    ...(cluster ? { adapter: cluster.adapter } : {}),
+  });
+  // A revoked link stops working at once, on whichever node its holder is connected.
+  clinic.onInviteRevoked((sessionId, memberId) => io.in(memberRoom(sessionId, memberId)).disconnectSockets(true));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -100,6 +119,7 @@ export async function startServer(
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
+  if (stores.redis) placement = new RedisSessionPlacement(stores.redis, config.publicUrl ?? url, log);
   log.info({ url, workers: config.media.workers }, 'hearth is listening');
   if (demo) (options.announce ?? ((text) => process.stdout.write(text)))(demoAnnouncement(demo, url));
 
@@ -107,6 +127,8 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      placement.close();
+      cluster?.close();
       await rooms.closeAll();
       pool.close();
       httpServer.closeAllConnections();

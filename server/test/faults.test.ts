@@ -4,7 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents, SessionView } from '@h
 import { consent } from '@hearth/shared/testing';
 import { api, sessionCookieOf } from './clinicApi.js';
 import { call, nextEvent, type TestSocket } from './harness.js';
-import { startRedis, type TestRedis } from './redisServer.js';
+import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
 import { startServerProcess, type ServerProcess } from './serverProcess.js';
 
 // Faults a clinic's evening must survive, with real processes: a server killed and started

@@ -4,7 +4,7 @@ import { SYSTEM } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
 import { api } from './clinicApi.js';
 import { call, nextEvent, startTestServer, type TestSocket } from './harness.js';
-import { startRedis, type TestRedis } from './redisServer.js';
+import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 // The clinic's records, kept in a real Redis: attendance from a real session, CSV exports, the audit chain.

@@ -63,6 +63,7 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
     case 'UNMUTE_LOCKED':
     case 'CONSENT_REQUIRED':
     case 'NOT_YOUR_TURN':
+    case 'WRONG_NODE':
       return SERVER_TROUBLE;
     default: {
       const unreachable: never = code;

@@ -54,6 +54,9 @@ const initial: ModeratedState = {
  * the snapshot: joined when admitted, left when sent back or closed, and the microphone
  * and camera follow what the session says the member may do.
  */
+/** How many failed reconnects to the session's node before going back through the page's own server. */
+const REHOME_AFTER_ATTEMPTS = 4;
+
 export class ModeratedSession {
   #state: ModeratedState = initial;
   readonly #listeners = new Set<() => void>();
@@ -63,6 +66,8 @@ export class ModeratedSession {
   #wants = { audio: true, video: true };
   #firstStream: MediaStream | undefined;
   #mediaBusy = false;
+  /** Connected to another node than the page's own (the session runs there). */
+  #elsewhere = false;
 
   constructor(
     readonly media: SessionClient,
@@ -79,14 +84,53 @@ export class ModeratedSession {
   /** Connects with the credential and learns who it is for. */
   async start(): Promise<void> {
     try {
-      const { socket } = await this.media.prepare();
-      this.#socket = socket;
-      this.#listen(socket);
-      const identity = await request(socket, 'session:identity', {});
+      const identity = await this.#connectToSessionNode();
       this.#set({ identity, phase: 'prejoin' });
     } catch (err) {
       this.#set({ phase: 'credential-problem', problem: credentialProblem(err) });
     }
+  }
+
+  /** Connects, and when the session runs on another node, connects there instead (it answers for itself). */
+  async #connectToSessionNode() {
+    let identity = await this.#connect();
+    this.#elsewhere = identity.node !== undefined;
+    if (identity.node) {
+      this.media.relocate(identity.node);
+      identity = await this.#connect();
+    }
+    return identity;
+  }
+
+  async #connect() {
+    const { socket } = await this.media.prepare();
+    this.#socket = socket;
+    this.#listen(socket);
+    return request(socket, 'session:identity', {});
+  }
+
+  /**
+   * The node running the session stopped answering (it died): go back through the page's own
+   * server, which sends us to whichever node runs the session now, and enter again in place.
+   */
+  async #rehome(): Promise<void> {
+    const gone = this.media.serverAddress;
+    let node: string | undefined;
+    for (let tries = 0; ; tries++) {
+      this.media.relocate(undefined);
+      ({ node } = await this.#connect());
+      // Until the dead node's lease lapses (seconds), the page's server still names it.
+      if (node === undefined || node !== gone || tries >= 10) break;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    this.#elsewhere = node !== undefined;
+    if (node !== undefined) {
+      this.media.relocate(node);
+      await this.#connect();
+    }
+    const { view } = await request(this.#socket!, 'session:enter', { consent: this.#consent });
+    this.#set({ reconnecting: false });
+    await this.#apply(view, { force: true });
   }
 
   /** The pre-join choice: participants go on to the consent gate, facilitators straight in. */
@@ -192,6 +236,11 @@ export class ModeratedSession {
     });
     socket.on('disconnect', () => {
       if (this.#state.phase === 'waiting' || this.#state.phase === 'in-room') this.#set({ reconnecting: true });
+    });
+    // A node that runs the session and stays away for a few tries has probably died.
+    socket.io.on('reconnect_attempt', (attempt) => {
+      if (attempt !== REHOME_AFTER_ATTEMPTS || !this.#elsewhere || !this.#state.reconnecting) return;
+      this.#rehome().catch((err: unknown) => this.#set({ phase: 'closed', problem: describe(err) }));
     });
     // Back after a drop: enter again (the session keeps the member's place) and rejoin media.
     socket.io.on('reconnect', () => {

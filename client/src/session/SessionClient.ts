@@ -69,7 +69,7 @@ export class SessionClient {
   #roomId: string | undefined;
 
   constructor(
-    private readonly serverUrl: string | undefined,
+    private serverUrl: string | undefined,
     private readonly capture: CaptureProfile,
     /** The credential a moderated session's connection presents: an invite, or (staff) the session id. */
     private readonly auth: Record<string, string> = {},
@@ -88,8 +88,7 @@ export class SessionClient {
    */
   prepare(): Promise<{ socket: HearthSocket; device: Device }> {
     this.#prepared ??= (async () => {
-      const options = { transports: ['websocket'], auth: this.auth };
-      const socket: HearthSocket = this.serverUrl ? io(this.serverUrl, options) : io(options);
+      const socket = connectTo(this.serverUrl, this.auth);
       // When the network comes back, do not wait for a ping to time out: reconnect now.
       window.addEventListener('online', () => {
         if (this.#socket !== socket) return;
@@ -105,6 +104,20 @@ export class SessionClient {
       this.#prepared = undefined;
     });
     return this.#prepared;
+  }
+
+  /**
+   * Connects to another node instead (the one running this member's session), or back to
+   * the page's own server (undefined). Nothing is in the call yet; the caller starts again.
+   */
+  /** The node this connection goes to (undefined: the page's own server). */
+  get serverAddress(): string | undefined {
+    return this.serverUrl;
+  }
+
+  relocate(serverUrl: string | undefined): void {
+    this.#teardown();
+    this.serverUrl = serverUrl;
   }
 
   /** The camera to open when the camera is turned on in the call (undefined: the browser's default). */
@@ -427,4 +440,15 @@ function describe(err: unknown): string {
   }
   if (err instanceof Error && err.name === 'UnsupportedError') return 'This browser cannot join video calls. Try a current Chrome, Edge, Firefox or Safari.';
   return 'Could not join the room. Try again.';
+}
+
+/**
+ * A Socket.IO connection to `serverUrl` (undefined: this page's server). A node's address may
+ * carry a path (https://clinic.example/node/a behind a load balancer): Socket.IO lives under it.
+ */
+function connectTo(serverUrl: string | undefined, auth: Record<string, string>): HearthSocket {
+  const options = { transports: ['websocket'], auth };
+  if (!serverUrl) return io(options);
+  const url = new URL(serverUrl, window.location.href);
+  return io(url.origin, { ...options, path: `${url.pathname.replace(/\/$/, '')}/socket.io` });
 }

@@ -24,6 +24,9 @@ export type Clinic = {
   audit: AuditLog;
   /** Adds a clinic-side event (sign-in, export, invite, staff change) to the audit log. */
   audited(action: string, actorId: string | null, targetId: string | null, sessionId?: string | null): Promise<void>;
+  /** Who to tell when a member's invite is revoked (the live connections holding it close). */
+  onInviteRevoked(listener: (sessionId: string, memberId: string) => void): void;
+  inviteRevoked(sessionId: string, memberId: string): void;
   /** A participant's credential: the token from their `/join/<token>` link. */
   verifyInvite(token: string, now?: number): Promise<InviteCheck>;
   /** A staff member's credential: the `hearth_session` cookie in a Cookie header. */
@@ -42,6 +45,7 @@ export type ClinicDeps = {
 
 export function createClinic(deps: ClinicDeps): Clinic {
   const { store, clock, log, timeZone, audit, attendance } = deps;
+  const revokedListeners: ((sessionId: string, memberId: string) => void)[] = [];
   const accounts = new Accounts({ store, clock, log });
   const invites = new Invites({ store, clock, key: deriveKey(deps.secret, 'invite-token-v1'), log });
   return {
@@ -55,6 +59,8 @@ export function createClinic(deps: ClinicDeps): Clinic {
     audited: async (action, actorId, targetId, sessionId = null) => {
       await audit.append({ at: clock(), action, actorId, targetId, sessionId });
     },
+    onInviteRevoked: (listener) => void revokedListeners.push(listener),
+    inviteRevoked: (sessionId, memberId) => revokedListeners.forEach((listener) => listener(sessionId, memberId)),
     verifyInvite: (token, now) => invites.verify(token, now),
     accountFromCookie: (cookieHeader) => accounts.fromCookie(cookieHeader),
   };

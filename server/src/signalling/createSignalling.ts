@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { Rooms } from '../rooms/Rooms.js';
 import type { Identify, Identity } from '../sessions/identity.js';
 import type { LiveSessions } from '../sessions/LiveSessions.js';
+import type { Placement } from '../cluster/SessionPlacement.js';
 import type { PairingRules } from '../sessions/pairingRules.js';
 import { registerMediaHandlers } from './media.handlers.js';
 import { registerSessionHandlers, type Connection } from './session.handlers.js';
@@ -24,6 +25,9 @@ export type SignallingDeps = {
   turn: Config['turn'];
   openRooms: boolean;
   pairingRules: (sessionId: string) => Promise<PairingRules>;
+  place: (sessionId: string) => Promise<Placement>;
+  /** Socket.IO's Redis adapter when several nodes share one Redis: broadcasts reach every node. */
+  adapter?: Parameters<SignallingServer['adapter']>[0];
 };
 
 export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): SignallingServer {
@@ -34,6 +38,7 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
+  if (deps.adapter) io.adapter(deps.adapter);
 
   // Identity is decided once, from the credential the connection presents.
   io.use((socket, next) => {
@@ -58,8 +63,13 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
   io.on('connection', (socket) => {
     const log = deps.log.child({ socket: socket.id });
     const connection: Connection = { identity: socket.data.identity, session: undefined };
-    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairingRules: deps.pairingRules });
+    // A member's connections, wherever they are, can be reached by the room named after them.
+    if (connection.identity) void socket.join(memberRoom(connection.identity.sessionId, connection.identity.memberId));
+    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairingRules: deps.pairingRules, place: deps.place });
     registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms });
   });
   return io;
 }
+
+/** The Socket.IO room of one member's connections (on every node, through the adapter). */
+export const memberRoom = (sessionId: string, memberId: string) => `member:${sessionId}:${memberId}`;

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Identity } from '../sessions/identity.js';
 import type { LiveSession, MemberLink } from '../sessions/LiveSession.js';
 import type { LiveSessions } from '../sessions/LiveSessions.js';
+import type { Placement } from '../cluster/SessionPlacement.js';
 import type { PairingRules } from '../sessions/pairingRules.js';
 import { handle } from './handle.js';
 
@@ -19,6 +20,8 @@ export type SessionDeps = {
   log: Logger;
   /** How often each pair met in breakouts of this session's cohort so far (pairKey → count). */
   pairingRules: (sessionId: string) => Promise<PairingRules>;
+  /** Which node runs a session; members who reach another node are sent there. */
+  place: (sessionId: string) => Promise<Placement>;
 };
 
 /**
@@ -26,7 +29,7 @@ export type SessionDeps = {
  * credential checked at connection; a dropped connection is reported to the session, which
  * keeps the member in place for the grace period.
  */
-export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log, pairingRules }: SessionDeps): void {
+export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log, pairingRules, place }: SessionDeps): void {
   const emit = socket.emit.bind(socket) as (event: keyof ServerToClientEvents, payload: unknown) => boolean;
   const link: MemberLink = {
     send: (event, payload) => emit(event, payload),
@@ -39,13 +42,17 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
   handle(socket, 'session:identity', log, async () => {
     const identity = connection.identity;
     if (!identity) throw new AppError('UNAUTHENTICATED', 'open your invite link, or sign in');
-    return { displayName: identity.displayName, role: identity.role, sessionId: identity.sessionId };
+    const placement = await place(identity.sessionId);
+    return { displayName: identity.displayName, role: identity.role, sessionId: identity.sessionId, ...(placement.here ? {} : { node: placement.url }) };
   });
 
   handle(socket, 'session:enter', log, async ({ consent }) => {
     const identity = connection.identity;
     if (!identity) throw new AppError('UNAUTHENTICATED', 'open your invite link, or sign in, to enter a session');
     if (connection.session) throw new AppError('ALREADY_JOINED', 'already in the session');
+    // One node runs each session (its timers, its media): anywhere else, say where it is.
+    const placement = await place(identity.sessionId);
+    if (!placement.here) throw new AppError('WRONG_NODE', `this session runs on ${placement.url}`);
     const session = await sessions.get(identity.sessionId);
     const member = { id: identity.memberId, displayName: identity.displayName, role: identity.role };
     const outcome = await session.run({ type: 'enter', member, consent: identity.role === 'participant' ? consent : null }, SYSTEM);

@@ -18,6 +18,8 @@ export type Stores = {
   audit: AuditLog;
   /** Whether they outlive the process (Redis) or not (the in-memory default). */
   persistent: boolean;
+  /** The Redis connection, when there is one: several nodes coordinate through it. */
+  redis?: Redis;
   close(): Promise<void>;
 };
 
@@ -63,6 +65,7 @@ export async function redisStores(url: string, clock: Clock, log: Logger): Promi
     attendance: new RedisAttendanceLog(records),
     audit: new RedisAuditLog(records),
     persistent: true,
+    redis,
     close: () => clinic.close(),
   };
 }

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'INVALID_STATE',
   'MEDIA_ERROR',
   'INTERNAL',
+  // This session runs on another node: connect there (several nodes share one Redis).
+  'WRONG_NODE',
   // Staff sign-in and the clinic's HTTP API.
   'UNAUTHENTICATED',
   'LOCKED_OUT',

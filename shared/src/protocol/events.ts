@@ -99,7 +99,13 @@ export const commands = {
   /** Who this connection's credential says it is, before entering: the pre-join screen shows it. */
   'session:identity': {
     request: Empty,
-    response: z.object({ displayName: z.string(), role: z.enum(['facilitator', 'participant']), sessionId: Id }),
+    response: z.object({
+      displayName: z.string(),
+      role: z.enum(['facilitator', 'participant']),
+      sessionId: Id,
+      /** Set when the session runs on another node: the client connects to this address instead. */
+      node: z.string().optional(),
+    }),
   },
   /**
    * A facilitator asks for proposed breakout pairs: the server pairs the people in the room,

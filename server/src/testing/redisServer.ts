@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './freePort.js';
 
-/** A real redis-server for a test: its own port and directory, append-only file on. */
+/**
+ * A real redis-server for a test (the server's integration tests and the e2e two-node spec):
+ * its own port and directory, append-only file on.
+ */
 export type TestRedis = {
   url: string;
   /** Stops it (SIGTERM: what a restart or a container stop does), keeping its data directory. */
@@ -14,14 +17,6 @@ export type TestRedis = {
   /** Stops it and deletes its data. */
   destroy(): Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export async function startRedis(): Promise<TestRedis> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hearth-redis-'));
