@@ -1,9 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, ServerToClientEvents, SessionView } from '@hearth/shared';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents, type SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { api, sessionCookieOf } from './clinicApi.js';
-import { call, nextEvent, type TestSocket } from './harness.js';
+import { call, fakeDtls, nextEvent, opusParameters, type TestSocket } from './harness.js';
 import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
 import { startServerProcess, type ServerProcess } from './serverProcess.js';
 
@@ -39,6 +39,15 @@ function resilient(auth: Record<string, string>, cookie?: string, enter?: { cons
   return { socket, views, latest: () => views.at(-1), forget: () => void views.splice(0) };
 }
 
+/** Into the session's media room as a browser does: join, a send transport, a microphone. */
+async function intoMedia(socket: TestSocket, sessionId: string) {
+  const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
+  const transport = await call(socket, 'transport:create', { direction: 'send' });
+  await call(socket, 'transport:connect', { transportId: transport.id, dtlsParameters: fakeDtls });
+  await call(socket, 'producer:create', { transportId: transport.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
+  return joined;
+}
+
 /** An admin, a cohort of two, a session and its invites, made through the clinic's API. */
 async function clinicEvening() {
   const admin = { email: 'ada@clinic.example', password: 'admin password 123', displayName: 'Ada' };
@@ -53,7 +62,7 @@ async function clinicEvening() {
 }
 
 describe('faults', () => {
-  it('a server killed mid-session and started again resumes it from Redis: everyone back in place by themselves, nothing admitted lost, the audit chain whole', async () => {
+  it('a server killed and started again, its media worker killed, Redis restarted: everyone back in place by themselves, no attendance lost, the audit chain whole', async () => {
     const evening = await clinicEvening();
     const f = resilient({ sessionId: evening.sessionId }, evening.cookie, { consent: null });
     await call(f.socket, 'session:enter', { consent: null });
@@ -87,6 +96,17 @@ describe('faults', () => {
         return view.members.filter((m) => m.role === 'participant').map((m) => [m.displayName, m.status, m.connected]);
       }, { timeout: 15_000 })
       .toEqual([['Alex', 'admitted', true], ['Blake', 'admitted', true]]);
+
+    // The media worker is killed under the group's media room: everyone in it is told to
+    // rejoin, and does, on a new router (the server started a new worker).
+    for (const c of [f, alex.client]) await intoMedia(c.socket, evening.sessionId);
+    const health = (await (await fetch(`${server.url}/healthz`)).json()) as { workers: { pid: number }[] };
+    const resets = [f, alex.client].map((c) => nextEvent(c.socket, 'room:reset'));
+    process.kill(health.workers[0]!.pid, 'SIGKILL');
+    await Promise.all(resets);
+    for (const c of [f, alex.client]) await intoMedia(c.socket, evening.sessionId);
+    const healthAfter = (await (await fetch(`${server.url}/healthz`)).json()) as { status: string; rooms: number };
+    expect(healthAfter).toMatchObject({ status: 'ok', rooms: 1 });
 
     // Redis restarts under the running session: the next commands wait for it and go through.
     await redis.stop();
