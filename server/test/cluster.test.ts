@@ -1,9 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, ServerToClientEvents, SessionView } from '@hearth/shared';
+import type { SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { api, sessionCookieOf } from './clinicApi.js';
-import { call, send, type TestSocket } from './harness.js';
+import { call, memberClient, send } from './harness.js';
 import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
 import { startServerProcess, type ServerProcess } from './serverProcess.js';
 
@@ -30,16 +30,9 @@ function memberOf(view: SessionView | undefined, name: string) {
 }
 
 function client(node: ServerProcess | string, auth: Record<string, string>, cookie?: string) {
-  const socket: TestSocket = io(typeof node === 'string' ? node : node.url, {
-    transports: ['websocket'],
-    reconnection: false,
-    auth,
-    extraHeaders: cookie ? { cookie } : {},
-  }) as Socket<ServerToClientEvents, ClientToServerEvents>;
-  open.push(socket);
-  const views: SessionView[] = [];
-  socket.on('session:updated', ({ view }) => views.push(view));
-  return { socket, latest: () => views.at(-1) };
+  const c = memberClient(typeof node === 'string' ? node : node.url, { auth, cookie });
+  open.push(c.socket);
+  return c;
 }
 
 describe('two nodes, one Redis', () => {

@@ -1,14 +1,14 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents, type SessionView } from '@hearth/shared';
+import { PROTOCOL_VERSION } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { api, sessionCookieOf } from './clinicApi.js';
-import { call, fakeDtls, nextEvent, opusParameters, type TestSocket } from './harness.js';
+import { call, fakeDtls, memberClient, nextEvent, opusParameters, type TestSocket } from './harness.js';
 import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
 import { startServerProcess, type ServerProcess } from './serverProcess.js';
 
 // Faults a clinic's evening must survive, with real processes: a server killed and started
-// again, and Redis restarted under a running session. State, attendance and the audit chain live in Redis.
+// again, its media worker killed, and Redis restarted under a running session. State, attendance and the audit chain live in Redis.
 let redis: TestRedis;
 let server: ServerProcess;
 const open: Socket[] = [];
@@ -24,19 +24,11 @@ afterAll(async () => {
 });
 
 /** A client that reconnects by itself, as the browser's does, and enters its session again each time. */
-function resilient(auth: Record<string, string>, cookie?: string, enter?: { consent: typeof consent | null }) {
-  const socket: TestSocket = io(server.url, {
-    transports: ['websocket'],
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 500,
-    auth,
-    extraHeaders: cookie ? { cookie } : {},
-  }) as Socket<ServerToClientEvents, ClientToServerEvents>;
-  open.push(socket);
-  const views: SessionView[] = [];
-  socket.on('session:updated', ({ view }) => views.push(view));
-  if (enter) socket.io.on('reconnect', () => void call(socket, 'session:enter', enter).then(({ view }) => views.push(view)));
-  return { socket, views, latest: () => views.at(-1), forget: () => void views.splice(0) };
+function resilient(auth: Record<string, string>, cookie: string | undefined, enter: { consent: typeof consent | null }) {
+  const client = memberClient(server.url, { auth, cookie }, { reconnect: true });
+  open.push(client.socket);
+  client.socket.io.on('reconnect', () => void call(client.socket, 'session:enter', enter).then(({ view }) => client.views.push(view)));
+  return client;
 }
 
 /** Into the session's media room as a browser does: join, a send transport, a microphone. */

@@ -8,6 +8,7 @@ import {
   type ServerEventName,
   type ServerEventPayload,
   type ServerToClientEvents,
+  type SessionView,
 } from '@hearth/shared';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -148,4 +149,23 @@ export async function joinWithMedia(
     producers.push(mic.producerId, cam.producerId);
   }
   return { socket, peerId: joined.peerId, producers, recvTransportId: recvTransport.id, sendTransportId: sendTransport.id };
+}
+
+/**
+ * A session member's client on any server address, keeping every snapshot it is sent. With
+ * `reconnect` it comes back by itself after a drop, as the browser's does.
+ */
+export function memberClient(url: string, credentials: { auth: Record<string, string>; cookie?: string | undefined }, { reconnect = false } = {}) {
+  const socket: TestSocket = connect(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: reconnect,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+    auth: credentials.auth,
+    extraHeaders: credentials.cookie ? { cookie: credentials.cookie } : {},
+  });
+  const views: SessionView[] = [];
+  socket.on('session:updated', ({ view }) => views.push(view));
+  return { socket, views, latest: () => views.at(-1), forget: () => void views.splice(0) };
 }
