@@ -22,6 +22,11 @@ export class ParticipantFlow {
     return this.page.getByTestId('waiting-room');
   }
 
+  /** What a participant sees once out of the session; its data-reason says why (ended, removed…). */
+  closedNotice() {
+    return this.page.getByTestId('closed-notice');
+  }
+
   /** Bytes of audio received from one member, read from WebRTC stats through their tile's track. */
   audioBytesFrom(memberId: string): Promise<number> {
     return this.page.evaluate(async (id) => {
@@ -65,5 +70,15 @@ export class FacilitatorConsole {
 
   button(name: string) {
     return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Ends the session for everyone through its confirm step; answers with when the confirm was pressed (epoch ms). */
+  async endSession(): Promise<number> {
+    await this.button('End session for everyone').click();
+    const confirm = this.button('Yes, end it');
+    await expect(confirm).toBeVisible();
+    const at = Date.now();
+    await confirm.click();
+    return at;
   }
 }

@@ -1,8 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type Credentials = { displayName: string; email: string; password: string };
 
-/** The clinic's pages: setup, sign-in, cohorts, a cohort, a session's invite links. */
+/** The clinic's pages: setup, sign-in, cohorts, a cohort, a session's invite links, attendance and the audit log. */
 export class StaffPages {
   readonly heading: Locator;
   readonly alert: Locator;
@@ -135,8 +136,104 @@ export class StaffPages {
     await expect(this.page.getByText(`New link for ${pseudonym}.`)).toBeVisible();
   }
 
+  /** A link in the page's breadcrumb trail (Cohorts › cohort › session). */
+  crumb(label: string): Locator {
+    return this.page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: label });
+  }
+
   /** What the page would paste (needs the clipboard-read permission). */
   clipboard(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  // --- A cohort's weekly schedule ---
+
+  get scheduleSummary(): Locator {
+    return this.page.getByRole('region', { name: 'Schedule' }).getByTestId('schedule-summary');
+  }
+
+  /** Days by their full English names; `startTime` is HH:MM on the cohort's clock. */
+  async setSchedule(days: string[], startTime: string, minutes: number): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Weekly schedule' });
+    for (const day of days) await form.getByRole('checkbox', { name: day, exact: true }).check();
+    await form.getByLabel('Starts at').fill(startTime);
+    await form.getByLabel('Length in minutes').fill(String(minutes));
+    await form.getByRole('button', { name: 'Save schedule' }).click();
+    await expect(form.getByRole('status')).toHaveText(/^Schedule saved: /);
+  }
+
+  /** Presses the button; `outcome` is what the page should say it did. */
+  async createScheduledSessions(outcome: string | RegExp): Promise<void> {
+    const area = this.page.getByRole('group', { name: 'Sessions from the schedule' });
+    await area.getByRole('button', { name: 'Create the next 2 weeks of sessions' }).click();
+    await expect(area.getByRole('status')).toHaveText(outcome);
+  }
+
+  get sessionLinks(): Locator {
+    return this.page.getByRole('list', { name: 'Sessions' }).getByRole('link');
+  }
+
+  /** From a cohort page: the n-th session in schedule order. Ends on its page; answers with its id. */
+  async openSession(index: number): Promise<string> {
+    await this.sessionLinks.nth(index).click();
+    await expect(this.page).toHaveURL(/\/clinic\/sessions\/[^/]+$/);
+    return /\/clinic\/sessions\/([^/]+)$/.exec(new URL(this.page.url()).pathname)?.[1] ?? '';
+  }
+
+  // --- Attendance ---
+
+  /** A member's row in a session's attendance table. */
+  attendanceRow(pseudonym: string): Locator {
+    return this.page
+      .getByRole('table', { name: 'Attendance by member' })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: pseudonym, exact: true }) });
+  }
+
+  /** Follows a "Download CSV" link inside `within` and reads the file the browser saved. */
+  async downloadCsv(within: Locator): Promise<{ filename: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), within.getByRole('link', { name: 'Download CSV' }).click()]);
+    const file = await download.path();
+    return { filename: download.suggestedFilename(), text: await readFile(file, 'utf8') };
+  }
+
+  /** The attendance section of a session's or a cohort's page. */
+  get attendance(): Locator {
+    return this.page.getByRole('region', { name: 'Attendance' });
+  }
+
+  /** On a cohort page: asks for the attendance from `from` to `to` (YYYY-MM-DD). */
+  async showCohortAttendance(from: string, to: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Attendance dates' });
+    await form.getByLabel('From').fill(from);
+    await form.getByLabel('To').fill(to);
+    await form.getByRole('button', { name: 'Show' }).click();
+  }
+
+  /** The rows of the cohort's attendance table for the range shown. */
+  cohortAttendanceRows(from: string, to: string): Locator {
+    return this.page.getByRole('table', { name: `Attendance from ${from} to ${to}` }).locator('tbody').getByRole('row');
+  }
+
+  // --- The audit log ---
+
+  get auditLink(): Locator {
+    return this.page.getByRole('navigation', { name: 'Clinic' }).getByRole('link', { name: 'Audit log' });
+  }
+
+  get auditRows(): Locator {
+    return this.page.getByRole('table', { name: 'Audit entries, newest first' }).locator('tbody').getByRole('row');
+  }
+
+  get verifyChainButton(): Locator {
+    return this.page.getByRole('button', { name: 'Verify the chain' });
+  }
+
+  /** Presses "Verify the chain"; answers with the region that says the outcome (status when intact, alert when broken). */
+  async verifyAuditChain(): Promise<Locator> {
+    await this.verifyChainButton.click();
+    const outcome = this.page.getByRole('status').or(this.page.getByRole('alert')).filter({ hasText: /^(Intact|Broken)/ });
+    await expect(outcome).toBeVisible();
+    return outcome;
   }
 }

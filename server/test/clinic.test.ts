@@ -23,6 +23,7 @@ type Invite = { jti: string; memberId: string; pseudonym: string; url: string; e
 const as = (who: 'admin' | 'facilitator') => ({
   get: (path: string) => api(server, 'GET', path, { cookie: cookies[who] }),
   post: (path: string, body?: unknown) => api(server, 'POST', path, { body, cookie: cookies[who] }),
+  put: (path: string, body?: unknown) => api(server, 'PUT', path, { body, cookie: cookies[who] }),
 });
 const data = <T>(res: ApiResponse, status = 200): T => {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
@@ -47,7 +48,7 @@ describe('cohorts, members and sessions', () => {
   it('a facilitator creates a cohort, its members and a session; staff read them back', async () => {
     const fac = as('facilitator');
     const created = data<{ cohort: unknown }>(await fac.post('/api/cohorts', { name: ' Evening IOP ', timeZone: 'America/Chicago' }), 201);
-    expect(created.cohort).toEqual({ id: expect.any(String), name: 'Evening IOP', timeZone: 'America/Chicago', createdAt: '2025-03-03T12:00:00.000Z', neverPairs: [] });
+    expect(created.cohort).toEqual({ id: expect.any(String), name: 'Evening IOP', timeZone: 'America/Chicago', createdAt: '2025-03-03T12:00:00.000Z', neverPairs: [], schedule: null });
     const { cohort } = created as { cohort: { id: string } };
     expect(data<{ cohorts: unknown[] }>(await as('admin').get('/api/cohorts')).cohorts).toEqual([created.cohort]);
 
@@ -123,9 +124,11 @@ describe('cohorts, members and sessions', () => {
       ['GET', `/api/sessions/${sessionId}/invites`],
       ['POST', `/api/sessions/${sessionId}/members/${members[0]?.id}/invite`],
       ['POST', '/api/invites/some-jti/revoke'],
+      ['PUT', `/api/cohorts/${cohortId}/schedule`],
+      ['POST', `/api/cohorts/${cohortId}/sessions/scheduled`],
     ];
     for (const [method, path] of routes) {
-      const res = await api(server, method, path, { body: method === 'POST' ? {} : undefined });
+      const res = await api(server, method, path, { body: method === 'GET' ? undefined : {} });
       expect(res.status, `${method} ${path}`).toBe(401);
     }
     expect(await server.clinic.store.invites.listBySession(sessionId)).toEqual([]);
@@ -192,6 +195,112 @@ describe('invites', () => {
   });
 });
 
+describe('weekly schedule', () => {
+  type Schedule = { weekdays: number[]; startTime: string; durationMinutes: number };
+  type Session = { id: string; title: string; scheduledStart?: string; status: string };
+  const EVENINGS: Schedule = { weekdays: [1, 3, 4], startTime: '18:00', durationMinutes: 180 };
+  const setSchedule = (cohortId: string, schedule: unknown) => as('facilitator').put(`/api/cohorts/${cohortId}/schedule`, { schedule });
+  const createScheduled = (cohortId: string, weeks: number) => as('facilitator').post(`/api/cohorts/${cohortId}/sessions/scheduled`, { weeks });
+  const starts = (sessions: Session[]) => sessions.map((s) => [s.title, s.scheduledStart]);
+
+  it('a facilitator sets a cohort’s weekly schedule, audited; the cohort shows it; null clears it', async () => {
+    const { cohortId } = await cohortWithSession();
+    // Weekdays come back once each, in week order.
+    const saved = data<{ cohort: { schedule: Schedule } }>(await setSchedule(cohortId, { ...EVENINGS, weekdays: [4, 1, 3, 1] }));
+    expect(saved.cohort.schedule).toEqual(EVENINGS);
+    const listed = data<{ cohorts: { id: string; schedule: Schedule | null }[] }>(await as('admin').get('/api/cohorts'));
+    expect(listed.cohorts.find((c) => c.id === cohortId)?.schedule).toEqual(EVENINGS);
+    expect((await server.clinic.audit.recent(1))[0]).toMatchObject({ action: 'schedule-changed', targetId: cohortId });
+
+    expect(data<{ cohort: { schedule: null } }>(await setSchedule(cohortId, null)).cohort.schedule).toBeNull();
+    expect((await server.clinic.store.cohorts.get(cohortId))?.schedule).toBeUndefined();
+  });
+
+  it('refuses a schedule that is not one, an unknown cohort and a signed-out caller, and keeps what was saved', async () => {
+    const { cohortId } = await cohortWithSession();
+    data(await setSchedule(cohortId, EVENINGS));
+    const auditBefore = (await server.clinic.audit.all()).length;
+    const bad: unknown[] = [
+      {},
+      { schedule: { ...EVENINGS, weekdays: [] } },
+      { schedule: { ...EVENINGS, weekdays: [7] } },
+      { schedule: { ...EVENINGS, weekdays: [-1] } },
+      { schedule: { ...EVENINGS, weekdays: ['Monday'] } },
+      { schedule: { ...EVENINGS, startTime: '24:00' } },
+      { schedule: { ...EVENINGS, startTime: '6pm' } },
+      { schedule: { ...EVENINGS, startTime: '6:00' } },
+      { schedule: { ...EVENINGS, durationMinutes: 0 } },
+      { schedule: { ...EVENINGS, durationMinutes: 90.5 } },
+      { schedule: { ...EVENINGS, durationMinutes: 24 * 60 } },
+      { schedule: { ...EVENINGS, room: 'B' } },
+      { schedule: EVENINGS, extra: true },
+      [EVENINGS],
+    ];
+    for (const body of bad) {
+      const res = await as('facilitator').put(`/api/cohorts/${cohortId}/schedule`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body).toMatchObject({ error: { code: 'INVALID_PAYLOAD' } });
+    }
+    expect(data<unknown>(await setSchedule('nope', EVENINGS), 404)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect((await api(server, 'PUT', `/api/cohorts/${cohortId}/schedule`, { body: { schedule: null } })).status).toBe(401);
+    expect((await server.clinic.store.cohorts.get(cohortId))?.schedule).toEqual(EVENINGS);
+    expect(await server.clinic.audit.all()).toHaveLength(auditBefore);
+  });
+
+  it('creates the next weeks’ sessions at the schedule’s local time in the cohort’s zone, across a DST change', async () => {
+    // Monday 2025-03-03, 06:00 in Chicago; daylight time begins there on Sunday 2025-03-09,
+    // so 18:00 is 00:00 UTC the first week and 23:00 UTC the second.
+    const { cohortId } = await cohortWithSession();
+    data(await setSchedule(cohortId, EVENINGS));
+    const { sessions } = data<{ sessions: Session[] }>(await createScheduled(cohortId, 2), 201);
+    expect(starts(sessions)).toEqual([
+      ['Monday group', '2025-03-04T00:00:00.000Z'],
+      ['Wednesday group', '2025-03-06T00:00:00.000Z'],
+      ['Thursday group', '2025-03-07T00:00:00.000Z'],
+      ['Monday group', '2025-03-10T23:00:00.000Z'],
+      ['Wednesday group', '2025-03-12T23:00:00.000Z'],
+      ['Thursday group', '2025-03-13T23:00:00.000Z'],
+    ]);
+    expect(sessions.every((s) => s.status === 'scheduled')).toBe(true);
+    // Each is a session like any other: listed, and audited as scheduled by the facilitator.
+    const listed = data<{ sessions: Session[] }>(await as('admin').get(`/api/cohorts/${cohortId}/sessions`)).sessions;
+    expect(listed).toEqual(expect.arrayContaining(sessions));
+    const audited = (await server.clinic.audit.all()).filter((e) => e.action === 'session-scheduled').map((e) => e.targetId);
+    expect(audited).toEqual(expect.arrayContaining(sessions.map((s) => s.id)));
+  });
+
+  it('is idempotent: asking again, even twice at once, adds only evenings that have no session yet', async () => {
+    const { cohortId } = await cohortWithSession();
+    data(await setSchedule(cohortId, EVENINGS));
+    const first = data<{ sessions: Session[] }>(await createScheduled(cohortId, 1), 201).sessions;
+    expect(first).toHaveLength(3);
+    expect(data<{ sessions: Session[] }>(await createScheduled(cohortId, 1), 201).sessions).toEqual([]);
+
+    // A session scheduled by hand for Monday 2025-03-10 at 18:00 Chicago time counts as that evening's.
+    data(await as('facilitator').post(`/api/cohorts/${cohortId}/sessions`, { title: 'Special group', scheduledStart: '2025-03-10T18:00:00-05:00' }), 201);
+    const [a, b] = await Promise.all([createScheduled(cohortId, 3), createScheduled(cohortId, 3)]);
+    const added = [...data<{ sessions: Session[] }>(a, 201).sessions, ...data<{ sessions: Session[] }>(b, 201).sessions];
+    expect(starts(added).map(([, start]) => start)).toEqual([
+      '2025-03-12T23:00:00.000Z',
+      '2025-03-13T23:00:00.000Z',
+      '2025-03-17T23:00:00.000Z',
+      '2025-03-19T23:00:00.000Z',
+      '2025-03-20T23:00:00.000Z',
+    ]);
+    const all = (await server.clinic.store.sessions.listByCohort(cohortId)).map((s) => s.scheduledStart).filter((t) => t !== undefined);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toHaveLength(3 + 1 + 5);
+  });
+
+  it('refuses a cohort without a schedule (409) and an unknown one (404), creating nothing', async () => {
+    const { cohortId } = await cohortWithSession();
+    const before = await server.clinic.store.sessions.listByCohort(cohortId);
+    expect(data<unknown>(await createScheduled(cohortId, 2), 409)).toMatchObject({ error: { code: 'INVALID_STATE' } });
+    expect(data<unknown>(await createScheduled('nope', 2), 404)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await server.clinic.store.sessions.listByCohort(cohortId)).toEqual(before);
+  });
+});
+
 describe('malformed requests change nothing', () => {
   it('every route answers a malformed body with 400 INVALID_PAYLOAD', async () => {
     const { cohortId, sessionId, members } = await cohortWithSession();
@@ -209,6 +318,7 @@ describe('malformed requests change nothing', () => {
       ['/api/cohorts', [...junk, {}, { name: '', timeZone: 'UTC' }, { name: 'X' }, { name: 'X', timeZone: 'UTC', id: 'mine' }]],
       [`/api/cohorts/${cohortId}/members`, [...junk, {}, { pseudonym: '' }, { pseudonym: 'x'.repeat(41) }, { pseudonym: 'Dee', contact: 5 }]],
       [`/api/cohorts/${cohortId}/sessions`, [...junk, {}, { title: 'X', scheduledStart: 'tomorrow' }, { title: 'X', status: 'live' }]],
+      [`/api/cohorts/${cohortId}/sessions/scheduled`, [...junk, {}, { weeks: 0 }, { weeks: 9 }, { weeks: 1.5 }, { weeks: '2' }, { weeks: 2, from: 'x' }]],
       [`/api/sessions/${sessionId}/invites`, junk],
       [`/api/sessions/${sessionId}/members/${members[0]?.id}/invite`, junk],
       [`/api/invites/${issued[0]?.jti}/revoke`, junk],
@@ -236,6 +346,7 @@ describe('malformed requests change nothing', () => {
       '/api/cohorts',
       `/api/cohorts/${cohortId}/members`,
       `/api/cohorts/${cohortId}/sessions`,
+      `/api/cohorts/${cohortId}/sessions/scheduled`,
       `/api/sessions/${sessionId}/invites`,
       `/api/sessions/${sessionId}/members/${members[0]?.id}/invite`,
       '/api/invites/x/revoke',

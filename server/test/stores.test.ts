@@ -5,7 +5,7 @@ import { createLogger } from '../src/logger.js';
 import { verifyChain } from '../src/records/auditChain.js';
 import type { ClinicStore } from '../src/store/ClinicStore.js';
 import { memoryStores, redisStores, type Stores } from '../src/store/Stores.js';
-import { startRedis, type TestRedis } from './redisServer.js';
+import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
 
 /**
  * One contract for every backend: the in-memory default and Redis (a real redis-server)
@@ -109,6 +109,23 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(await store.cohorts.setNeverPairs('c1', [['m2', 'm3']])).toBe(true);
     expect((await store.cohorts.list())[0]?.neverPairs).toEqual([['m2', 'm3']]);
     expect(await store.cohorts.setNeverPairs('nope', [])).toBe(false);
+  });
+
+  it('keeps a cohort\'s weekly schedule, replacing it as a whole; null clears it', async () => {
+    await store.cohorts.insert({ id: 'c1', name: 'One', timeZone: 'UTC', createdAt: 1, neverPairs: [['m1', 'm2']] });
+    const evenings = { weekdays: [1, 3, 4], startTime: '18:00', durationMinutes: 180 };
+    expect(await store.cohorts.setSchedule('c1', evenings)).toBe(true);
+    expect((await store.cohorts.get('c1'))?.schedule).toEqual(evenings);
+    // The caller's object is not kept: changing it afterwards changes nothing stored.
+    evenings.weekdays.push(5);
+    expect((await store.cohorts.list())[0]?.schedule?.weekdays).toEqual([1, 3, 4]);
+    expect(await store.cohorts.setSchedule('c1', { weekdays: [2], startTime: '09:30', durationMinutes: 60 })).toBe(true);
+    expect((await store.cohorts.get('c1'))?.schedule).toEqual({ weekdays: [2], startTime: '09:30', durationMinutes: 60 });
+    expect(await store.cohorts.setSchedule('c1', null)).toBe(true);
+    // Cleared as if never set, and the cohort's other records are untouched.
+    expect(await store.cohorts.get('c1')).toEqual({ id: 'c1', name: 'One', timeZone: 'UTC', createdAt: 1, neverPairs: [['m1', 'm2']] });
+    expect(await store.cohorts.setSchedule('nope', null)).toBe(false);
+    expect(await store.cohorts.get('nope')).toBeUndefined();
   });
 
   it('moves a session through its statuses', async () => {

@@ -1,8 +1,30 @@
 import { isApiError } from './ApiError';
 import { requestJson, type Fetch, type Method } from './http';
-import type { Account, Cohort, GroupSession, InviteLink, Member, NewAccount, RevokedInvite } from './types';
+import type {
+  Account,
+  AuditEntry,
+  AuditVerification,
+  Cohort,
+  CohortAttendance,
+  CohortSchedule,
+  GroupSession,
+  InviteLink,
+  Member,
+  NewAccount,
+  RevokedInvite,
+  SessionAttendance,
+} from './types';
 
 const id = (value: string) => encodeURIComponent(value);
+
+/**
+ * Where the attendance CSVs are: plain links (`<a download>`), so the browser saves the
+ * file itself and the session cookie goes with the request.
+ */
+export const csvUrls = {
+  session: (sessionId: string) => `/api/sessions/${id(sessionId)}/attendance.csv`,
+  cohort: (cohortId: string, from: string, to: string) => `/api/cohorts/${id(cohortId)}/attendance.csv?${new URLSearchParams({ from, to }).toString()}`,
+};
 
 /**
  * The clinic's JSON API under /api, one typed function per route. The session cookie
@@ -36,6 +58,12 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     /** Replaces the cohort's standing "never pair" rules. */
     setNeverPairs: async (cohortId: string, pairs: [string, string][]) =>
       (await call<{ cohort: Cohort }>('PUT', `/cohorts/${id(cohortId)}/never-pairs`, { pairs })).cohort,
+    /** Replaces the cohort's weekly schedule; null clears it. */
+    setSchedule: async (cohortId: string, schedule: CohortSchedule | null) =>
+      (await call<{ cohort: Cohort }>('PUT', `/cohorts/${id(cohortId)}/schedule`, { schedule })).cohort,
+    /** Creates the schedule's sessions for the next `weeks` weeks; answers with the new ones only. */
+    createScheduledSessions: async (cohortId: string, weeks: number) =>
+      (await call<{ sessions: GroupSession[] }>('POST', `/cohorts/${id(cohortId)}/sessions/scheduled`, { weeks })).sessions,
     sessions: async (cohortId: string) => (await call<{ sessions: GroupSession[] }>('GET', `/cohorts/${id(cohortId)}/sessions`)).sessions,
     createSession: async (cohortId: string, session: { title: string; scheduledStart?: string }) =>
       (await call<{ session: GroupSession }>('POST', `/cohorts/${id(cohortId)}/sessions`, session)).session,
@@ -48,6 +76,14 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     /** A new link for one member; their earlier links to this session stop working. */
     reissueInvite: (sessionId: string, memberId: string) => call<InviteLink>('POST', `/sessions/${id(sessionId)}/members/${id(memberId)}/invite`),
     revokeInvite: async (jti: string) => (await call<{ invite: RevokedInvite }>('POST', `/invites/${id(jti)}/revoke`)).invite,
+
+    sessionAttendance: (sessionId: string) => call<SessionAttendance>('GET', `/sessions/${id(sessionId)}/attendance`),
+    /** `from` and `to` are days (YYYY-MM-DD) on the cohort's clock, both included. */
+    cohortAttendance: (cohortId: string, from: string, to: string) =>
+      call<CohortAttendance>('GET', `/cohorts/${id(cohortId)}/attendance?${new URLSearchParams({ from, to }).toString()}`),
+    /** Admins only: the newest entries first. */
+    audit: async (limit = 200) => (await call<{ entries: AuditEntry[] }>('GET', `/audit?limit=${limit}`)).entries,
+    verifyAudit: () => call<AuditVerification>('GET', '/audit/verify'),
   };
 }
 

@@ -8,6 +8,9 @@ export type Role = 'admin' | 'facilitator';
 
 export type Account = { id: string; email: string; displayName: string; role: Role };
 
+/** When a cohort meets each week, on its own clock. Weekdays: 0 = Sunday … 6 = Saturday. */
+export type CohortSchedule = { weekdays: number[]; startTime: string; durationMinutes: number };
+
 export type Cohort = {
   id: string;
   name: string;
@@ -15,6 +18,7 @@ export type Cohort = {
   createdAt: string;
   /** Standing breakout rules: these two members are never proposed as a pair. */
   neverPairs: [string, string][];
+  schedule: CohortSchedule | null;
 };
 
 /** Staff-only: `contact` stays on the clinic's side and is never shown to participants. */
@@ -38,3 +42,36 @@ export type InviteLink = { jti: string; memberId: string; pseudonym: string; url
 export type RevokedInvite = { jti: string; sessionId: string; memberId: string; revokedAt: string };
 
 export type NewAccount = { email: string; password: string; displayName: string };
+
+/** One member at one session; an absent member has no intervals and 0 minutes. */
+export type AttendanceRow = {
+  sessionId: string;
+  sessionTitle: string;
+  /** The session's day on the cohort's clock, YYYY-MM-DD. */
+  date: string;
+  memberId: string;
+  pseudonym: string;
+  /** Time in the room (the waiting room excluded), merged across reconnects. */
+  intervals: { from: string; to: string }[];
+  /** To one decimal place. */
+  minutes: number;
+};
+
+export type SessionAttendance = { sessionId: string; title: string; timeZone: string; rows: AttendanceRow[] };
+
+export type CohortAttendance = { cohortId: string; timeZone: string; from: string; to: string; rows: AttendanceRow[] };
+
+/** An audit log entry, with names where the clinic knows the ids (staff names, pseudonyms). */
+export type AuditEntry = {
+  seq: number;
+  at: string;
+  action: string;
+  actorId: string | null;
+  actor: string | null;
+  targetId: string | null;
+  target: string | null;
+  sessionId: string | null;
+  hash: string;
+};
+
+export type AuditVerification = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };

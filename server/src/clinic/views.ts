@@ -4,7 +4,14 @@ import type { InviteLink } from './Invites.js';
 /** What the HTTP API sends: the stored records with times as ISO 8601 strings. */
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export const cohortView = (c: CohortRecord) => ({ id: c.id, name: c.name, timeZone: c.timeZone, createdAt: iso(c.createdAt), neverPairs: c.neverPairs ?? [] });
+export const cohortView = (c: CohortRecord) => ({
+  id: c.id,
+  name: c.name,
+  timeZone: c.timeZone,
+  createdAt: iso(c.createdAt),
+  neverPairs: c.neverPairs ?? [],
+  schedule: c.schedule ?? null,
+});
 
 /** Staff-only: it carries the clinic-side contact. */
 export const memberView = (m: MemberRecord) => ({

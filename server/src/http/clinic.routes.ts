@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { requireRole, signedIn } from '../auth/httpGuards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { newId } from '../clinic/ids.js';
+import { meetingTitle, upcomingMeetings, withSchedule } from '../clinic/schedule.js';
 import { isTimeZone } from '../clinic/timeZone.js';
 import { cohortView, inviteLinkView, memberView, sessionView } from '../clinic/views.js';
-import { NotFoundError } from '../errors.js';
+import { InvalidStateError, NotFoundError } from '../errors.js';
+import { SerialQueue } from '../rooms/SerialQueue.js';
 import { NoFields, parseBody } from './parseBody.js';
 
 const NewCohort = z.strictObject({
@@ -33,10 +35,29 @@ const NeverPairs = z.strictObject({
   pairs: z.array(z.tuple([z.string().min(1).max(64), z.string().min(1).max(64)]).refine(([a, b]) => a !== b, 'a pair needs two different members')).max(64),
 });
 
+/** A cohort's weekly meeting times on its own clock; null clears them. Weekdays: 0 = Sunday. */
+const ScheduleBody = z.strictObject({
+  schedule: z
+    .strictObject({
+      weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+      startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM on a 24-hour clock'),
+      durationMinutes: z.number().int().min(5).max(720),
+    })
+    // One entry per weekday, in week order, however they were sent.
+    .transform((s) => ({ ...s, weekdays: [...new Set(s.weekdays)].sort((a, b) => a - b) }))
+    .nullable(),
+});
+
+const ScheduledSessions = z.strictObject({ weeks: z.number().int().min(1).max(8) });
+
 /** Cohorts, their members and sessions, and invite links: for any signed-in staff member. */
 export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
   const router = Router();
   const { store, invites } = clinic;
+  // Creating a schedule's sessions reads what exists and then adds what is missing: two
+  // clicks at once must not both add the same evening. The queue is this process's; with
+  // several nodes, two requests on two nodes at the same moment could still add one twice.
+  const scheduling = new SerialQueue();
   router.use(['/cohorts', '/sessions', '/invites'], requireRole(clinic, 'admin', 'facilitator'));
 
   const cohortOr404 = async (id: string) => {
@@ -83,6 +104,43 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
     res.json({ cohort: cohortView({ ...cohort, neverPairs: unique }) });
   });
 
+  router.put('/cohorts/:cohortId/schedule', async (req, res) => {
+    const cohort = await cohortOr404(req.params.cohortId);
+    const { schedule } = parseBody(ScheduleBody, req.body);
+    await store.cohorts.setSchedule(cohort.id, schedule);
+    await clinic.audited('schedule-changed', signedIn(res).id, cohort.id);
+    res.json({ cohort: cohortView(withSchedule(cohort, schedule)) });
+  });
+
+  /** The schedule's sessions for the next `weeks` weeks; evenings that already have one are skipped. */
+  router.post('/cohorts/:cohortId/sessions/scheduled', async (req, res) => {
+    const { weeks } = parseBody(ScheduledSessions, req.body);
+    const createdBy = signedIn(res).id;
+    const created = await scheduling.run(async () => {
+      const cohort = await cohortOr404(req.params.cohortId);
+      if (!cohort.schedule) throw new InvalidStateError('this cohort has no weekly schedule yet');
+      const taken = new Set((await store.sessions.listByCohort(cohort.id)).map((s) => s.scheduledStart));
+      const sessions = [];
+      for (const meeting of upcomingMeetings(cohort.schedule, cohort.timeZone, clinic.clock(), weeks)) {
+        if (taken.has(meeting.start)) continue;
+        const session = {
+          id: newId(),
+          cohortId: cohort.id,
+          title: meetingTitle(meeting.weekday),
+          scheduledStart: meeting.start,
+          createdBy,
+          createdAt: clinic.clock(),
+          status: 'scheduled' as const,
+        };
+        await store.sessions.insert(session);
+        await clinic.audited('session-scheduled', createdBy, session.id, session.id);
+        sessions.push(session);
+      }
+      return sessions;
+    });
+    res.status(201).json({ sessions: created.map(sessionView) });
+  });
+
   router.post('/cohorts/:cohortId/sessions', async (req, res) => {
     const cohort = await cohortOr404(req.params.cohortId);
     const body = parseBody(NewSession, req.body);
@@ -127,6 +185,7 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
     parseBody(NoFields, req.body);
     const link = await invites.reissue(req.params.sessionId, req.params.memberId);
     await clinic.audited('invite-reissued', signedIn(res).id, req.params.memberId, req.params.sessionId);
+    clinic.inviteRevoked(req.params.sessionId, req.params.memberId);
     res.status(201).json(inviteLinkView(link));
   });
 
@@ -134,6 +193,7 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
     parseBody(NoFields, req.body);
     const { jti, sessionId, memberId, revokedAt } = await invites.revoke(req.params.jti);
     await clinic.audited('invite-revoked', signedIn(res).id, memberId, sessionId);
+    clinic.inviteRevoked(sessionId, memberId);
     res.json({ invite: { jti, sessionId, memberId, revokedAt: new Date(revokedAt ?? clinic.clock()).toISOString() } });
   });
 

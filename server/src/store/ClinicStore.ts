@@ -34,6 +34,15 @@ export type LoginFailureRecord = {
   expiresAt: number;
 };
 
+/** When a cohort meets every week, on the clock of its own time zone. */
+export type CohortSchedule = {
+  /** 0 = Sunday … 6 = Saturday, ascending, no repeats. */
+  weekdays: number[];
+  /** Local wall-clock start, `HH:MM` (24-hour). */
+  startTime: string;
+  durationMinutes: number;
+};
+
 export type CohortRecord = {
   id: string;
   name: string;
@@ -41,6 +50,8 @@ export type CohortRecord = {
   createdAt: number;
   /** Standing "never pair A with B" rules for breakouts (member ids), kept by the clinic. */
   neverPairs?: [string, string][];
+  /** Its weekly meeting times, if the clinic has set them. */
+  schedule?: CohortSchedule;
 };
 
 export type MemberRecord = {
@@ -108,6 +119,8 @@ export interface CohortStore {
   list(): Promise<CohortRecord[]>;
   /** Replaces the cohort's "never pair" rules; false when the cohort is unknown. */
   setNeverPairs(id: string, pairs: [string, string][]): Promise<boolean>;
+  /** Replaces the cohort's weekly schedule (null clears it); false when the cohort is unknown. */
+  setSchedule(id: string, schedule: CohortSchedule | null): Promise<boolean>;
 }
 
 export interface MemberStore {

@@ -1,8 +1,10 @@
 import type { Clock } from '../clinic/clock.js';
+import { withSchedule } from '../clinic/schedule.js';
 import type {
   AccountRecord,
   ClinicStore,
   CohortRecord,
+  CohortSchedule,
   GroupSessionRecord,
   GroupSessionStatus,
   InviteRecord,
@@ -87,6 +89,12 @@ export class MemoryClinicStore implements ClinicStore {
       const cohort = this.#cohorts.get(id);
       if (!cohort) return false;
       this.#cohorts.set(id, { ...cohort, neverPairs: copy(pairs) });
+      return true;
+    },
+    setSchedule: async (id: string, schedule: CohortSchedule | null) => {
+      const cohort = this.#cohorts.get(id);
+      if (!cohort) return false;
+      this.#cohorts.set(id, copy(withSchedule(cohort, schedule)));
       return true;
     },
   };

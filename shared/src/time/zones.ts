@@ -57,3 +57,20 @@ export function startOfLocalDay(year: number, month: number, day: number, timeZo
   const first = asIfUtc - offsetAt(asIfUtc, timeZone);
   return asIfUtc - offsetAt(first, timeZone);
 }
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The instant a wall-clock time occurs on a date in a zone (month 1–12): "Mondays at 18:00
+ * in Chicago" is 00:00 UTC in winter and 23:00 UTC in summer. A time skipped by a DST
+ * change moves forward by the gap, as clocks do; a time that happens twice (clocks going
+ * back) is its first occurrence.
+ */
+export function instantOfLocalTime(year: number, month: number, day: number, hour: number, minute: number, timeZone: string, second = 0): number {
+  const asIfUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Near a DST change a wall time maps to the offset before or after it: try the offsets a
+  // day either side and keep those that read back as the same wall time.
+  const candidates = [-DAY_MS, 0, DAY_MS].map((d) => asIfUtc - offsetAt(asIfUtc + d, timeZone));
+  const exact = candidates.filter((t) => t + offsetAt(t, timeZone) === asIfUtc);
+  return exact.length > 0 ? Math.min(...exact) : Math.max(...candidates);
+}

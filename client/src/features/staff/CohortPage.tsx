@@ -1,15 +1,17 @@
 import { errorMessage } from '../../api/errorMessage';
 import { Breadcrumbs } from './Breadcrumbs';
+import { CohortAttendanceSection } from './CohortAttendanceSection';
 import { LoadFailed } from './LoadFailed';
 import { MembersSection } from './MembersSection';
 import { NeverPairsSection } from './NeverPairsSection';
 import { paths } from './routes';
+import { ScheduleSection } from './ScheduleSection';
 import { SessionsSection } from './SessionsSection';
 import { useStaff } from './staffContext';
 import { useLoad } from './useLoad';
 import { usePageHeading } from './usePageHeading';
 
-/** /clinic/cohorts/<id>: one standing group, its members and its sessions. */
+/** /clinic/cohorts/<id>: one standing group, its members, its sessions and schedule, and its attendance. */
 export function CohortPage({ cohortId }: { cohortId: string }) {
   const { api } = useStaff();
   const loaded = useLoad(async () => {
@@ -45,12 +47,18 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
               onAdded={(member) => loaded.set((d) => ({ ...d, members: [...d.members, member] }))}
             />
             <SessionsSection cohort={cohort} sessions={state.data.sessions} />
+            <ScheduleSection
+              cohort={cohort}
+              onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))}
+              onSessionsCreated={(created) => loaded.set((d) => ({ ...d, sessions: [...d.sessions, ...created] }))}
+            />
             <NeverPairsSection
               cohort={cohort}
               members={state.data.members}
               onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))}
             />
           </div>
+          <CohortAttendanceSection cohort={cohort} />
         </>
       )}
     </main>

@@ -3,13 +3,14 @@ import { Breadcrumbs } from './Breadcrumbs';
 import { InviteList } from './InviteList';
 import { LoadFailed } from './LoadFailed';
 import { paths } from './routes';
+import { SessionAttendanceSection } from './SessionAttendanceSection';
 import { SessionStatusBadge } from './SessionStatusBadge';
 import { useStaff } from './staffContext';
 import { useLoad } from './useLoad';
 import { usePageHeading } from './usePageHeading';
 import { formatInZone } from './zonedTime';
 
-/** /clinic/sessions/<id>: one session, the way into its console, and its members' invite links. */
+/** /clinic/sessions/<id>: one session, the way into its console, its members' invite links and its attendance. */
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const { api } = useStaff();
   const loaded = useLoad(async () => {
@@ -49,6 +50,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
             )}
           </div>
           <InviteList session={data.session} timeZone={timeZone} members={data.members} initialLinks={data.links} />
+          <SessionAttendanceSection sessionId={data.session.id} />
         </>
       )}
     </main>

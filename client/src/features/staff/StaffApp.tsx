@@ -3,6 +3,7 @@ import { createClinicApi, type ClinicApi } from '../../api/clinicApi';
 import { errorMessage, SIGNED_OUT_MESSAGE } from '../../api/errorMessage';
 import { isApiError } from '../../api/ApiError';
 import type { Account } from '../../api/types';
+import { AuditPage } from './AuditPage';
 import { CohortPage } from './CohortPage';
 import { CohortsPage } from './CohortsPage';
 import { Link } from './Link';
@@ -160,6 +161,8 @@ function ClinicPage({ route }: { route: Exclude<StaffRoute, { page: 'login' | 's
       return <CohortPage cohortId={route.cohortId} />;
     case 'session':
       return <SessionPage sessionId={route.sessionId} />;
+    case 'audit':
+      return <AuditPage />;
     case 'notFound':
       return <NotFoundPage />;
     default: {

@@ -30,6 +30,12 @@ export function StaffLayout({ account, onSignOut, children }: Props) {
         <Link to={paths.cohorts()} className="staff-brand">
           Hearth <span>Clinic</span>
         </Link>
+        {/* Only admins may read the log (the server enforces it); facilitators are not shown the way in. */}
+        {account.role === 'admin' && (
+          <nav aria-label="Clinic" className="staff-nav">
+            <Link to={paths.audit()}>Audit log</Link>
+          </nav>
+        )}
         <div className="staff-who">
           <span className="staff-who-name">
             {account.displayName} <span className="staff-muted">· {ROLE_NAMES[account.role]}</span>

@@ -9,10 +9,11 @@ describe('parseStaffRoute', () => {
     expect(parseStaffRoute('/clinic/')).toEqual({ page: 'cohorts' });
     expect(parseStaffRoute('/clinic/cohorts/Ab_3-x')).toEqual({ page: 'cohort', cohortId: 'Ab_3-x' });
     expect(parseStaffRoute('/clinic/sessions/s1/')).toEqual({ page: 'session', sessionId: 's1' });
+    expect(parseStaffRoute('/clinic/audit')).toEqual({ page: 'audit' });
   });
 
   it('answers unknown or malformed clinic paths with notFound', () => {
-    const malformed = ['/clinic/cohorts', '/clinic/cohorts/a/b', '/clinic/sessions/%2e%2e', '/clinic/nothing', '/clinic/cohorts/' + 'x'.repeat(65)];
+    const malformed = ['/clinic/cohorts', '/clinic/cohorts/a/b', '/clinic/sessions/%2e%2e', '/clinic/nothing', '/clinic/audit/1', '/clinic/cohorts/' + 'x'.repeat(65)];
     for (const path of malformed) {
       expect(parseStaffRoute(path)).toEqual({ page: 'notFound' });
     }
@@ -27,6 +28,8 @@ describe('parseStaffRoute', () => {
     expect(parseStaffRoute(paths.cohort('c-1'))).toEqual({ page: 'cohort', cohortId: 'c-1' });
     expect(parseStaffRoute(paths.session('s_2'))).toEqual({ page: 'session', sessionId: 's_2' });
     expect(parseStaffRoute(paths.cohorts())).toEqual({ page: 'cohorts' });
+    expect(parseStaffRoute(paths.audit())).toEqual({ page: 'audit' });
+    expect(safeNext(paths.audit())).toBe('/clinic/audit');
     const login = new URL(paths.login('/clinic/cohorts/c1'), 'http://x');
     expect(parseStaffRoute(login.pathname, login.search)).toEqual({ page: 'login', next: '/clinic/cohorts/c1' });
     expect(paths.login()).toBe('/login');

@@ -8,6 +8,7 @@ export type StaffRoute =
   | { page: 'cohorts' }
   | { page: 'cohort'; cohortId: string }
   | { page: 'session'; sessionId: string }
+  | { page: 'audit' }
   | { page: 'notFound' };
 
 /** Paths StaffApp answers for; App sends everything else elsewhere. */
@@ -23,6 +24,7 @@ export function parseStaffRoute(pathname: string, search = ''): StaffRoute {
   if (/^\/login\/?$/.test(pathname)) return { page: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
   if (/^\/setup\/?$/.test(pathname)) return { page: 'setup' };
   if (/^\/clinic\/?$/.test(pathname)) return { page: 'cohorts' };
+  if (/^\/clinic\/audit\/?$/.test(pathname)) return { page: 'audit' };
   const cohortId = COHORT.exec(pathname)?.[1];
   if (cohortId) return { page: 'cohort', cohortId };
   const sessionId = SESSION.exec(pathname)?.[1];
@@ -36,6 +38,7 @@ export const paths = {
   cohorts: () => '/clinic',
   cohort: (cohortId: string) => `/clinic/cohorts/${encodeURIComponent(cohortId)}`,
   session: (sessionId: string) => `/clinic/sessions/${encodeURIComponent(sessionId)}`,
+  audit: () => '/clinic/audit',
   /** The facilitator's live console (its own page, outside the staff pages). */
   console: (sessionId: string) => `/facilitate/${encodeURIComponent(sessionId)}`,
 };

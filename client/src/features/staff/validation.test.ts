@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCohort, checkMember, checkNewAccount, checkSession, checkSignIn, hasErrors } from './validation';
+import { checkCohort, checkMember, checkNewAccount, checkDateRange, checkSchedule, checkSession, checkSignIn, hasErrors } from './validation';
 
 describe('checkNewAccount', () => {
   const ok = { displayName: 'Dana', email: 'dana@clinic.org', password: 'correct horse battery' };
@@ -54,5 +54,33 @@ describe('checkSession', () => {
     const { errors } = checkSession({ title: '', start: 'soon' }, 'UTC');
     expect(errors.title).toBeDefined();
     expect(errors.start).toBeDefined();
+  });
+});
+
+describe('checkSchedule', () => {
+  it('gives the schedule to send: days once each in number order, HH:MM, whole minutes', () => {
+    expect(checkSchedule({ weekdays: [4, 1, 3, 1], startTime: '18:00', duration: ' 180 ' })).toEqual({
+      errors: {},
+      body: { weekdays: [1, 3, 4], startTime: '18:00', durationMinutes: 180 },
+    });
+    // A time input that adds seconds still means the minute.
+    expect(checkSchedule({ weekdays: [0], startTime: '09:30:00', duration: '60' }).body.startTime).toBe('09:30');
+  });
+
+  it('names each problem by its field, with the server’s limits', () => {
+    const { errors } = checkSchedule({ weekdays: [], startTime: '', duration: '' });
+    expect(Object.keys(errors)).toEqual(['weekdays', 'startTime', 'duration']);
+    for (const duration of ['4', '721', '90.5', 'ninety']) {
+      expect(checkSchedule({ weekdays: [1], startTime: '18:00', duration }).errors.duration, duration).toMatch(/from 5 to 720/);
+    }
+    expect(checkSchedule({ weekdays: [1], startTime: '24:00', duration: '60' }).errors.startTime).toMatch(/such as 18:00/);
+    expect(hasErrors(checkSchedule({ weekdays: [1], startTime: '18:00', duration: '5' }).errors)).toBe(false);
+  });
+});
+
+describe('checkDateRange', () => {
+  it('asks for both days and leaves their order to the server', () => {
+    expect(checkDateRange({ from: '2025-03-01', to: '2025-02-01' })).toEqual({});
+    expect(Object.keys(checkDateRange({ from: '', to: '1 March' }))).toEqual(['from', 'to']);
   });
 });

@@ -1,3 +1,4 @@
+import type { CohortSchedule } from '../../api/types';
 import { isTimeZone, zonedInputToIso } from './zonedTime';
 
 /**
@@ -71,6 +72,36 @@ export function checkSession(
   const scheduledStart = f.start ? zonedInputToIso(f.start, timeZone) : undefined;
   if (f.start && !scheduledStart) errors.start = 'Enter a date and time, or leave it empty.';
   return { errors, body: scheduledStart ? { title, scheduledStart } : { title } };
+}
+
+export type ScheduleFields = { weekdays: number[]; startTime: string; duration: string };
+
+const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const MIN_DURATION = 5;
+const MAX_DURATION = 720;
+
+/** Also gives the schedule to send (the server's rules: a day at least, HH:MM, whole minutes 5–720). */
+export function checkSchedule(f: ScheduleFields): { errors: FieldErrors<keyof ScheduleFields>; body: CohortSchedule } {
+  const errors: FieldErrors<keyof ScheduleFields> = {};
+  if (f.weekdays.length === 0) errors.weekdays = 'Choose at least one day.';
+  // Some browsers add seconds to a time input's value; the schedule is by the minute.
+  const startTime = f.startTime.slice(0, 5);
+  if (!START_TIME.test(startTime)) errors.startTime = 'Enter a start time, such as 18:00.';
+  const duration = Number(f.duration.trim());
+  if (!f.duration.trim() || !Number.isInteger(duration) || duration < MIN_DURATION || duration > MAX_DURATION) {
+    errors.duration = `Enter the length in whole minutes, from ${MIN_DURATION} to ${MAX_DURATION}.`;
+  }
+  return { errors, body: { weekdays: [...new Set(f.weekdays)].sort((a, b) => a - b), startTime, durationMinutes: duration } };
+}
+
+export type DateRangeFields = { from: string; to: string };
+
+/** Both days chosen; their order and span are the server's to judge, and it says why it refuses. */
+export function checkDateRange(f: DateRangeFields): FieldErrors<keyof DateRangeFields> {
+  const errors: FieldErrors<keyof DateRangeFields> = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(f.from)) errors.from = 'Choose the first day.';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(f.to)) errors.to = 'Choose the last day.';
+  return errors;
 }
 
 export const hasErrors = (errors: object): boolean => Object.values(errors).some(Boolean);

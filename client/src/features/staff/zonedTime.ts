@@ -4,7 +4,7 @@
  * in the cohort's zone and an instant, with Intl alone.
  */
 
-import { isTimeZone, offsetAt } from '@hearth/shared';
+import { instantOfLocalTime, isTimeZone } from '@hearth/shared';
 
 export { isTimeZone };
 
@@ -26,7 +26,6 @@ export function knownTimeZones(): string[] {
   }
 }
 
-const DAY_MS = 24 * 60 * 60_000;
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
@@ -39,13 +38,7 @@ export function zonedInputToIso(value: string, timeZone: string): string | undef
   if (!m || !isTimeZone(timeZone)) return undefined;
   const [year, month, day, hour, minute, second] = m.slice(1).map((s) => Number(s ?? 0)) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const asIfUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Near a DST change a wall time maps to the offset before or after it: try the offsets a
-  // day either side. A time that occurs twice (clocks going back) takes the first; a skipped
-  // one takes the later candidate, i.e. moves forward by the gap, as clocks do.
-  const candidates = [-DAY_MS, 0, DAY_MS].map((d) => asIfUtc - offsetAt(asIfUtc + d, timeZone));
-  const exact = candidates.filter((t) => t + offsetAt(t, timeZone) === asIfUtc);
-  return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(...candidates)).toISOString();
+  return new Date(instantOfLocalTime(year, month, day, hour, minute, timeZone, second)).toISOString();
 }
 
 /** A time as people in `timeZone` read it, with the zone's short name: `Mon, Mar 3, 6:00 PM CST`. */

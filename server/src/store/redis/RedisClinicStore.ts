@@ -1,8 +1,10 @@
 import type { Clock } from '../../clinic/clock.js';
+import { withSchedule } from '../../clinic/schedule.js';
 import type {
   AccountRecord,
   ClinicStore,
   CohortRecord,
+  CohortSchedule,
   GroupSessionRecord,
   GroupSessionStatus,
   InviteRecord,
@@ -88,6 +90,10 @@ export class RedisClinicStore implements ClinicStore {
     list: () => this.records.list<CohortRecord>(key.cohortIds, key.cohort),
     setNeverPairs: async (id: string, pairs: [string, string][]) => {
       const saved = await this.records.update<CohortRecord>(key.cohort(id), (c) => c && { ...c, neverPairs: pairs });
+      return saved !== undefined;
+    },
+    setSchedule: async (id: string, schedule: CohortSchedule | null) => {
+      const saved = await this.records.update<CohortRecord>(key.cohort(id), (c) => c && withSchedule(c, schedule));
       return saved !== undefined;
     },
   };
