@@ -82,6 +82,8 @@ describe('attendance', () => {
     const inRange = await api(server, 'GET', `/api/cohorts/${s.cohortId}/attendance?from=${date}&to=${date}`, { cookie: s.cookie });
     expect(inRange.status).toBe(200);
     expect((inRange.body as { rows: Row[] }).rows.filter((r) => r.minutes > 0).map((r) => r.pseudonym)).toEqual(expect.arrayContaining(['Alex', 'Blake']));
+    // A session nobody has held yet (s, made above) is not a row of absences.
+    expect((inRange.body as { rows: { sessionId: string }[] }).rows.map((r) => r.sessionId)).not.toContain(s.sessionId);
     const before = await api(server, 'GET', `/api/cohorts/${s.cohortId}/attendance?from=2020-01-01&to=2020-12-31`, { cookie: s.cookie });
     expect((before.body as { rows: Row[] }).rows).toEqual([]);
     for (const query of ['', '?from=2026-03-05&to=2026-03-01', '?from=yesterday&to=2026-03-01', '?from=2020-01-01&to=2026-03-01']) {

@@ -41,6 +41,8 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
     const rows: AttendanceRow[] = [];
     for (const session of await store.sessions.listByCohort(cohort.id)) {
       const events = await attendance.events(session.id);
+      // Only sessions that were held: a future evening is not everyone absent.
+      if (session.status === 'scheduled' && events.length === 0) continue;
       if (!withinDays(sessionTime(session, events), cohort.timeZone, from, to)) continue;
       rows.push(...sessionRows(cohort, members, session, events, clinic.clock()));
     }

@@ -5,7 +5,7 @@ import { AppError, NotJoinedError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { turnIceServers } from '../media/turnCredentials.js';
-import type { Room } from '../rooms/Room.js';
+import { RoomClosedError, type Room } from '../rooms/Room.js';
 import type { Rooms } from '../rooms/Rooms.js';
 import type { SendToPeer } from '../rooms/Peer.js';
 import { handle } from './handle.js';
@@ -162,6 +162,9 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
     if (!membership) return;
     const { room, peerId } = membership;
     membership = undefined;
-    room.leave(peerId).catch((err: unknown) => log.warn({ err }, 'leave on disconnect failed'));
+    room.leave(peerId).catch((err: unknown) => {
+      // A room that already closed (the session ended, its worker died) has nothing left to leave.
+      if (!(err instanceof RoomClosedError)) log.warn({ err }, 'leave on disconnect failed');
+    });
   });
 }
