@@ -100,6 +100,8 @@ test('an admin schedules a cohort, runs one of its sessions, and finds the atten
 
   // The soonest session: Ana's link, copied as a clinician would before sending it.
   const sessionId = await staff.openSession(0);
+  // The page has loaded once its heading is the session's title.
+  await expect(staff.heading).toHaveText(/^(Monday|Wednesday|Thursday) group$/);
   const sessionTitle = (await staff.heading.textContent()) ?? '';
   await staff.issueInvites();
   await staff.copyLink('Ana');
