@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
-import { loadConfig } from '../../server/dist/config.js';
-import { createLogger } from '../../server/dist/logger.js';
-import { startServer, type RunningServer } from '../../server/dist/startServer.js';
+import type { RunningServer } from '../../server/dist/startServer.js';
+import { startE2eServer } from '../fixtures/server.js';
 import { TEST_VIDEO } from '../fixtures/hearth.js';
 import { FacilitatorConsole, ParticipantFlow } from '../pages/ModeratedPages.js';
 import { StaffPages, type Credentials } from '../pages/StaffPages.js';
@@ -15,27 +12,14 @@ import { StaffPages, type Credentials } from '../pages/StaffPages.js';
  * the CSV, an audit log whose chain holds).
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const ZONE = 'America/Chicago';
 
 // A fresh clinic per test, so the first-admin setup page is there to use every time
 // (repeats included) and no test sees another's records.
 const test = base.extend<{ server: RunningServer; contexts: BrowserContext[] }>({
   server: async ({}, use) => {
-    const server = await startServer(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        MEDIASOUP_WORKERS: '1',
-        MEDIA_LISTEN_IP: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        // Its own secret, so the server has no reason to warn that it made one up.
-        HEARTH_SECRET: randomBytes(32).toString('hex'),
-        CLIENT_DIST: path.resolve(here, '../../client/dist'),
-      }),
-      createLogger('warn'),
-      { announce: () => {} },
-    );
+    // Its own secret, so the server has no reason to warn that it made one up.
+    const server = await startE2eServer({ HEARTH_SECRET: randomBytes(32).toString('hex') });
     await use(server);
     await server.close();
   },

@@ -1,16 +1,11 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test, expect, type BrowserContext } from '@playwright/test';
-import { loadConfig } from '../../server/dist/config.js';
-import { createLogger } from '../../server/dist/logger.js';
-import { startServer, type RunningServer } from '../../server/dist/startServer.js';
+import type { RunningServer } from '../../server/dist/startServer.js';
+import { startE2eServer } from '../fixtures/server.js';
 import { seedDemo } from '../../server/dist/clinic/demo.js';
 import { freePort } from '../../server/dist/testing/freePort.js';
 import { startRedis, type TestRedis } from '../../server/dist/testing/redisServer.js';
 import { recordPeerConnections, TEST_VIDEO } from '../fixtures/hearth.js';
 import { FacilitatorConsole, ParticipantFlow } from '../pages/ModeratedPages.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 // Two nodes sharing one Redis, as behind a load balancer; a browser that reaches the wrong one.
 let redis: TestRedis;
@@ -19,17 +14,7 @@ const opened: BrowserContext[] = [];
 
 async function node(): Promise<RunningServer> {
   const port = await freePort();
-  const config = loadConfig({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    REDIS_URL: redis.url,
-    HEARTH_SECRET: 'z'.repeat(40),
-    MEDIASOUP_WORKERS: '1',
-    MEDIA_LISTEN_IP: '127.0.0.1',
-    CLIENT_DIST: path.resolve(here, '../../client/dist'),
-  });
-  return startServer(config, createLogger('warn'), { announce: () => {} });
+  return startE2eServer({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url, HEARTH_SECRET: 'z'.repeat(40) });
 }
 
 test.beforeAll(async () => {

@@ -1,15 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
-import { loadConfig } from '../../server/dist/config.js';
-import { createLogger } from '../../server/dist/logger.js';
-import { startServer, type RunningServer } from '../../server/dist/startServer.js';
+import type { RunningServer } from '../../server/dist/startServer.js';
+import { startE2eServer } from '../fixtures/server.js';
 import { seedDemo, type DemoSeed } from '../../server/dist/clinic/demo.js';
 import { newId } from '../../server/dist/clinic/ids.js';
 import { recordPeerConnections, TEST_VIDEO } from '../fixtures/hearth.js';
 import { FacilitatorConsole, ParticipantFlow } from '../pages/ModeratedPages.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 // This scenario needs a clinic of its own (a facilitator account), so it runs its own server.
 let server: RunningServer;
@@ -23,18 +18,7 @@ const test = base.extend<{ contexts: BrowserContext[] }>({
 });
 
 test.beforeAll(async () => {
-  server = await startServer(
-    loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      MEDIASOUP_WORKERS: '1',
-      MEDIA_LISTEN_IP: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      CLIENT_DIST: path.resolve(here, '../../client/dist'),
-    }),
-    createLogger('warn'),
-    { announce: () => {} },
-  );
+  server = await startE2eServer();
   seed = await seedDemo(server.clinic);
 });
 test.afterAll(async () => {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requireJsonForChanges } from '../auth/httpGuards.js';
+import { requireJsonForChanges, requireRole } from '../auth/httpGuards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { authRoutes } from './auth.routes.js';
 import { clinicRoutes } from './clinic.routes.js';
@@ -15,6 +15,10 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   });
   router.use(requireJsonForChanges);
   router.use(authRoutes(deps));
+  // Who may reach what, once per request, before any route: the clinic's records are for
+  // signed-in staff, the audit log for admins.
+  router.use(['/cohorts', '/sessions', '/invites'], requireRole(deps.clinic, 'admin', 'facilitator'));
+  router.use('/audit', requireRole(deps.clinic, 'admin'));
   router.use(clinicRoutes(deps));
   router.use(recordsRoutes(deps));
   // An unknown API path is a JSON 404, never the client's app shell.
