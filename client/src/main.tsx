@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles.css';
+import './design/tokens.css';
+import './design/base.css';
+import './design/layout.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

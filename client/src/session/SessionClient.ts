@@ -1,4 +1,4 @@
-import { Device, types } from 'mediasoup-client';
+import type { Device, types } from 'mediasoup-client';
 import { io } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
@@ -97,6 +97,9 @@ export class SessionClient {
       });
       this.#socket = socket;
       this.#listen(socket);
+      // The WebRTC library loads while the pre-join screen is already shown: a phone on a
+      // weak network sees its first screen without waiting for it (scripts/client-size.mjs).
+      const { Device } = await import('mediasoup-client');
       const device = await Device.factory();
       return { socket, device };
     })();

@@ -10,24 +10,18 @@ import {
   RtpCapabilities,
   RtpParameters,
 } from './media.js';
-import { ConsentInput, MemberCommand } from '../session/commands.js';
+import { MemberCommand } from '../session/commands.js';
+import { ConsentInput, DisplayName } from './people.js';
 import type { SessionView } from '../session/views.js';
 
-/** Bumped whenever an event changes incompatibly; the server refuses other versions at join. */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './version.js';
 
 /** A room is a session: ids are URL-safe (base64url session ids, or a chosen slug). */
 export const RoomId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{3,64}$/, 'room ids are 3–64 letters, digits, dashes or underscores');
 
-/** First or chosen name; trimmed, no control characters. */
-export const DisplayName = z
-  .string()
-  .trim()
-  .min(1, 'enter a name')
-  .max(40, 'at most 40 characters')
-  .regex(/^[^\p{Cc}]+$/u, 'no control characters');
+export { DisplayName };
 
 export const PeerInfo = z.object({ id: Id, displayName: z.string() });
 export type PeerInfo = z.infer<typeof PeerInfo>;
@@ -93,7 +87,7 @@ export const commands = {
    * Participants bring their consent; the answer is their first snapshot.
    */
   'session:enter': {
-    request: z.object({ consent: ConsentInput.nullable() }).strict(),
+    request: z.object({ consent: z.nullable(ConsentInput) }).strict(),
     response: z.object({ view: SessionViewPayload }),
   },
   /** Who this connection's credential says it is, before entering: the pre-join screen shows it. */
@@ -105,6 +99,21 @@ export const commands = {
       sessionId: Id,
       /** Set when the session runs on another node: the client connects to this address instead. */
       node: z.string().optional(),
+      /** Context for the participant's screens (pre-join, waiting room, the end): what group, when. */
+      context: z
+        .object({
+          /** The cohort's name, e.g. "Tuesday evening IOP". */
+          groupName: z.string(),
+          /** The session's title. */
+          title: z.string(),
+          /** Epoch ms; absent for a session without a set time. */
+          scheduledStart: z.number().optional(),
+          /** The next session of the same group after this one, if one is scheduled (epoch ms). */
+          nextSessionStart: z.number().optional(),
+          /** The cohort's IANA time zone, to show times on the group's clock. */
+          timeZone: z.string(),
+        })
+        .optional(),
     }),
   },
   /**

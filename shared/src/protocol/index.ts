@@ -1,3 +1,5 @@
 export * from './ack.js';
 export * from './media.js';
 export * from './events.js';
+export * from './clinic.js';
+export * from './crisisDefaults.js';

@@ -1,19 +1,9 @@
 import { z } from 'zod';
+import { ConsentInput } from '../protocol/people.js';
+
+export { ConsentInput };
 
 const MemberId = z.string().min(1).max(128);
-
-/** What a participant gives at the consent gate, every session. */
-export const ConsentInput = z
-  .object({
-    agreed: z.literal(true, { error: 'the confidentiality agreement must be accepted' }),
-    location: z.string().trim().min(2, 'say where you are right now').max(200),
-    callbackNumber: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()\-.]{6,24}$/, 'a phone number we can call back'),
-  })
-  .strict();
-export type ConsentInput = z.infer<typeof ConsentInput>;
 
 /**
  * Commands a connected member may send (`session:command`). Who may send which is in

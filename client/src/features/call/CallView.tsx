@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import './legacy.css';
 import type { SessionClient, SessionState } from '../../session/SessionClient';
 import { RemoteTile, SelfTile } from './VideoTile';
 

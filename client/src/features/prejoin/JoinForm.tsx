@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import './prejoin.css';
 import { DisplayName } from '@hearth/shared';
 import type { CaptureProfile } from '../../session/localMedia';
 import { DeviceSettings } from './DeviceSettings';

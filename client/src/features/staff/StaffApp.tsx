@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import './staff.css';
 import { createClinicApi, type ClinicApi } from '../../api/clinicApi';
 import { errorMessage, SIGNED_OUT_MESSAGE } from '../../api/errorMessage';
 import { isApiError } from '../../api/ApiError';
