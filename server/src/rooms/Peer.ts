@@ -17,7 +17,10 @@ export class Peer {
   readonly #transports = new Map<string, types.WebRtcTransport<TransportAppData>>();
   readonly #producers = new Map<string, types.Producer<ProducerAppData>>();
   readonly #consumers = new Map<string, types.Consumer<ProducerAppData>>();
-  /** Consumers whose track the client has attached (it asked to resume them once). */
+  /**
+   * Consumers the client wants playing: it attached the track and asked to resume it, and has
+   * not hidden it since (a tile it is not showing).
+   */
   readonly #ready = new Set<string>();
   rtpCapabilities: types.RtpCapabilities | undefined;
   #closed = false;
@@ -77,6 +80,11 @@ export class Peer {
 
   markReady(consumerId: string): void {
     this.#ready.add(consumerId);
+  }
+
+  /** The client stopped showing this consumer: no policy change plays it until it is resumed. */
+  markHidden(consumerId: string): void {
+    this.#ready.delete(consumerId);
   }
 
   isReady(consumerId: string): boolean {

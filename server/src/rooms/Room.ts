@@ -101,6 +101,16 @@ export class Room {
     return [...peer.consumers].filter((c) => !c.closed && !c.paused).map((c) => c.appData.peerId);
   }
 
+  /** For tests and diagnostics: each consumer of a peer as the worker itself holds it (paused or playing). */
+  async consumerStates(peerId: string): Promise<{ consumerId: string; senderId: string; kind: string; paused: boolean }[]> {
+    const peer = this.#peers.get(peerId);
+    if (!peer) return [];
+    const live = [...peer.consumers].filter((c) => !c.closed);
+    return Promise.all(
+      live.map(async (c) => ({ consumerId: c.id, senderId: c.appData.peerId, kind: c.kind, paused: (await c.dump()).paused })),
+    );
+  }
+
   /** For tests and /healthz: what the room holds, without reaching into mediasoup. */
   async dump(): Promise<types.RouterDump> {
     return this.router.dump();
@@ -279,6 +289,19 @@ export class Room {
     const consumer = peer.consumer(consumerId);
     peer.markReady(consumerId);
     if (this.receives(peerId, consumer.appData.peerId)) await consumer.resume();
+  }
+
+  /**
+   * The client is not showing this camera (a tile on another page): it stops here and stays
+   * stopped through every policy change (applySubscriptions) until the client shows it again
+   * (resumeConsumer). Audio is always received, so only video can be hidden.
+   */
+  async pauseConsumer(peerId: string, consumerId: string): Promise<void> {
+    const peer = this.#livePeer(peerId);
+    const consumer = peer.consumer(consumerId);
+    if (consumer.kind !== 'video') throw new InvalidStateError('audio is always received');
+    peer.markHidden(consumerId);
+    await consumer.pause();
   }
 
   /**

@@ -152,6 +152,12 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
     return {};
   });
 
+  handle(socket, 'consumer:pause', log, async ({ consumerId }) => {
+    const { room, peerId } = member();
+    await room.pauseConsumer(peerId, consumerId);
+    return {};
+  });
+
   handle(socket, 'consumer:setPreferredLayers', log, async (req) => {
     const { room, peerId } = member();
     await room.setPreferredLayers(peerId, req);

@@ -87,6 +87,17 @@ describe('consumer:setPreferredLayers request', () => {
   });
 });
 
+describe('consumer:pause request', () => {
+  const schema = commands['consumer:pause'].request;
+  it('names one consumer and nothing else', () => {
+    expect(schema.safeParse({ consumerId: 'c' }).success).toBe(true);
+    expect(schema.safeParse({ consumerId: 'c', peerId: 'p' }).success).toBe(false);
+  });
+  it.each([null, {}, { consumerId: '' }, { consumerId: 42 }])('refuses %j', (payload) => {
+    expect(schema.safeParse(payload).success).toBe(false);
+  });
+});
+
 describe('Ack', () => {
   const ack = ackSchema(z.object({ peerId: z.string() }));
   it('round-trips ok and fail', () => {

@@ -167,8 +167,17 @@ export const commands = {
   'producer:pause': { request: z.object({ producerId: Id }).strict(), response: Empty },
   'producer:resume': { request: z.object({ producerId: Id }).strict(), response: Empty },
   'producer:close': { request: z.object({ producerId: Id }).strict(), response: Empty },
-  /** The client has attached the consumer's track; until then it stays paused on the SFU. */
+  /**
+   * The client shows the consumer's track (attached it, or shows its tile again); until then it
+   * stays paused on the SFU. It plays only while the session's subscription policy allows.
+   */
   'consumer:resume': { request: z.object({ consumerId: Id }).strict(), response: Empty },
+  /**
+   * The client is not showing this camera (its tile is on another page): the SFU stops forwarding
+   * it, and keeps it stopped whatever the policy says, until `consumer:resume`. Video only: audio
+   * is always received.
+   */
+  'consumer:pause': { request: z.object({ consumerId: Id }).strict(), response: Empty },
   'consumer:setPreferredLayers': {
     request: z
       .object({
