@@ -93,6 +93,33 @@ describe('breakouts', () => {
     expect(r.ok && r.effects).toContainEqual({ type: 'notifyFacilitators', event: 'pair-help', memberId: 'P2' });
   });
 
+  it('[BRK18] a pair\'s request stays open until a facilitator acknowledges it, listens in or joins; co-facilitators see the same', () => {
+    const asked = given(inPairs(), [[{ type: 'askPairHelp' }, as('P2')]], T0 + 5);
+    const openIn = (s: SessionState, viewer: string) => {
+      const view = viewFor(s, viewer, T0 + 6);
+      return view?.kind === 'facilitator' ? view.breakout!.groups!.find((g) => g.id === 'g1')!.helpRequestedAt : undefined;
+    };
+    expect(openIn(asked, 'F')).toBe(T0 + 5);
+    expect(openIn(asked, 'G')).toBe(T0 + 5);
+    // Another command in between does not close it; asking again keeps the first time.
+    const later = given(asked, [[{ type: 'broadcastToGroups', text: 'Halfway' }, F], [{ type: 'askPairHelp' }, as('P1')]], T0 + 9);
+    expect(openIn(later, 'G')).toBe(T0 + 5);
+
+    const acknowledged = given(asked, [[{ type: 'acknowledgePairHelp', groupId: 'g1' }, as('G')]], T0 + 10);
+    expect(openIn(acknowledged, 'F')).toBeNull();
+    expect(reduce(acknowledged, { type: 'acknowledgePairHelp', groupId: 'g1' }, F, T0 + 11)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(reduce(asked, { type: 'acknowledgePairHelp', groupId: 'nope' }, F, T0 + 11)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(reduce(asked, { type: 'acknowledgePairHelp', groupId: 'g1' }, as('P1'), T0 + 11)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    for (const go of ['listenIn', 'joinGroup'] as const) {
+      const answered = given(asked, [[{ type: go, groupId: 'g1' }, as('G')]], T0 + 12);
+      expect(openIn(answered, 'F')).toBeNull();
+    }
+    // Going to another pair leaves this one's request open.
+    const elsewhere = given(asked, [[{ type: 'listenIn', groupId: 'g2' }, as('G')]], T0 + 12);
+    expect(openIn(elsewhere, 'F')).toBe(T0 + 5);
+  });
+
   it('[BRK11] who met whom is kept when everyone returns, for the cohort’s rotation', () => {
     const ending = given(inPairs(), [[{ type: 'endBreakout' }, F]], T0 + 1_000);
     const s = given(ending, [[{ type: 'breakoutTick' }, SYSTEM]], T0 + 1_000 + RETURN_COUNTDOWN_MS);

@@ -106,7 +106,7 @@ export function startBreakout(d: Draft, c: StartBreakout): void {
   audit(d, 'breakout-started', null);
 }
 
-export function breakoutCommand(d: Draft, c: Exclude<Extract<MemberCommand, { type: 'extendBreakout' | 'endBreakout' | 'listenIn' | 'joinGroup' | 'placeInGroup' | 'askPairHelp' | 'broadcastToGroups' }>, never>): void {
+export function breakoutCommand(d: Draft, c: Exclude<Extract<MemberCommand, { type: 'extendBreakout' | 'endBreakout' | 'listenIn' | 'joinGroup' | 'placeInGroup' | 'askPairHelp' | 'acknowledgePairHelp' | 'broadcastToGroups' }>, never>): void {
   const breakout = d.state.breakout ?? refuse('INVALID_STATE', 'no breakouts are running');
   switch (c.type) {
     case 'extendBreakout':
@@ -127,8 +127,10 @@ export function breakoutCommand(d: Draft, c: Exclude<Extract<MemberCommand, { ty
       delete breakout.listening[facilitator.id];
       delete breakout.joined[facilitator.id];
       if (c.groupId !== null) {
-        if (!breakout.groups.some((g) => g.id === c.groupId)) refuse('NOT_FOUND', 'no such group');
+        const group = breakout.groups.find((g) => g.id === c.groupId) ?? refuse('NOT_FOUND', 'no such group');
         (c.type === 'listenIn' ? breakout.listening : breakout.joined)[facilitator.id] = c.groupId;
+        // BRK18: a facilitator going to a pair that asked for one answers the request.
+        group.helpRequestedAt = null;
       }
       d.effects.push({ type: 'media.subscriptions' });
       return;
@@ -150,6 +152,13 @@ export function breakoutCommand(d: Draft, c: Exclude<Extract<MemberCommand, { ty
       if (!group || asker.role !== 'participant') refuse('INVALID_STATE', 'you are not in a group');
       group!.helpRequestedAt ??= d.now;
       d.effects.push({ type: 'notifyFacilitators', event: 'pair-help', memberId: asker.id });
+      return;
+    }
+    case 'acknowledgePairHelp': {
+      // BRK18: a facilitator takes the request on without going there (yet).
+      const group = breakout.groups.find((g) => g.id === c.groupId) ?? refuse('NOT_FOUND', 'no such group');
+      if (group.helpRequestedAt === null) refuse('INVALID_STATE', 'no open help request');
+      group.helpRequestedAt = null;
       return;
     }
     case 'broadcastToGroups':

@@ -69,6 +69,7 @@ export const MemberCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('joinGroup'), groupId: z.string().min(1).max(64).nullable() }).strict(),
   z.object({ type: z.literal('placeInGroup'), memberId: MemberId, groupId: z.string().min(1).max(64) }).strict(),
   z.object({ type: z.literal('askPairHelp') }).strict(),
+  z.object({ type: z.literal('acknowledgePairHelp'), groupId: z.string().min(1).max(64) }).strict(),
   z.object({ type: z.literal('broadcastToGroups'), text: z.string().trim().min(1).max(300) }).strict(),
   z.object({ type: z.literal('pullAside'), memberId: MemberId }).strict(),
   z.object({ type: z.literal('returnFromSide'), memberId: MemberId }).strict(),

@@ -49,6 +49,7 @@ export const PERMISSIONS = {
   joinGroup: 'facilitator',
   placeInGroup: 'facilitator',
   askPairHelp: 'self',
+  acknowledgePairHelp: 'facilitator',
   broadcastToGroups: 'facilitator',
   pullAside: 'facilitator',
   returnFromSide: 'facilitator',

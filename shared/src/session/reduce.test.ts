@@ -106,6 +106,25 @@ describe('waiting room', () => {
   });
 });
 
+describe('waiting since (WAI5)', () => {
+  it('[WAI5] facilitators see since when someone waits; admitting, denying or leaving clears it; sent back starts it again', () => {
+    const s = groupInSession();
+    expect(s.members['W']!.waitingSince).toBe(1_000);
+    expect(s.members['P1']!.waitingSince).toBeNull();
+    expect(s.members['F']!.waitingSince).toBeNull();
+    expect(accepted(reduce(s, { type: 'admit', memberId: 'W' }, as('F'), NOW)).state.members['W']!.waitingSince).toBeNull();
+    expect(accepted(reduce(s, { type: 'deny', memberId: 'W' }, as('F'), NOW)).state.members['W']!.waitingSince).toBeNull();
+    const back = accepted(reduce(s, { type: 'sendToWaiting', memberId: 'P1' }, as('F'), NOW)).state;
+    expect(back.members['P1']!.waitingSince).toBe(NOW);
+    // A reload while waiting keeps the place in the line.
+    const reloaded = accepted(reduce(back, { type: 'enter', member: { id: 'P1', displayName: 'P1', role: 'participant' }, consent }, SYSTEM, NOW + 50)).state;
+    expect(reloaded.members['P1']!.waitingSince).toBe(NOW);
+    const gone = given(back, [[{ type: 'connectionLost', memberId: 'P1' }, SYSTEM]], NOW);
+    const expired = accepted(reduce(gone, { type: 'expireGrace' }, SYSTEM, NOW + RECONNECT_GRACE_MS)).state;
+    expect(expired.members['P1']).toMatchObject({ status: 'left', waitingSince: null });
+  });
+});
+
 describe('room lock', () => {
   it('[LCK1] locking and unlocking is recorded', () => {
     const r = accepted(reduce(groupInSession(), { type: 'lockRoom', locked: true }, as('F'), NOW));

@@ -81,6 +81,7 @@ function apply(d: Draft, c: Command): void {
     case 'deny': {
       const m = waiting(d, c.memberId);
       m.status = 'denied';
+      m.waitingSince = null;
       d.effects.push({ type: 'disconnect', memberId: m.id, reason: 'denied' });
       return audit(d, 'denied', m.id);
     }
@@ -189,6 +190,7 @@ function apply(d: Draft, c: Command): void {
     case 'joinGroup':
     case 'placeInGroup':
     case 'askPairHelp':
+    case 'acknowledgePairHelp':
     case 'broadcastToGroups':
       return breakoutCommand(d, c);
     case 'breakoutTick':
@@ -271,6 +273,7 @@ function enter(d: Draft, who: Extract<SystemCommand, { type: 'enter' }>['member'
     removalReason: null,
     talkTimeMs: existing?.talkTimeMs ?? 0,
     helpRequestedAt: null,
+    waitingSince: d.now,
     admittedAt: existing?.admittedAt ?? null,
     notes: existing?.notes ?? [],
   };
@@ -282,6 +285,7 @@ function enter(d: Draft, who: Extract<SystemCommand, { type: 'enter' }>['member'
 
 function admit(d: Draft, m: Member): void {
   m.status = 'admitted';
+  m.waitingSince = null;
   m.admittedAt ??= d.now;
   // MUT7: a participant admitted while self-unmute is locked comes in muted.
   if (m.role === 'participant' && d.state.selfUnmuteLocked) {
@@ -297,6 +301,8 @@ function admit(d: Draft, m: Member): void {
 function stepOut(d: Draft, m: Member, status: 'waiting' | 'removed' | 'left'): void {
   const wasAdmitted = m.status === 'admitted';
   m.status = status;
+  // WAI5: the facilitators see since when someone waits (newest arrivals first).
+  m.waitingSince = status === 'waiting' ? d.now : null;
   if (wasAdmitted) {
     memberLeftRound(d, m);
     memberLeftBreakout(d, m);

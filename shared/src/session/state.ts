@@ -36,6 +36,8 @@ export type Member = {
   talkTimeMs: number;
   /** Open "I need help" request, if any (time raised). */
   helpRequestedAt: number | null;
+  /** Since when the member has been in the waiting room (WAI5), or null when not waiting. */
+  waitingSince: number | null;
   /** First admission this session; attendance proper comes with records. */
   admittedAt: number | null;
   /** Facilitators' private notes about this member, oldest first. */

@@ -75,6 +75,7 @@ export const FACILITATOR_COMMAND_EXAMPLES: Record<FacilitatorCommandType, Member
   endBreakout: { type: 'endBreakout' },
   listenIn: { type: 'listenIn', groupId: 'g1' },
   broadcastToGroups: { type: 'broadcastToGroups', text: 'Two minutes left: the listener sums up' },
+  acknowledgePairHelp: { type: 'acknowledgePairHelp', groupId: 'g1' },
   joinGroup: { type: 'joinGroup', groupId: 'g1' },
   placeInGroup: { type: 'placeInGroup', memberId: 'P3', groupId: 'g1' },
   pullAside: { type: 'pullAside', memberId: 'P2' },
@@ -91,6 +92,8 @@ export function preparedFor(type: FacilitatorCommandType, state: SessionState): 
   switch (type) {
     case 'acknowledgeHelp':
       return given(state, [[{ type: 'requestHelp' }, as('P2')]]);
+    case 'acknowledgePairHelp':
+      return given(state, [[FACILITATOR_COMMAND_EXAMPLES.startBreakout, f], [{ type: 'askPairHelp' }, as('P2')]]);
     case 'skipTurn':
     case 'extendTurn':
     case 'pauseRound':

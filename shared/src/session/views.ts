@@ -22,6 +22,8 @@ export type FacilitatorMemberView = MemberView & {
   notes: Note[];
   talkTimeMs: number;
   helpRequestedAt: number | null;
+  /** Since when they wait to be admitted (WAI5); null when not waiting. */
+  waitingSince: number | null;
   removalReason: string | null;
   admittedAt: number | null;
 };
@@ -130,6 +132,8 @@ function privateMember(state: SessionState, m: Member): FacilitatorMemberView {
     notes: m.notes.map((n) => ({ ...n })),
     talkTimeMs: m.talkTimeMs,
     helpRequestedAt: m.helpRequestedAt,
+    // A state stored before WAI5 has no such field.
+    waitingSince: m.waitingSince ?? null,
     removalReason: m.removalReason,
     admittedAt: m.admittedAt,
   };
