@@ -64,6 +64,7 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
     case 'CONSENT_REQUIRED':
     case 'NOT_YOUR_TURN':
     case 'WRONG_NODE':
+    case 'SERVER_FULL':
       return SERVER_TROUBLE;
     default: {
       const unreachable: never = code;

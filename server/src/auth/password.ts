@@ -1,9 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/** Long passphrases beat complexity rules; 12 characters is the floor for staff accounts. */
-export const MIN_PASSWORD_LENGTH = 12;
-/** Bounds the work an oversized password could cause. */
-export const MAX_PASSWORD_LENGTH = 1024;
+// The floor and ceiling of a staff password are the shared account rules' (shared/src/api/accounts.ts).
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@hearth/shared';
 
 /**
  * scrypt is memory-hard: N=2^15, r=8 needs 32 MiB per guess, which makes GPU cracking of a

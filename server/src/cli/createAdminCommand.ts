@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Accounts } from '../auth/Accounts.js';
-import { DisplayName, Email, NewPassword } from '../auth/schemas.js';
+import { Email, NewPassword, StaffName } from '../auth/schemas.js';
 import { systemClock, type Clock } from '../clinic/clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { AlreadyExistsError } from '../errors.js';
@@ -51,7 +51,7 @@ export async function runCreateAdmin(io: CliIo): Promise<number> {
       io.err('set HEARTH_ADMIN_PASSWORD or pipe the password on stdin\n');
       return 2;
     }
-    const input = z.object({ email: Email, password: NewPassword, displayName: DisplayName }).safeParse({
+    const input = z.object({ email: Email, password: NewPassword, displayName: StaffName }).safeParse({
       email: args.email,
       password,
       displayName: args['display-name'],

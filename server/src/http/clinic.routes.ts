@@ -1,54 +1,13 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { NeverPairs, NewCohort, NewMember, NewSession, ScheduleBody, ScheduledSessions } from '@hearth/shared';
 import { signedIn } from '../auth/httpGuards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { newId } from '../clinic/ids.js';
 import { meetingTitle, upcomingMeetings, withSchedule } from '../clinic/schedule.js';
-import { isTimeZone } from '../clinic/timeZone.js';
 import { cohortView, inviteLinkView, memberView, sessionView } from '../clinic/views.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
 import { SerialQueue } from '../rooms/SerialQueue.js';
 import { NoFields, parseBody } from './parseBody.js';
-
-const NewCohort = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  timeZone: z.string().refine(isTimeZone, 'use an IANA time zone such as America/Chicago'),
-});
-
-const NewMember = z.strictObject({
-  /** A first or chosen name: the group sees it. */
-  pseudonym: z.string().trim().min(1).max(40),
-  /** Phone or email for the clinic to reach them; kept on the clinic's side. */
-  contact: z.string().trim().min(1).max(200).optional(),
-});
-
-const NewSession = z.strictObject({
-  title: z.string().trim().min(1).max(120),
-  scheduledStart: z.iso
-    .datetime({ offset: true })
-    .transform((s) => Date.parse(s))
-    .optional(),
-});
-
-/** Standing "never pair A with B" rules for breakouts: two different members of the cohort each. */
-const NeverPairs = z.strictObject({
-  pairs: z.array(z.tuple([z.string().min(1).max(64), z.string().min(1).max(64)]).refine(([a, b]) => a !== b, 'a pair needs two different members')).max(64),
-});
-
-/** A cohort's weekly meeting times on its own clock; null clears them. Weekdays: 0 = Sunday. */
-const ScheduleBody = z.strictObject({
-  schedule: z
-    .strictObject({
-      weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
-      startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM on a 24-hour clock'),
-      durationMinutes: z.number().int().min(5).max(720),
-    })
-    // One entry per weekday, in week order, however they were sent.
-    .transform((s) => ({ ...s, weekdays: [...new Set(s.weekdays)].sort((a, b) => a - b) }))
-    .nullable(),
-});
-
-const ScheduledSessions = z.strictObject({ weeks: z.number().int().min(1).max(8) });
 
 /** Cohorts, their members and sessions, and invite links (api.routes.ts admits signed-in staff only). */
 export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {

@@ -1,4 +1,5 @@
 import { Router, type Response } from 'express';
+import { DateRange } from '@hearth/shared';
 import { z } from 'zod';
 import { signedIn } from '../auth/httpGuards.js';
 import type { Clinic } from '../clinic/createClinic.js';
@@ -7,11 +8,6 @@ import { verifyChain, type AuditEntry } from '../records/auditChain.js';
 import { attendanceCsv, sessionRows, sessionTime, withinDays, type AttendanceRow } from '../records/attendanceReport.js';
 import { parseBody } from './parseBody.js';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a date');
-const DateRange = z
-  .object({ from: Day, to: Day })
-  .refine(({ from, to }) => from <= to, 'from must not be after to')
-  .refine(({ from, to }) => Date.parse(to) - Date.parse(from) <= 366 * 86_400_000, 'at most a year at a time');
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -74,3 +74,19 @@ export function instantOfLocalTime(year: number, month: number, day: number, hou
   const exact = candidates.filter((t) => t + offsetAt(t, timeZone) === asIfUtc);
   return exact.length > 0 ? Math.min(...exact) : Math.max(...candidates);
 }
+
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * `2025-03-03T18:00` (a `datetime-local` value) on the clock in `timeZone` → the ISO
+ * instant (UTC, `Z`): a clinician in Denver may schedule a Chicago group. A time that does
+ * not exist there (the skipped hour of a DST change) moves forward by the gap, as clocks
+ * do. Undefined for anything that is not such a value, or not a zone.
+ */
+export function localInputToIso(value: string, timeZone: string): string | undefined {
+  const m = LOCAL_INPUT.exec(value);
+  if (!m || !isTimeZone(timeZone)) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((s) => Number(s ?? 0)) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  return new Date(instantOfLocalTime(year, month, day, hour, minute, timeZone, second)).toISOString();
+}

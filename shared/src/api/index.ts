@@ -1,0 +1,3 @@
+export * from './accounts.js';
+export * from './cohorts.js';
+export * from './records.js';
