@@ -1,77 +1,26 @@
 /**
- * The clinic API's answers as the server sends them (server/src/clinic/views.ts): records
- * with times as ISO 8601 strings. Written out here rather than imported, because the
- * server's views are not part of the shared protocol package.
+ * The clinic API's requests and answers, as shared/src/api defines them: the server parses
+ * the requests with those schemas and builds its answers to those types.
  */
-
-export type Role = 'admin' | 'facilitator';
-
-export type Account = { id: string; email: string; displayName: string; role: Role };
-
-/** When a cohort meets each week, on its own clock. Weekdays: 0 = Sunday … 6 = Saturday. */
-export type CohortSchedule = { weekdays: number[]; startTime: string; durationMinutes: number };
-
-export type Cohort = {
-  id: string;
-  name: string;
-  timeZone: string;
-  createdAt: string;
-  /** Standing breakout rules: these two members are never proposed as a pair. */
-  neverPairs: [string, string][];
-  schedule: CohortSchedule | null;
-};
-
-/** Staff-only: `contact` stays on the clinic's side and is never shown to participants. */
-export type Member = { id: string; cohortId: string; pseudonym: string; contact?: string; createdAt: string };
-
-export type SessionStatus = 'scheduled' | 'live' | 'ended';
-
-export type GroupSession = {
-  id: string;
-  cohortId: string;
-  title: string;
-  scheduledStart?: string;
-  status: SessionStatus;
-  createdBy: string;
-  createdAt: string;
-};
-
-/** A member's personal link; `url` is a path (`/join/<token>`) and the token is the credential. */
-export type InviteLink = { jti: string; memberId: string; pseudonym: string; url: string; expiresAt: string };
-
-export type RevokedInvite = { jti: string; sessionId: string; memberId: string; revokedAt: string };
-
-export type NewAccount = { email: string; password: string; displayName: string };
-
-/** One member at one session; an absent member has no intervals and 0 minutes. */
-export type AttendanceRow = {
-  sessionId: string;
-  sessionTitle: string;
-  /** The session's day on the cohort's clock, YYYY-MM-DD. */
-  date: string;
-  memberId: string;
-  pseudonym: string;
-  /** Time in the room (the waiting room excluded), merged across reconnects. */
-  intervals: { from: string; to: string }[];
-  /** To one decimal place. */
-  minutes: number;
-};
-
-export type SessionAttendance = { sessionId: string; title: string; timeZone: string; rows: AttendanceRow[] };
-
-export type CohortAttendance = { cohortId: string; timeZone: string; from: string; to: string; rows: AttendanceRow[] };
-
-/** An audit log entry, with names where the clinic knows the ids (staff names, pseudonyms). */
-export type AuditEntry = {
-  seq: number;
-  at: string;
-  action: string;
-  actorId: string | null;
-  actor: string | null;
-  targetId: string | null;
-  target: string | null;
-  sessionId: string | null;
-  hash: string;
-};
-
-export type AuditVerification = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
+export type {
+  Account,
+  AttendanceRow,
+  AuditEntryView as AuditEntry,
+  AuditVerification,
+  Cohort,
+  CohortAttendance,
+  CohortSchedule,
+  DateRangeInput,
+  GroupSession,
+  InviteLink,
+  CohortMember as Member,
+  NewAccountInput as NewAccount,
+  NewCohortInput,
+  NewMemberInput,
+  NewSessionInput,
+  RevokedInvite,
+  SessionAttendance,
+  GroupSessionStatus as SessionStatus,
+  StaffRole as Role,
+  WeeklyScheduleInput,
+} from '@hearth/shared';

@@ -1,10 +1,11 @@
+import type { Cohort, CohortMember, GroupSession, InviteLink as InviteLinkView } from '@hearth/shared';
 import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
 import type { InviteLink } from './Invites.js';
 
-/** What the HTTP API sends: the stored records with times as ISO 8601 strings. */
+/** What the HTTP API sends: the stored records with times as ISO 8601 strings, in the shapes shared/src/api/responses.ts gives the staff pages. */
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export const cohortView = (c: CohortRecord) => ({
+export const cohortView = (c: CohortRecord): Cohort => ({
   id: c.id,
   name: c.name,
   timeZone: c.timeZone,
@@ -14,7 +15,7 @@ export const cohortView = (c: CohortRecord) => ({
 });
 
 /** Staff-only: it carries the clinic-side contact. */
-export const memberView = (m: MemberRecord) => ({
+export const memberView = (m: MemberRecord): CohortMember => ({
   id: m.id,
   cohortId: m.cohortId,
   pseudonym: m.pseudonym,
@@ -22,7 +23,7 @@ export const memberView = (m: MemberRecord) => ({
   createdAt: iso(m.createdAt),
 });
 
-export const sessionView = (s: GroupSessionRecord) => ({
+export const sessionView = (s: GroupSessionRecord): GroupSession => ({
   id: s.id,
   cohortId: s.cohortId,
   title: s.title,
@@ -32,4 +33,4 @@ export const sessionView = (s: GroupSessionRecord) => ({
   createdAt: iso(s.createdAt),
 });
 
-export const inviteLinkView = (l: InviteLink) => ({ ...l, expiresAt: iso(l.expiresAt) });
+export const inviteLinkView = (l: InviteLink): InviteLinkView => ({ ...l, expiresAt: iso(l.expiresAt) });

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import { DateRange } from '@hearth/shared';
+import { DateRange, type AttendanceRow as AttendanceRowView, type AuditEntryView } from '@hearth/shared';
 import { z } from 'zod';
 import { signedIn } from '../auth/httpGuards.js';
 import type { Clinic } from '../clinic/createClinic.js';
@@ -11,7 +11,7 @@ import { parseBody } from './parseBody.js';
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const rowView = (r: AttendanceRow) => ({ ...r, intervals: r.intervals.map((i) => ({ from: iso(i.from), to: iso(i.to) })) });
+const rowView = (r: AttendanceRow): AttendanceRowView => ({ ...r, intervals: r.intervals.map((i) => ({ from: iso(i.from), to: iso(i.to) })) });
 
 /** Attendance reports and exports (staff), and the audit log with its verification (admins); api.routes.ts guards both. */
 export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
@@ -86,7 +86,7 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
 }
 
 /** An entry with names for its ids where the clinic knows them (staff names, pseudonyms). */
-async function auditView(clinic: Clinic, e: AuditEntry) {
+async function auditView(clinic: Clinic, e: AuditEntry): Promise<AuditEntryView> {
   const name = async (id: string | null) => {
     if (id === null) return null;
     return (await clinic.store.accounts.get(id))?.displayName ?? (await clinic.store.members.get(id))?.pseudonym ?? null;

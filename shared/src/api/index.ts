@@ -1,3 +1,4 @@
 export * from './accounts.js';
 export * from './cohorts.js';
 export * from './records.js';
+export type * from './responses.js';

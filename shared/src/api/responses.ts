@@ -1,0 +1,78 @@
+import type { WeeklySchedule } from './cohorts.js';
+import type { z } from 'zod';
+
+/*
+ * What the clinic API answers: its records with times as ISO 8601 strings. Types only (the
+ * server builds them, so nothing needs parsing at runtime); the server's views are checked
+ * against them at compile time and the staff pages read them, so both sides share one shape.
+ */
+
+export type StaffRole = 'admin' | 'facilitator';
+
+export type Account = { id: string; email: string; displayName: string; role: StaffRole };
+
+/** When a cohort meets each week, on its own clock. Weekdays: 0 = Sunday … 6 = Saturday. */
+export type CohortSchedule = z.output<typeof WeeklySchedule>;
+
+export type Cohort = {
+  id: string;
+  name: string;
+  timeZone: string;
+  createdAt: string;
+  /** Standing breakout rules: these two members are never proposed as a pair. */
+  neverPairs: [string, string][];
+  schedule: CohortSchedule | null;
+};
+
+/** Staff-only: `contact` stays on the clinic's side and is never shown to participants. */
+export type CohortMember = { id: string; cohortId: string; pseudonym: string; contact?: string; createdAt: string };
+
+export type GroupSessionStatus = 'scheduled' | 'live' | 'ended';
+
+export type GroupSession = {
+  id: string;
+  cohortId: string;
+  title: string;
+  scheduledStart?: string;
+  status: GroupSessionStatus;
+  createdBy: string;
+  createdAt: string;
+};
+
+/** A member's personal link; `url` is a path (`/join/<token>`) and the token is the credential. */
+export type InviteLink = { jti: string; memberId: string; pseudonym: string; url: string; expiresAt: string };
+
+export type RevokedInvite = { jti: string; sessionId: string; memberId: string; revokedAt: string };
+
+/** One member at one session; an absent member has no intervals and 0 minutes. */
+export type AttendanceRow = {
+  sessionId: string;
+  sessionTitle: string;
+  /** The session's day on the cohort's clock, YYYY-MM-DD. */
+  date: string;
+  memberId: string;
+  pseudonym: string;
+  /** Time in the room (the waiting room excluded), merged across reconnects. */
+  intervals: { from: string; to: string }[];
+  /** To one decimal place. */
+  minutes: number;
+};
+
+export type SessionAttendance = { sessionId: string; title: string; timeZone: string; rows: AttendanceRow[] };
+
+export type CohortAttendance = { cohortId: string; timeZone: string; from: string; to: string; rows: AttendanceRow[] };
+
+/** An audit log entry, with names where the clinic knows the ids (staff names, pseudonyms). */
+export type AuditEntryView = {
+  seq: number;
+  at: string;
+  action: string;
+  actorId: string | null;
+  actor: string | null;
+  targetId: string | null;
+  target: string | null;
+  sessionId: string | null;
+  hash: string;
+};
+
+export type AuditVerification = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
