@@ -128,6 +128,27 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(await store.cohorts.get('nope')).toBeUndefined();
   });
 
+  it('keeps the clinic\'s settings, replaced as a whole, a copy each time', async () => {
+    expect(await store.settings.get()).toBeUndefined();
+    const info = {
+      name: 'Lakeside Recovery',
+      country: 'CA',
+      crisisResources: [
+        { label: 'Talk Suicide Canada', kind: 'call' as const, value: '988', detail: 'Call or text, any time' },
+        { label: 'Kids Help Phone', kind: 'text' as const, value: '686868' },
+      ],
+    };
+    await store.settings.set(info);
+    // The caller's object is not kept: changing it afterwards changes nothing stored.
+    info.crisisResources.pop();
+    const saved = await store.settings.get();
+    expect(saved?.crisisResources.map((r) => r.label)).toEqual(['Talk Suicide Canada', 'Kids Help Phone']);
+    saved!.name = 'changed';
+    expect((await store.settings.get())?.name).toBe('Lakeside Recovery');
+    await store.settings.set({ name: 'Lakeside', country: 'US', crisisResources: [{ label: '988', kind: 'call', value: '988' }] });
+    expect(await store.settings.get()).toEqual({ name: 'Lakeside', country: 'US', crisisResources: [{ label: '988', kind: 'call', value: '988' }] });
+  });
+
   it('moves a session through its statuses', async () => {
     await store.sessions.insert({ id: 's1', cohortId: 'c1', title: 'Mon', scheduledStart: 5, createdBy: 'a', createdAt: 1, status: 'scheduled' });
     expect(await store.sessions.setStatus('s1', 'live')).toBe(true);

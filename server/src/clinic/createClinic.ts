@@ -1,3 +1,4 @@
+import { DEFAULT_CRISIS_RESOURCES, type ClinicInfo } from '@hearth/shared';
 import { Accounts, type Account } from '../auth/Accounts.js';
 import { deriveKey } from '../auth/secret.js';
 import type { Logger } from '../logger.js';
@@ -17,6 +18,11 @@ export type Clinic = {
   clock: Clock;
   /** The zone new cohorts and the demo default to. */
   timeZone: string;
+  /**
+   * The clinic's name and crisis resources as participants see them: what an admin saved,
+   * or until then the configured name (CLINIC_NAME), the US and today's US numbers.
+   */
+  info(): Promise<ClinicInfo>;
   accounts: Accounts;
   invites: Invites;
   /** Who was in each session's room, and when. */
@@ -41,6 +47,8 @@ export type ClinicDeps = {
   secret: Buffer;
   log: Logger;
   timeZone: string;
+  /** The name participants see until an admin sets one. */
+  name: string;
 };
 
 export function createClinic(deps: ClinicDeps): Clinic {
@@ -52,6 +60,7 @@ export function createClinic(deps: ClinicDeps): Clinic {
     store,
     clock,
     timeZone,
+    info: async () => (await store.settings.get()) ?? { name: deps.name, country: 'US', crisisResources: DEFAULT_CRISIS_RESOURCES.map((r) => ({ ...r })) },
     accounts,
     invites,
     attendance,

@@ -4,6 +4,7 @@ import type { Clinic } from '../clinic/createClinic.js';
 import { authRoutes } from './auth.routes.js';
 import { clinicRoutes } from './clinic.routes.js';
 import { recordsRoutes } from './records.routes.js';
+import { settingsRoutes } from './settings.routes.js';
 
 /** The clinic's JSON API under /api. */
 export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Router {
@@ -19,6 +20,11 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   // signed-in staff, the audit log for admins.
   router.use(['/cohorts', '/sessions', '/invites'], requireRole(deps.clinic, 'admin', 'facilitator'));
   router.use('/audit', requireRole(deps.clinic, 'admin'));
+  // The clinic's settings: every staff member reads them, only admins change them. Its public
+  // part (/clinic/info) needs no sign-in: participants' pages show it.
+  router.get('/clinic/settings', requireRole(deps.clinic, 'admin', 'facilitator'));
+  router.put('/clinic/settings', requireRole(deps.clinic, 'admin'));
+  router.use(settingsRoutes(deps));
   router.use(clinicRoutes(deps));
   router.use(recordsRoutes(deps));
   // An unknown API path is a JSON 404, never the client's app shell.

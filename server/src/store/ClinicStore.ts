@@ -1,6 +1,8 @@
+import type { ClinicInfo } from '@hearth/shared';
+
 /**
- * The clinic's records: staff accounts, their login sessions, cohorts, members, group
- * sessions and invites. Every method is async and every record is plain JSON data, so a
+ * The clinic's records: its settings, staff accounts, their login sessions, cohorts,
+ * members, group sessions and invites. Every method is async and every record is plain JSON data, so a
  * shared backend (Redis, for several nodes) can implement the same interface as the
  * in-memory default. Times are epoch milliseconds from the injected clock.
  */
@@ -148,7 +150,16 @@ export interface InviteStore {
   revoke(jti: string, at: number): Promise<InviteRecord | undefined>;
 }
 
+/** The clinic's own settings, one record: its name and crisis resources, as its admins last saved them. */
+export interface ClinicSettingsStore {
+  /** Undefined until an admin first saves them (the server's defaults apply until then). */
+  get(): Promise<ClinicInfo | undefined>;
+  /** Replaces them as a whole. */
+  set(info: ClinicInfo): Promise<void>;
+}
+
 export interface ClinicStore {
+  readonly settings: ClinicSettingsStore;
   readonly accounts: AccountStore;
   readonly loginSessions: LoginSessionStore;
   readonly loginFailures: LoginFailureStore;

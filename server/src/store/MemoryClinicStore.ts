@@ -1,3 +1,4 @@
+import type { ClinicInfo } from '@hearth/shared';
 import type { Clock } from '../clinic/clock.js';
 import { withSchedule } from '../clinic/schedule.js';
 import type {
@@ -34,12 +35,20 @@ export class MemoryClinicStore implements ClinicStore {
   readonly #members = new Map<string, MemberRecord>();
   readonly #sessions = new Map<string, GroupSessionRecord>();
   readonly #invites = new Map<string, InviteRecord>();
+  #settings: ClinicInfo | undefined;
   readonly #clock: Clock;
   #lastSweep = -Infinity;
 
   constructor(clock: Clock) {
     this.#clock = clock;
   }
+
+  readonly settings = {
+    get: async () => copyOrUndefined(this.#settings),
+    set: async (info: ClinicInfo) => {
+      this.#settings = copy(info);
+    },
+  };
 
   readonly accounts = {
     insert: async (account: AccountRecord) => {

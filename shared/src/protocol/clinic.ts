@@ -14,7 +14,9 @@ export const CrisisResource = z.strictObject({
   value: z.string().trim().min(1, 'give the number or address').max(200, 'at most 200 characters'),
   /** A short line of how and when: "Call or text, any time". For a text line, what to send. */
   detail: z.string().trim().max(160, 'at most 160 characters').optional(),
-});
+})
+  // Shown as a link on participants' screens: only a real web page, never a script.
+  .refine((r) => r.kind !== 'web' || /^https:\/\/[^\s]+$/.test(r.value), { message: 'a web page’s address starts with https://', path: ['value'] });
 export type CrisisResource = z.infer<typeof CrisisResource>;
 
 export const ClinicInfo = z.strictObject({

@@ -1,3 +1,4 @@
+import type { ClinicInfo } from '@hearth/shared';
 import type { Clock } from '../../clinic/clock.js';
 import { withSchedule } from '../../clinic/schedule.js';
 import type {
@@ -16,6 +17,7 @@ import type { RedisRecords } from './RedisRecords.js';
 
 /** Where each record lives. Lists hold ids in insertion order: the stores' "oldest first". */
 const key = {
+  settings: 'clinic-settings',
   account: (id: string) => `account:${id}`,
   accountIds: 'accounts',
   accountByEmail: (email: string) => `account-email:${email}`,
@@ -53,6 +55,11 @@ export class RedisClinicStore implements ClinicStore {
     private readonly records: RedisRecords,
     private readonly clock: Clock,
   ) {}
+
+  readonly settings = {
+    get: () => this.records.get<ClinicInfo>(key.settings),
+    set: (info: ClinicInfo) => this.records.set(key.settings, info),
+  };
 
   readonly accounts = {
     insert: (account: AccountRecord) => this.#insertAccount(account, false),

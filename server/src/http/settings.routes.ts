@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import { ClinicInfo } from '@hearth/shared';
+import { signedIn } from '../auth/httpGuards.js';
+import type { Clinic } from '../clinic/createClinic.js';
+import { parseBody } from './parseBody.js';
+
+/**
+ * The clinic's name and crisis resources. api.routes.ts guards the staff routes (read: any
+ * staff member; change: admins); the public read is what participants' pages show, before
+ * and without any sign-in, and holds nothing private.
+ */
+export function settingsRoutes({ clinic }: { clinic: Clinic }): Router {
+  const router = Router();
+
+  router.get('/clinic/info', async (_req, res) => {
+    res.json(await clinic.info());
+  });
+
+  router.get('/clinic/settings', async (_req, res) => {
+    res.json(await clinic.info());
+  });
+
+  router.put('/clinic/settings', async (req, res) => {
+    const info = parseBody(ClinicInfo, req.body);
+    await clinic.store.settings.set(info);
+    // Who changed them and when; what they now say is on the settings page for anyone to read.
+    await clinic.audited('clinic-settings-changed', signedIn(res).id, null);
+    res.json(await clinic.info());
+  });
+
+  return router;
+}
