@@ -15,6 +15,16 @@ describe('loadConfig', () => {
     expect(config.media.announcedAddress).toBe('hearth.example.org');
     expect(config.media.port).toBe(44444);
   });
+  it('carries 100 people per media worker unless told otherwise', () => {
+    expect(loadConfig({}).media.maxPeersPerWorker).toBe(100);
+    expect(loadConfig({ MEDIA_MAX_PEERS_PER_WORKER: '40' }).media.maxPeersPerWorker).toBe(40);
+    expect(() => loadConfig({ MEDIA_MAX_PEERS_PER_WORKER: '0' })).toThrow(/MEDIA_MAX_PEERS_PER_WORKER/);
+  });
+  it('names the clinic "Hearth" until CLINIC_NAME says otherwise', () => {
+    expect(loadConfig({}).clinicName).toBe('Hearth');
+    expect(loadConfig({ CLINIC_NAME: ' Riverside Outpatient ' }).clinicName).toBe('Riverside Outpatient');
+    expect(() => loadConfig({ CLINIC_NAME: 'x'.repeat(81) })).toThrow(/CLINIC_NAME/);
+  });
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ MEDIASOUP_WORKERS: '0' })).toThrow(/MEDIASOUP_WORKERS/);

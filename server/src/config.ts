@@ -16,6 +16,13 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** One mediasoup worker per core by default: one group fits on one worker. */
   MEDIASOUP_WORKERS: z.coerce.number().int().min(1).max(64).default(os.availableParallelism()),
+  /**
+   * How many people one media worker (one core) carries before new ones are refused with
+   * SERVER_FULL: a clear "contact your clinic" beats a call that stutters for everyone. One
+   * group of 17 with cameras on is about one core's worth (PRODUCT.md T10); groups of
+   * phones that show a page of tiles at a time cost less.
+   */
+  MEDIA_MAX_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Address the media sockets bind to. */
   MEDIA_LISTEN_IP: z.string().default('0.0.0.0'),
   /** Address announced to browsers in ICE candidates: the host's public IP or name when behind NAT/Docker. */
@@ -52,6 +59,8 @@ const Env = z.object({
    * behind a load balancer that routes /node/a/ to this node). Defaults to http://localhost:PORT.
    */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The clinic's name as participants see it, until an admin sets it on the clinic's settings page. */
+  CLINIC_NAME: z.string().trim().min(1).max(80, 'at most 80 characters').default('Hearth'),
   /** The clinic's IANA time zone: the demo cohort's zone. */
   CLINIC_TIME_ZONE: z.string().refine(isTimeZone, 'use an IANA time zone such as America/Chicago').default('UTC'),
 });
@@ -62,6 +71,8 @@ export type Config = {
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   media: {
     workers: number;
+    /** People one worker carries; the next is refused (SERVER_FULL). */
+    maxPeersPerWorker: number;
     listenIp: string;
     announcedAddress: string | undefined;
     port: number | undefined;
@@ -74,6 +85,7 @@ export type Config = {
   demo: boolean;
   openRooms: boolean;
   clinicTimeZone: string;
+  clinicName: string;
   redisUrl: string | undefined;
   publicUrl: string | undefined;
 };
@@ -95,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     media: {
       workers: e.MEDIASOUP_WORKERS,
+      maxPeersPerWorker: e.MEDIA_MAX_PEERS_PER_WORKER,
       listenIp: e.MEDIA_LISTEN_IP,
       announcedAddress: e.MEDIA_ANNOUNCED_ADDRESS ?? defaultAnnouncedAddress(e.MEDIA_LISTEN_IP),
       port: e.MEDIA_PORT,
@@ -107,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     openRooms: e.OPEN_ROOMS,
     clinicTimeZone: e.CLINIC_TIME_ZONE,
+    clinicName: e.CLINIC_NAME,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
   };

@@ -65,6 +65,13 @@ export class UnsupportedMediaTypeError extends AppError {
   }
 }
 
+/** The media workers cannot take another room or person: a limit, not a fault (MEDIA_MAX_PEERS_PER_WORKER). */
+export class ServerFullError extends AppError {
+  constructor() {
+    super('SERVER_FULL', 'this server cannot take more people right now');
+  }
+}
+
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'INVALID_PAYLOAD':
@@ -99,6 +106,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEDIA_ERROR':
     case 'INTERNAL':
       return 500;
+    case 'SERVER_FULL':
+      return 503;
     default: {
       const unreachable: never = code;
       return unreachable;

@@ -14,6 +14,7 @@ import { identifyWithClinic } from './sessions/identifyWithClinic.js';
 import { LiveSessions } from './sessions/LiveSessions.js';
 import { roomMediaControl } from './sessions/roomMediaControl.js';
 import { cohortPairingRules } from './sessions/pairingRules.js';
+import { sessionContext } from './sessions/sessionContext.js';
 import { createSignalling, memberRoom } from './signalling/createSignalling.js';
 import { redisAdapter } from './cluster/redisAdapter.js';
 import { RedisSessionPlacement, singleNode, type SessionPlacement } from './cluster/SessionPlacement.js';
@@ -52,7 +53,16 @@ export async function startServer(
   const clock = options.clock ?? systemClock;
   const stores = options.stores ?? (await createStores(config.redisUrl, clock, log));
   const secret = resolveSecret(config.auth.secret, log);
-  const clinic = createClinic({ store: stores.clinic, attendance: stores.attendance, audit: stores.audit, clock, secret, log, timeZone: config.clinicTimeZone });
+  const clinic = createClinic({
+    store: stores.clinic,
+    attendance: stores.attendance,
+    audit: stores.audit,
+    clock,
+    secret,
+    log,
+    timeZone: config.clinicTimeZone,
+    name: config.clinicName,
+  });
   // Seeded before anything needs closing; announced once the URL is known.
   const demo = config.demo ? await seedDemoOnce(clinic, log) : undefined;
   const pool = await WorkerPool.create(config.media, log);
@@ -102,6 +112,7 @@ export async function startServer(
     openRooms: config.openRooms,
     pairingRules: cohortPairingRules(clinic.store, stores.sessionStates),
     place: (sessionId) => placement.place(sessionId),
+    context: (sessionId) => sessionContext(clinic.store, sessionId),
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   // A revoked link stops working at once, on whichever node its holder is connected.

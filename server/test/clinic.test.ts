@@ -190,7 +190,7 @@ describe('invites', () => {
     const forged = token.replace(/.(\.)/, (m, dot: string) => (m[0] === 'A' ? 'B' : 'A') + dot);
     expect(await server.clinic.verifyInvite(forged)).toEqual({ ok: false, code: 'INVITE_INVALID' });
     await server.clinic.store.sessions.setStatus(sessionId, 'ended');
-    expect(await server.clinic.verifyInvite(token)).toEqual({ ok: false, code: 'INVITE_EXPIRED' });
+    expect(await server.clinic.verifyInvite(token)).toEqual({ ok: false, code: 'SESSION_ENDED' });
     expect(data<unknown>(await as('facilitator').post(`/api/sessions/${sessionId}/invites`), 409)).toMatchObject({ error: { code: 'INVALID_STATE' } });
   });
 });

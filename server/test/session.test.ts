@@ -77,7 +77,13 @@ describe('entering a moderated session', () => {
   it('[ROL1] the connection learns who its credential says it is, before entering', async () => {
     const s = await seededSession(server);
     const socket = track(await participantSocket(server, s.participants[3]!.token));
-    expect(await call(socket, 'session:identity', {})).toEqual({ displayName: 'Drew', role: 'participant', sessionId: s.sessionId });
+    expect(await call(socket, 'session:identity', {})).toEqual({
+      displayName: 'Drew',
+      role: 'participant',
+      sessionId: s.sessionId,
+      // What the pre-join screen says about the evening (a session without a set time has none).
+      context: { groupName: 'Evening IOP — demo', title: 'Evening group', timeZone: 'UTC' },
+    });
     const f = track(await facilitatorSocket(server, s));
     expect(await call(f, 'session:identity', {})).toMatchObject({ displayName: 'Demo Facilitator', role: 'facilitator' });
   });
@@ -250,7 +256,7 @@ describe('chat, help and the end', () => {
     await call(f.socket, 'session:command', { type: 'end' });
     for (const closed of [closedA, closedW, closedF]) expect(await closed).toEqual({ reason: 'ended' });
     expect((await server.clinic.store.sessions.get(s.sessionId))?.status).toBe('ended');
-    await expect(participantSocket(server, s.participants[2]!.token)).rejects.toMatchObject({ data: { code: 'INVITE_EXPIRED' } });
+    await expect(participantSocket(server, s.participants[2]!.token)).rejects.toMatchObject({ data: { code: 'SESSION_ENDED' } });
   });
 });
 

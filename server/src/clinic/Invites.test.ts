@@ -116,7 +116,7 @@ describe('invites', () => {
     await store.sessions.setStatus('s1', 'live');
     expect((await invites.verify(tokenOf(link?.url ?? ''))).ok).toBe(true);
     await store.sessions.setStatus('s1', 'ended');
-    expect(await invites.verify(tokenOf(link?.url ?? ''))).toEqual({ ok: false, code: 'INVITE_EXPIRED' });
+    expect(await invites.verify(tokenOf(link?.url ?? ''))).toEqual({ ok: false, code: 'SESSION_ENDED' });
   });
 
   it('refuses a token signed with another key (another server’s secret)', async () => {

@@ -14,7 +14,7 @@ export type VerifiedInvite = { jti: string; sessionId: string; cohortId: string;
 
 export type InviteCheck =
   | { ok: true; invite: VerifiedInvite }
-  | { ok: false; code: 'INVITE_INVALID' | 'INVITE_EXPIRED' | 'INVITE_REVOKED' };
+  | { ok: false; code: 'INVITE_INVALID' | 'INVITE_EXPIRED' | 'INVITE_REVOKED' | 'SESSION_ENDED' };
 
 const isLive = (invite: InviteRecord, now: number) => invite.revokedAt === undefined && invite.expiresAt > now;
 
@@ -90,8 +90,9 @@ export class Invites {
 
   /**
    * Checks a participant's token: our signature, not expired, not revoked, and its session
-   * still exists and has not ended (an ended session answers INVITE_EXPIRED: the link has
-   * served its purpose).
+   * still exists and has not ended. A valid link to an ended session answers SESSION_ENDED, so
+   * the participant is told the evening is over rather than that their link is wrong; an
+   * expired link stays INVITE_EXPIRED (its signature says so before any lookup).
    */
   async verify(token: string, now: number = this.#clock()): Promise<InviteCheck> {
     const payload = readInviteToken(token, this.#key);
@@ -108,7 +109,7 @@ export class Invites {
     const session = await this.#store.sessions.get(invite.sessionId);
     const member = await this.#store.members.get(invite.memberId);
     if (session?.cohortId !== invite.cohortId || member?.cohortId !== invite.cohortId) return { ok: false, code: 'INVITE_INVALID' };
-    if (session.status === 'ended') return { ok: false, code: 'INVITE_EXPIRED' };
+    if (session.status === 'ended') return { ok: false, code: 'SESSION_ENDED' };
     const { jti, sessionId, cohortId, memberId, expiresAt } = invite;
     return { ok: true, invite: { jti, sessionId, cohortId, memberId, pseudonym: member.pseudonym, expiresAt } };
   }

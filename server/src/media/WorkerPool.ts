@@ -1,14 +1,19 @@
 import { createWorker, type types } from 'mediasoup';
 import type { Config } from '../config.js';
+import { ServerFullError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 export type PooledWorker = {
   readonly worker: types.Worker;
   readonly webRtcServer: types.WebRtcServer;
   routers: number;
+  /** People in this worker's rooms (each room counts its own in and out). */
+  peers: number;
+  /** How many it carries; the next is refused with SERVER_FULL. */
+  readonly maxPeers: number;
 };
 
-export type WorkerReport = { pid: number; routers: number; closed: boolean };
+export type WorkerReport = { pid: number; routers: number; peers: number; closed: boolean };
 
 /**
  * One mediasoup worker per core, each with one WebRTC server so a worker's transports
@@ -64,7 +69,7 @@ export class WorkerPool {
       worker.close();
       throw err;
     }
-    const pooled: PooledWorker = { worker, webRtcServer, routers: 0 };
+    const pooled: PooledWorker = { worker, webRtcServer, routers: 0, peers: 0, maxPeers: this.config.maxPeersPerWorker };
     this.#workers[index] = pooled;
     worker.on('died', (error) => {
       this.log.error({ err: error, pid: worker.pid }, 'mediasoup worker died');
@@ -80,25 +85,31 @@ export class WorkerPool {
     return pooled;
   }
 
-  /** The live worker hosting the fewest routers. */
+  /** The live worker hosting the fewest routers (of those with room for another person, if any has). */
   leastLoaded(): PooledWorker {
     let best: PooledWorker | undefined;
     for (const w of this.#workers) {
       if (w.worker.closed) continue;
-      if (!best || w.routers < best.routers) best = w;
+      const roomier = best !== undefined && best.peers >= best.maxPeers && w.peers < w.maxPeers;
+      if (!best || roomier || (w.routers < best.routers && (w.peers < w.maxPeers || best.peers >= best.maxPeers))) best = w;
     }
     if (!best) throw new Error('no mediasoup worker is running');
     return best;
   }
 
-  /** The least loaded live worker, waiting for a replacement when every worker has just died. */
+  /**
+   * The least loaded live worker with room for one more person, for a new room; waits for a
+   * replacement when every worker has just died. SERVER_FULL when every worker is full.
+   */
   async available(): Promise<PooledWorker> {
     if (this.#workers.every((w) => w.worker.closed) && this.#replacing.size > 0) await Promise.any(this.#replacing);
+    const open = this.#workers.filter((w) => !w.worker.closed && w.peers < w.maxPeers);
+    if (open.length === 0 && this.#workers.some((w) => !w.worker.closed)) throw new ServerFullError();
     return this.leastLoaded();
   }
 
   report(): WorkerReport[] {
-    return this.#workers.map((w) => ({ pid: w.worker.pid, routers: w.routers, closed: w.worker.closed }));
+    return this.#workers.map((w) => ({ pid: w.worker.pid, routers: w.routers, peers: w.peers, closed: w.worker.closed }));
   }
 
   close(): void {

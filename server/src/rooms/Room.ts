@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { types } from 'mediasoup';
 import type { CommandRequest, CommandResponse, PeerInfo, RtpCapabilities, RtpParameters, TransportOptions } from '@hearth/shared';
-import { AppError, InvalidStateError, NotFoundError } from '../errors.js';
+import { AppError, InvalidStateError, NotFoundError, ServerFullError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PooledWorker } from '../media/WorkerPool.js';
 import { clientRtpCapabilities, mediaCodecs } from '../media/routerOptions.js';
@@ -134,9 +134,12 @@ export class Room {
   ): Promise<{ peer: Peer; response: Omit<CommandResponse<'room:join'>, 'iceServers'> }> {
     return this.run(() => {
       if (this.#peers.has(peerId)) this.#remove(peerId, { keepOpen: true });
+      // The worker is carrying all it may: refuse this one rather than degrade everyone's call.
+      if (this.host.peers >= this.host.maxPeers) throw new ServerFullError();
       const peer = new Peer(peerId, displayName, send);
       const others: PeerInfo[] = [...this.#peers.values()].map((p) => ({ id: p.id, displayName: p.displayName }));
       this.#peers.set(peer.id, peer);
+      this.host.peers++;
       this.#broadcast(peer, (p) => p.send('peer:joined', { id: peer.id, displayName }));
       this.log.info({ peer: peer.id, peers: this.#peers.size }, 'peer joined');
       return {
@@ -336,6 +339,7 @@ export class Room {
     if (this.#closed) return;
     this.#closed = true;
     for (const peer of this.#peers.values()) peer.close();
+    this.host.peers -= this.#peers.size;
     this.#peers.clear();
     this.router.close();
     this.host.routers--;
@@ -359,6 +363,7 @@ export class Room {
     const peer = this.#peers.get(peerId);
     if (!peer) return;
     this.#peers.delete(peerId);
+    this.host.peers--;
     peer.close();
     this.#broadcast(peer, (p) => p.send('peer:left', { peerId }));
     this.log.info({ peer: peerId, peers: this.#peers.size }, 'peer left');

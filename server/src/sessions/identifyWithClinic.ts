@@ -28,7 +28,9 @@ export function identifyWithClinic(clinic: Clinic): Identify {
       const account = await clinic.accountFromCookie(cookieHeader);
       if (!account) return { ok: false, code: 'UNAUTHENTICATED' };
       const session = await clinic.store.sessions.get(credential.sessionId);
-      if (!session || session.status === 'ended') return { ok: false, code: 'NOT_FOUND' };
+      if (!session) return { ok: false, code: 'NOT_FOUND' };
+      // Said as it is, so the page can say "this session has ended" rather than "no such session".
+      if (session.status === 'ended') return { ok: false, code: 'SESSION_ENDED' };
       return {
         ok: true,
         identity: { sessionId: session.id, memberId: account.id, displayName: account.displayName, role: 'facilitator' },

@@ -9,7 +9,7 @@ import type { LiveSessions } from '../sessions/LiveSessions.js';
 import type { Placement } from '../cluster/SessionPlacement.js';
 import type { PairingRules } from '../sessions/pairingRules.js';
 import { registerMediaHandlers } from './media.handlers.js';
-import { registerSessionHandlers, type Connection } from './session.handlers.js';
+import { registerSessionHandlers, type Connection, type SessionDeps } from './session.handlers.js';
 
 /** Inbound events are untrusted: their payloads are `unknown` until a schema has parsed them. */
 type InboundEvents = { [K in CommandName]: (...args: unknown[]) => void };
@@ -26,6 +26,7 @@ export type SignallingDeps = {
   openRooms: boolean;
   pairingRules: (sessionId: string) => Promise<PairingRules>;
   place: (sessionId: string) => Promise<Placement>;
+  context: SessionDeps['context'];
   /** Socket.IO's Redis adapter when several nodes share one Redis: broadcasts reach every node. */
   adapter?: Parameters<SignallingServer['adapter']>[0];
 };
@@ -65,7 +66,7 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
     const connection: Connection = { identity: socket.data.identity, session: undefined };
     // A member's connections, wherever they are, can be reached by the room named after them.
     if (connection.identity) void socket.join(memberRoom(connection.identity.sessionId, connection.identity.memberId));
-    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairingRules: deps.pairingRules, place: deps.place });
+    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairingRules: deps.pairingRules, place: deps.place, context: deps.context });
     registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms });
   });
   return io;

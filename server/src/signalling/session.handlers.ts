@@ -7,6 +7,7 @@ import type { LiveSession, MemberLink } from '../sessions/LiveSession.js';
 import type { LiveSessions } from '../sessions/LiveSessions.js';
 import type { Placement } from '../cluster/SessionPlacement.js';
 import type { PairingRules } from '../sessions/pairingRules.js';
+import type { SessionContext } from '../sessions/sessionContext.js';
 import { handle } from './handle.js';
 
 /** What one connection knows about itself; shared by its session and media handlers. */
@@ -22,6 +23,8 @@ export type SessionDeps = {
   pairingRules: (sessionId: string) => Promise<PairingRules>;
   /** Which node runs a session; members who reach another node are sent there. */
   place: (sessionId: string) => Promise<Placement>;
+  /** The group, title and times a member's screens show (undefined for an unknown session). */
+  context: (sessionId: string) => Promise<SessionContext | undefined>;
 };
 
 /**
@@ -29,7 +32,7 @@ export type SessionDeps = {
  * credential checked at connection; a dropped connection is reported to the session, which
  * keeps the member in place for the grace period.
  */
-export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log, pairingRules, place }: SessionDeps): void {
+export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log, pairingRules, place, context }: SessionDeps): void {
   const emit = socket.emit.bind(socket) as (event: keyof ServerToClientEvents, payload: unknown) => boolean;
   const link: MemberLink = {
     send: (event, payload) => emit(event, payload),
@@ -42,8 +45,25 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
   handle(socket, 'session:identity', log, async () => {
     const identity = connection.identity;
     if (!identity) throw new AppError('UNAUTHENTICATED', 'open your invite link, or sign in');
-    const placement = await place(identity.sessionId);
-    return { displayName: identity.displayName, role: identity.role, sessionId: identity.sessionId, ...(placement.here ? {} : { node: placement.url }) };
+    const [placement, about] = await Promise.all([place(identity.sessionId), context(identity.sessionId)]);
+    return {
+      displayName: identity.displayName,
+      role: identity.role,
+      sessionId: identity.sessionId,
+      ...(placement.here ? {} : { node: placement.url }),
+      ...(about ? { context: about } : {}),
+    };
+  });
+
+  handle(socket, 'session:leave', log, async () => {
+    const { session, identity } = connection;
+    if (!session || !identity) throw new AppError('NOT_JOINED', 'enter the session first');
+    connection.session = undefined;
+    // Another tab of the same member took over this link: that one stays, nothing to leave.
+    if (!session.unlink(identity.memberId, link)) return {};
+    const outcome = await session.run({ type: 'leave', memberId: identity.memberId }, SYSTEM);
+    if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message);
+    return {};
   });
 
   handle(socket, 'session:enter', log, async ({ consent }) => {

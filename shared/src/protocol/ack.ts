@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'UNMUTE_LOCKED',
   'CONSENT_REQUIRED',
   'NOT_YOUR_TURN',
+  // The media workers of this node cannot take another room or person (a configured limit).
+  'SERVER_FULL',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -90,6 +90,11 @@ export const commands = {
     request: z.object({ consent: z.nullable(ConsentInput) }).strict(),
     response: z.object({ view: SessionViewPayload }),
   },
+  /**
+   * Leave the session on purpose ("Leave"): the facilitators see the member has left, at once
+   * rather than after the reconnect grace. Entering again later goes through the waiting room.
+   */
+  'session:leave': { request: Empty, response: Empty },
   /** Who this connection's credential says it is, before entering: the pre-join screen shows it. */
   'session:identity': {
     request: Empty,

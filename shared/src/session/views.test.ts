@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM } from './commands.js';
-import { as, given, groupInSession } from './testing.js';
+import { newSession } from './state.js';
+import { as, consent, given, groupInSession } from './testing.js';
 import { maySendChat, viewFor } from './views.js';
 
 const PRIVATE_FIELDS = ['consent', 'notes', 'talkTimeMs', 'helpRequestedAt', 'removalReason', 'admittedAt'];
@@ -27,7 +28,40 @@ describe('views', () => {
 
   it('[VIEW2] someone waiting sees no roster and nothing of the room', () => {
     const view = viewFor(state(), 'W', 1_000);
-    expect(view).toEqual({ sessionId: 's1', version: state().version, ended: false, kind: 'waiting', self: expect.objectContaining({ id: 'W', status: 'waiting' }) });
+    expect(view).toEqual({
+      sessionId: 's1',
+      version: state().version,
+      ended: false,
+      kind: 'waiting',
+      self: expect.objectContaining({ id: 'W', status: 'waiting' }),
+      facilitatorPresent: true,
+    });
+  });
+
+  it('[VIEW5] someone waiting is told whether a facilitator is there, as facilitators drop, return and leave', () => {
+    const present = (s: ReturnType<typeof state>) => {
+      const view = viewFor(s, 'W', 1_000);
+      if (view?.kind !== 'waiting') throw new Error(`got ${view?.kind}`);
+      return view.facilitatorPresent;
+    };
+    // Nobody has arrived yet but the member waiting.
+    const early = given(newSession('s1'), [[{ type: 'enter', member: { id: 'W', displayName: 'W', role: 'participant' }, consent }, SYSTEM]]);
+    expect(present(early)).toBe(false);
+    const fArrives = given(early, [[{ type: 'enter', member: { id: 'F', displayName: 'F', role: 'facilitator' }, consent: null }, SYSTEM]]);
+    expect(present(fArrives)).toBe(true);
+
+    const oneDropped = given(state(), [[{ type: 'connectionLost', memberId: 'F' }, SYSTEM]]);
+    expect(present(oneDropped)).toBe(true);
+    const bothDropped = given(oneDropped, [[{ type: 'connectionLost', memberId: 'G' }, SYSTEM]]);
+    expect(present(bothDropped)).toBe(false);
+    expect(present(given(bothDropped, [[{ type: 'connectionResumed', memberId: 'G' }, SYSTEM]]))).toBe(true);
+    const bothLeft = given(state(), [
+      [{ type: 'leave', memberId: 'F' }, SYSTEM],
+      [{ type: 'leave', memberId: 'G' }, SYSTEM],
+    ]);
+    expect(present(bothLeft)).toBe(false);
+    // Nothing else of the room comes with it.
+    expect(Object.keys(viewFor(bothLeft, 'W', 1_000)!).sort()).toEqual(['ended', 'facilitatorPresent', 'kind', 'self', 'sessionId', 'version']);
   });
 
   it('[VIEW3] a removed member sees only why', () => {

@@ -93,8 +93,11 @@ type RoomSettings = {
 };
 
 export type SessionView =
-  /** VIEW2: the waiting room shows nobody else and nothing of the room. */
-  | (Common & { kind: 'waiting'; self: MemberView })
+  /**
+   * VIEW2: the waiting room shows nobody else and nothing of the room, only whether a
+   * facilitator is there to let them in (VIEW5).
+   */
+  | (Common & { kind: 'waiting'; self: MemberView; facilitatorPresent: boolean })
   /** VIEW3: removed, denied or gone: only why. */
   | (Common & { kind: 'outside'; self: MemberView; reason: 'removed' | 'denied' | 'left' })
   /** VIEW1: admitted participants see admitted members, no private data. */
@@ -125,6 +128,11 @@ export function publicMember(state: SessionState, m: Member): MemberView {
   };
 }
 
+/** VIEW5: a facilitator is in the room and connected now, so someone waiting will be seen. */
+export function facilitatorPresent(state: SessionState): boolean {
+  return Object.values(state.members).some((x) => x.role === 'facilitator' && x.status === 'admitted' && x.connected);
+}
+
 function privateMember(state: SessionState, m: Member): FacilitatorMemberView {
   return {
     ...publicMember(state, m),
@@ -145,7 +153,7 @@ export function viewFor(state: SessionState, memberId: string, now: number): Ses
   const m = state.members[memberId];
   if (!m) return undefined;
   const common: Common = { sessionId: state.id, version: state.version, ended: state.status === 'ended' };
-  if (m.status === 'waiting') return { ...common, kind: 'waiting', self: publicMember(state, m) };
+  if (m.status === 'waiting') return { ...common, kind: 'waiting', self: publicMember(state, m), facilitatorPresent: facilitatorPresent(state) };
   if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
   const settings: RoomSettings = {
     round: state.round ? roundView(state.round, now) : null,
