@@ -58,7 +58,19 @@ export class StaffPages {
     await expect(this.page.getByText('You have signed out.')).toBeVisible();
   }
 
-  /** From the cohorts page; ends on the new cohort's page. */
+  /** One of a cohort page's tabs (Sessions, Members, Schedule, Never pair, Attendance), by the start of its name. */
+  cohortTab(name: string): Locator {
+    return this.page.getByRole('tablist', { name: 'Parts of this cohort' }).getByRole('tab', { name: new RegExp(`^${name}`) });
+  }
+
+  /** On a cohort page: opens one of its tabs, as a person would click it. */
+  async openCohortTab(name: string): Promise<void> {
+    const tab = this.cohortTab(name);
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** From the cohorts page; ends on the new cohort's page (its members, the next thing to fill in). */
   async createCohort(name: string, timeZone?: string): Promise<string> {
     const form = this.page.getByRole('region', { name: 'New cohort' });
     await form.getByLabel('Name').fill(name);
@@ -73,6 +85,7 @@ export class StaffPages {
   }
 
   async addMember(pseudonym: string, contact?: string): Promise<void> {
+    await this.openCohortTab('Members');
     const form = this.page.getByRole('form', { name: 'Add member' });
     await form.getByLabel('First name or chosen name').fill(pseudonym);
     if (contact) await form.getByLabel('Contact (optional)').fill(contact);
@@ -81,11 +94,13 @@ export class StaffPages {
     await expect(this.members.filter({ hasText: pseudonym })).toBeVisible();
   }
 
+  /** The never-pair rules as they read ("Ana and Ben"), on the cohort's Never pair tab. */
   get neverPairs(): Locator {
     return this.page.getByRole('list', { name: 'Never pair' }).getByRole('listitem').locator('.staff-row-title');
   }
 
   async neverPair(first: string, second: string): Promise<void> {
+    await this.openCohortTab('Never pair');
     const form = this.page.getByRole('form', { name: 'Keep two members apart' });
     await form.getByLabel('Member', { exact: true }).selectOption({ label: first });
     await form.getByLabel('Never with').selectOption({ label: second });
@@ -95,6 +110,7 @@ export class StaffPages {
 
   /** From a cohort page; `start` is a datetime-local value on the cohort's clock. Ends on the session's page. */
   async createSession(title: string, start?: string): Promise<string> {
+    await this.openCohortTab('Sessions');
     const form = this.page.getByRole('form', { name: 'New session' });
     await form.getByLabel('Title').fill(title);
     if (start) await form.getByLabel('Starts (optional)').fill(start);
@@ -120,12 +136,22 @@ export class StaffPages {
     await expect(row.getByRole('status')).toHaveText('Copied');
   }
 
+  /** The row's menu of further actions on a live link (Re-issue, Revoke). */
+  async openLinkMenu(pseudonym: string): Promise<Locator> {
+    await this.inviteRow(pseudonym).getByRole('button', { name: `More for ${pseudonym}’s link` }).click();
+    const menu = this.page.getByRole('menu');
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
+  /** Revokes through the row's menu, after the confirmation dialog (which opens on Cancel). */
   async revoke(pseudonym: string): Promise<void> {
     const row = this.inviteRow(pseudonym);
-    await row.getByRole('button', { name: 'Revoke' }).click();
-    const confirm = row.getByRole('group', { name: `Revoke ${pseudonym}’s link?` });
-    await expect(confirm.getByRole('button', { name: 'Yes, revoke' })).toBeFocused();
-    await confirm.getByRole('button', { name: 'Yes, revoke' }).click();
+    await (await this.openLinkMenu(pseudonym)).getByRole('menuitem', { name: 'Revoke link' }).click();
+    const confirm = this.page.getByRole('alertdialog', { name: `Revoke ${pseudonym}’s link?` });
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Revoke link' }).click();
+    await expect(confirm).toHaveCount(0);
     await expect(row).toContainText('Revoked');
   }
 
@@ -154,6 +180,7 @@ export class StaffPages {
 
   /** Days by their full English names; `startTime` is HH:MM on the cohort's clock. */
   async setSchedule(days: string[], startTime: string, minutes: number): Promise<void> {
+    await this.openCohortTab('Schedule');
     const form = this.page.getByRole('form', { name: 'Weekly schedule' });
     for (const day of days) await form.getByRole('checkbox', { name: day, exact: true }).check();
     await form.getByLabel('Starts at').fill(startTime);
@@ -164,6 +191,7 @@ export class StaffPages {
 
   /** Presses the button; `outcome` is what the page should say it did. */
   async createScheduledSessions(outcome: string | RegExp): Promise<void> {
+    await this.openCohortTab('Schedule');
     const area = this.page.getByRole('group', { name: 'Sessions from the schedule' });
     await area.getByRole('button', { name: 'Create the next 2 weeks of sessions' }).click();
     await expect(area.getByRole('status')).toHaveText(outcome);
@@ -175,6 +203,7 @@ export class StaffPages {
 
   /** From a cohort page: the n-th session in schedule order. Ends on its page; answers with its id. */
   async openSession(index: number): Promise<string> {
+    await this.openCohortTab('Sessions');
     await this.sessionLinks.nth(index).click();
     await expect(this.page).toHaveURL(/\/clinic\/sessions\/[^/]+$/);
     return /\/clinic\/sessions\/([^/]+)$/.exec(new URL(this.page.url()).pathname)?.[1] ?? '';
@@ -204,6 +233,7 @@ export class StaffPages {
 
   /** On a cohort page: asks for the attendance from `from` to `to` (YYYY-MM-DD). */
   async showCohortAttendance(from: string, to: string): Promise<void> {
+    await this.openCohortTab('Attendance');
     const form = this.page.getByRole('form', { name: 'Attendance dates' });
     await form.getByLabel('From').fill(from);
     await form.getByLabel('To').fill(to);

@@ -220,7 +220,9 @@ test('where the browser will not copy, the link is shown to copy by hand', async
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
   });
   await staff.goto(`/clinic/sessions/${session.id}`);
-  await expect(page.getByText('Not scheduled')).toBeVisible();
+  // One way of saying it: no start time, and the status of a session still to come.
+  await expect(page.getByText('No start time set')).toBeVisible();
+  await expect(page.locator('main').getByText('Upcoming', { exact: true })).toBeVisible();
   await staff.inviteRow('Ana').getByRole('button', { name: 'Copy link' }).click();
   await expect(staff.inviteRow('Ana').getByLabel('The browser did not allow copying.')).toHaveValue(`${hearth.url}${link?.url}`);
   await expect(staff.inviteRow('Ana').getByRole('status')).toHaveText('');

@@ -1,3 +1,4 @@
+import type { ClinicInfo } from '@hearth/shared';
 import { isApiError } from './ApiError';
 import { requestJson, type Fetch, type Method } from './http';
 import type {
@@ -6,13 +7,16 @@ import type {
   AuditVerification,
   Cohort,
   CohortAttendance,
-  CohortSchedule,
   GroupSession,
   InviteLink,
   Member,
   NewAccount,
+  NewCohortInput,
+  NewMemberInput,
+  NewSessionInput,
   RevokedInvite,
   SessionAttendance,
+  WeeklyScheduleInput,
 } from './types';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -51,21 +55,21 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     addFacilitator: async (account: NewAccount) => (await call<{ account: Account }>('POST', '/facilitators', account)).account,
 
     cohorts: async () => (await call<{ cohorts: Cohort[] }>('GET', '/cohorts')).cohorts,
-    createCohort: async (cohort: { name: string; timeZone: string }) => (await call<{ cohort: Cohort }>('POST', '/cohorts', cohort)).cohort,
+    createCohort: async (cohort: NewCohortInput) => (await call<{ cohort: Cohort }>('POST', '/cohorts', cohort)).cohort,
     members: async (cohortId: string) => (await call<{ members: Member[] }>('GET', `/cohorts/${id(cohortId)}/members`)).members,
-    addMember: async (cohortId: string, member: { pseudonym: string; contact?: string }) =>
+    addMember: async (cohortId: string, member: NewMemberInput) =>
       (await call<{ member: Member }>('POST', `/cohorts/${id(cohortId)}/members`, member)).member,
     /** Replaces the cohort's standing "never pair" rules. */
     setNeverPairs: async (cohortId: string, pairs: [string, string][]) =>
       (await call<{ cohort: Cohort }>('PUT', `/cohorts/${id(cohortId)}/never-pairs`, { pairs })).cohort,
     /** Replaces the cohort's weekly schedule; null clears it. */
-    setSchedule: async (cohortId: string, schedule: CohortSchedule | null) =>
+    setSchedule: async (cohortId: string, schedule: WeeklyScheduleInput | null) =>
       (await call<{ cohort: Cohort }>('PUT', `/cohorts/${id(cohortId)}/schedule`, { schedule })).cohort,
     /** Creates the schedule's sessions for the next `weeks` weeks; answers with the new ones only. */
     createScheduledSessions: async (cohortId: string, weeks: number) =>
       (await call<{ sessions: GroupSession[] }>('POST', `/cohorts/${id(cohortId)}/sessions/scheduled`, { weeks })).sessions,
     sessions: async (cohortId: string) => (await call<{ sessions: GroupSession[] }>('GET', `/cohorts/${id(cohortId)}/sessions`)).sessions,
-    createSession: async (cohortId: string, session: { title: string; scheduledStart?: string }) =>
+    createSession: async (cohortId: string, session: NewSessionInput) =>
       (await call<{ session: GroupSession }>('POST', `/cohorts/${id(cohortId)}/sessions`, session)).session,
     session: async (sessionId: string) => (await call<{ session: GroupSession }>('GET', `/sessions/${id(sessionId)}`)).session,
 
@@ -84,6 +88,11 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     /** Admins only: the newest entries first. */
     audit: async (limit = 200) => (await call<{ entries: AuditEntry[] }>('GET', `/audit?limit=${limit}`)).entries,
     verifyAudit: () => call<AuditVerification>('GET', '/audit/verify'),
+
+    /** The clinic's name, country and crisis resources (any staff member may read them). */
+    clinicSettings: () => call<ClinicInfo>('GET', '/clinic/settings'),
+    /** Admins only: replaces them; answers with what is now stored. */
+    saveClinicSettings: (info: ClinicInfo) => call<ClinicInfo>('PUT', '/clinic/settings', info),
   };
 }
 

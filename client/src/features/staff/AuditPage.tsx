@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ShieldCheck } from 'lucide-react';
 import { isApiError } from '../../api/ApiError';
 import { errorMessage } from '../../api/errorMessage';
 import type { AuditEntry, AuditVerification } from '../../api/types';
@@ -8,6 +9,7 @@ import { LoadFailed } from './LoadFailed';
 import { paths } from './routes';
 import { useStaff } from './staffContext';
 import { useLoad } from './useLoad';
+import { useOutcome } from './useOutcome';
 import { usePageHeading } from './usePageHeading';
 
 const ADMINS_ONLY = 'Only clinic admins can see the audit log.';
@@ -19,11 +21,13 @@ export function AuditPage() {
   return (
     <main className="staff-page">
       <Breadcrumbs trail={[{ label: 'Cohorts', to: paths.cohorts() }]} current="Audit log" />
-      <h1 ref={heading} tabIndex={-1}>
-        Audit log
-      </h1>
+      <header className="staff-page-head">
+        <h1 ref={heading} tabIndex={-1}>
+          Audit log
+        </h1>
+      </header>
       {/* The server refuses facilitators too (403); asking would only fetch the refusal. */}
-      {account.role === 'admin' ? <AuditLog /> : <p className="staff-notice">{ADMINS_ONLY}</p>}
+      {account.role === 'admin' ? <AuditLog /> : <p className="notice notice-info">{ADMINS_ONLY}</p>}
     </main>
   );
 }
@@ -33,7 +37,7 @@ function AuditLog() {
   const loaded = useLoad(() => api.audit());
   const state = loaded.state;
   if (state.status === 'failed') {
-    if (isApiError(state.error) && state.error.code === 'FORBIDDEN') return <p className="staff-notice">{ADMINS_ONLY}</p>;
+    if (isApiError(state.error) && state.error.code === 'FORBIDDEN') return <p className="notice notice-info">{ADMINS_ONLY}</p>;
     return <LoadFailed message={errorMessage(state.error)} onRetry={loaded.reload} />;
   }
   return (
@@ -43,41 +47,34 @@ function AuditLog() {
         before it, so an entry changed or removed afterwards breaks the chain from there on.
       </p>
       <VerifyChain />
-      {state.status === 'loading' ? <p className="staff-muted">Loading the audit log…</p> : <AuditTable entries={state.data} />}
+      {state.status === 'loading' ? <p className="muted">Loading the audit log…</p> : <AuditTable entries={state.data} />}
     </>
   );
 }
 
 function VerifyChain() {
   const { api } = useStaff();
-  const [busy, setBusy] = useState(false);
+  const { outcome, busy, run } = useOutcome();
   const [result, setResult] = useState<AuditVerification>();
-  const [error, setError] = useState<string>();
-  const verify = async () => {
-    setBusy(true);
-    setResult(undefined);
-    setError(undefined);
-    try {
+  const verify = () =>
+    run(async () => {
+      setResult(undefined);
       setResult(await api.verifyAudit());
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const broken = result?.ok === false;
   return (
-    <div className="staff-row-actions">
-      <button type="button" disabled={busy} onClick={() => void verify()}>
+    <div className="card staff-verify">
+      <button type="button" className="btn" disabled={busy} onClick={() => void verify()}>
+        <ShieldCheck aria-hidden="true" />
         {busy ? 'Verifying…' : 'Verify the chain'}
       </button>
       {/* A broken chain is urgent (alert); an intact one is simply said (status). */}
-      <p role="status" className={result && !broken ? 'staff-status' : 'staff-status staff-empty'}>
+      <p role="status" className={result && !broken ? 'notice notice-success' : 'staff-quiet-status'}>
         {result && !broken ? verificationText(result) : ''}
       </p>
-      {(broken || error) && (
-        <p role="alert" className="staff-error">
-          {result ? verificationText(result) : error}
+      {(broken || outcome.error) && (
+        <p role="alert" className="notice notice-error">
+          {result ? verificationText(result) : outcome.error}
         </p>
       )}
     </div>
@@ -85,36 +82,36 @@ function VerifyChain() {
 }
 
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
-  if (entries.length === 0) return <p className="staff-muted">No entries yet.</p>;
+  if (entries.length === 0) return <p className="muted">No entries yet.</p>;
   return (
-    <div className="staff-table-wrap">
-      <table className="staff-table" aria-label="Audit entries, newest first">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Time</th>
-            <th scope="col">Action</th>
-            <th scope="col">By</th>
-            <th scope="col">About</th>
-            <th scope="col">Session</th>
+    <table className="staff-table staff-audit" aria-label="Audit entries, newest first">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Time</th>
+          <th scope="col">Action</th>
+          <th scope="col">By</th>
+          <th scope="col">About</th>
+          <th scope="col">Session</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.seq}>
+            <td data-label="#">{e.seq}</td>
+            <td data-label="Time" className="staff-nowrap">
+              <time dateTime={e.at}>{auditTime(e.at)}</time>
+            </td>
+            <td data-label="Action">
+              <span className="staff-action">{e.action}</span>
+            </td>
+            <td data-label="By">{nameOrId(e.actor, e.actorId, 'Hearth')}</td>
+            <td data-label="About">{nameOrId(e.target, e.targetId, '—')}</td>
+            <td data-label="Session">{e.sessionId ? <span title={e.sessionId}>{shortId(e.sessionId)}</span> : '—'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq}>
-              <td>{e.seq}</td>
-              <td className="staff-nowrap">
-                <time dateTime={e.at}>{auditTime(e.at)}</time>
-              </td>
-              <td className="staff-nowrap">{e.action}</td>
-              <td>{nameOrId(e.actor, e.actorId, 'Hearth')}</td>
-              <td>{nameOrId(e.target, e.targetId, '—')}</td>
-              <td>{e.sessionId ? <span title={e.sessionId}>{shortId(e.sessionId)}</span> : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Link } from './Link';
+import { ChevronRight } from 'lucide-react';
+import { Link } from 'wouter';
 
 export type Crumb = { label: string; to: string };
 
@@ -10,6 +11,7 @@ export function Breadcrumbs({ trail, current }: { trail: Crumb[]; current: strin
         {trail.map((c) => (
           <li key={c.to}>
             <Link to={c.to}>{c.label}</Link>
+            <ChevronRight aria-hidden="true" />
           </li>
         ))}
         <li aria-current="page">{current}</li>

@@ -1,12 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { DateRange } from '@hearth/shared';
+import { Download } from 'lucide-react';
+import { useForm } from 'react-hook-form';
 import { csvUrls } from '../../api/clinicApi';
-import type { Cohort } from '../../api/types';
+import type { Cohort, DateRangeInput } from '../../api/types';
 import { lastDays, minutesText, reportProblem } from './attendanceView';
 import { Field } from './Field';
 import { useStaff } from './staffContext';
 import { useLoad } from './useLoad';
-import { useStaffForm } from './useStaffForm';
-import { checkDateRange, type DateRangeFields } from './validation';
 
 /**
  * The cohort's attendance over a range of days on its own clock, as a clinic bills it: one
@@ -14,72 +16,71 @@ import { checkDateRange, type DateRangeFields } from './validation';
  */
 export function CohortAttendanceSection({ cohort }: { cohort: Cohort }) {
   const { api } = useStaff();
-  const [shown, setShown] = useState<DateRangeFields>(() => lastDays(Date.now(), cohort.timeZone));
+  const [shown, setShown] = useState<DateRangeInput>(() => lastDays(Date.now(), cohort.timeZone));
   const report = useLoad(() => api.cohortAttendance(cohort.id, shown.from, shown.to));
-  const { form, fields, set, errors, submit } = useStaffForm<DateRangeFields>(shown);
+  const form = useForm({ resolver: zodResolver(DateRange), defaultValues: shown });
+  const { errors } = form.formState;
   const state = report.state;
 
-  const show = async (e: FormEvent) => {
-    e.preventDefault();
-    // The report itself reloads with the new range; its answer (or refusal) shows below.
-    await submit(
-      checkDateRange(fields),
-      async () => {
-        setShown(fields);
-        report.reload();
-      },
-      () => undefined,
-    );
-  };
+  // The report itself reloads with the new range; its answer (or refusal) shows below.
+  const show = form.handleSubmit((range) => {
+    setShown(range);
+    report.reload();
+  });
 
   return (
     <section aria-labelledby="cohort-attendance" className="staff-section">
-      <h2 id="cohort-attendance">Attendance</h2>
-      <form ref={form} className="staff-form staff-range" noValidate onSubmit={(e) => void show(e)} aria-label="Attendance dates">
-        <Field label="From" name="from" type="date" value={fields.from} error={errors.from} onChange={set('from')} />
-        <Field label="To" name="to" type="date" value={fields.to} error={errors.to} onChange={set('to')} />
-        <button type="submit">Show</button>
+      <h2 id="cohort-attendance" className="visually-hidden">
+        Attendance
+      </h2>
+      <form className="card staff-range" noValidate onSubmit={(e) => void show(e)} aria-label="Attendance dates">
+        <Field label="From" type="date" error={errors.from?.message} {...form.register('from')} />
+        <Field label="To" type="date" error={errors.to?.message} {...form.register('to')} />
+        <button type="submit" className="btn btn-primary">
+          Show
+        </button>
+        <p className="field-hint staff-range-hint">Days on the cohort’s clock ({cohort.timeZone}), both included.</p>
       </form>
-      <p className="staff-hint">Days on the cohort’s clock ({cohort.timeZone}), both included.</p>
-      {state.status === 'loading' && <p className="staff-muted">Loading attendance…</p>}
+      {state.status === 'loading' && <p className="muted">Loading attendance…</p>}
       {state.status === 'failed' && (
-        <p role="alert" className="staff-error">
+        <p role="alert" className="notice notice-error">
           {reportProblem(state.error)}
         </p>
       )}
       {state.status === 'ready' && (
         <>
           {state.data.rows.length === 0 ? (
-            <p className="staff-muted">
-              No sessions from {state.data.from} to {state.data.to}.
+            <p className="staff-empty">
+              No sessions were held from {state.data.from} to {state.data.to}.
             </p>
           ) : (
-            <div className="staff-table-wrap">
-              <table className="staff-table" aria-label={`Attendance from ${state.data.from} to ${state.data.to}`}>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Session</th>
-                    <th scope="col">Member</th>
-                    <th scope="col">Minutes</th>
+            <table className="staff-table" aria-label={`Attendance from ${state.data.from} to ${state.data.to}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Session</th>
+                  <th scope="col">Member</th>
+                  <th scope="col">Minutes</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.data.rows.map((r) => (
+                  <tr key={`${r.sessionId} ${r.memberId}`} className={r.intervals.length === 0 ? 'staff-absent' : undefined}>
+                    <td data-label="Date">{r.date}</td>
+                    <td data-label="Session">{r.sessionTitle}</td>
+                    <td data-label="Member">{r.pseudonym}</td>
+                    <td data-label="Minutes">{r.intervals.length === 0 ? `${minutesText(0)} (absent)` : minutesText(r.minutes)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {state.data.rows.map((r) => (
-                    <tr key={`${r.sessionId} ${r.memberId}`} className={r.intervals.length === 0 ? 'staff-absent' : undefined}>
-                      <td>{r.date}</td>
-                      <td>{r.sessionTitle}</td>
-                      <td>{r.pseudonym}</td>
-                      <td>{r.intervals.length === 0 ? `${minutesText(0)} (absent)` : minutesText(r.minutes)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </table>
           )}
-          <a href={csvUrls.cohort(cohort.id, state.data.from, state.data.to)} download>
-            Download CSV
-          </a>
+          <p>
+            <a className="btn" href={csvUrls.cohort(cohort.id, state.data.from, state.data.to)} download>
+              <Download aria-hidden="true" />
+              Download CSV
+            </a>
+          </p>
         </>
       )}
     </section>

@@ -1,3 +1,6 @@
+import { CalendarClock, Globe } from 'lucide-react';
+import { useLocation, useSearch } from 'wouter';
+import { Tab, TabList, TabPanel, Tabs } from '../../ui/Tabs';
 import { errorMessage } from '../../api/errorMessage';
 import { Breadcrumbs } from './Breadcrumbs';
 import { CohortAttendanceSection } from './CohortAttendanceSection';
@@ -5,15 +8,24 @@ import { LoadFailed } from './LoadFailed';
 import { MembersSection } from './MembersSection';
 import { NeverPairsSection } from './NeverPairsSection';
 import { paths } from './routes';
+import { describeSchedule } from './schedule';
 import { ScheduleSection } from './ScheduleSection';
 import { SessionsSection } from './SessionsSection';
 import { useStaff } from './staffContext';
 import { useLoad } from './useLoad';
 import { usePageHeading } from './usePageHeading';
 
-/** /clinic/cohorts/<id>: one standing group, its members, its sessions and schedule, and its attendance. */
+/** The parts of a cohort's page, each a tab; the open one is in the address (`?tab=`), so a reload keeps it. */
+const TABS = ['sessions', 'members', 'schedule', 'never-pair', 'attendance'] as const;
+type CohortTab = (typeof TABS)[number];
+const isTab = (value: string | null): value is CohortTab => TABS.includes(value as CohortTab);
+
+/** /clinic/cohorts/<id>: one standing group, its sessions, members, schedule, breakout rules and attendance. */
 export function CohortPage({ cohortId }: { cohortId: string }) {
   const { api } = useStaff();
+  const [, navigate] = useLocation();
+  const requested = new URLSearchParams(useSearch()).get('tab');
+  const tab: CohortTab = isTab(requested) ? requested : 'sessions';
   const loaded = useLoad(async () => {
     // The API lists cohorts but has no route for one; the list is small.
     const [cohorts, members, sessions] = await Promise.all([api.cohorts(), api.members(cohortId), api.sessions(cohortId)]);
@@ -26,40 +38,68 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
   return (
     <main className="staff-page">
       <Breadcrumbs trail={[{ label: 'Cohorts', to: paths.cohorts() }]} current={cohort?.name ?? 'Cohort'} />
-      <h1 ref={heading} tabIndex={-1}>
-        {cohort?.name ?? (state.status === 'loading' ? 'Loading cohort…' : 'Cohort')}
-      </h1>
+      <header className="staff-page-head">
+        <h1 ref={heading} tabIndex={-1}>
+          {cohort?.name ?? (state.status === 'loading' ? 'Loading cohort…' : 'Cohort')}
+        </h1>
+        {cohort && (
+          <p className="staff-meta">
+            <span>
+              <Globe aria-hidden="true" />
+              Meets in the <strong>{cohort.timeZone}</strong> time zone.
+            </span>
+            <span>
+              <CalendarClock aria-hidden="true" />
+              {cohort.schedule ? describeSchedule(cohort.schedule, cohort.timeZone) : 'No weekly schedule yet'}
+            </span>
+          </p>
+        )}
+      </header>
       {state.status === 'failed' && <LoadFailed message={errorMessage(state.error)} onRetry={loaded.reload} />}
       {state.status === 'ready' && !cohort && (
-        <p role="alert" className="staff-error">
+        <p role="alert" className="notice notice-error">
           This cohort could not be found. It may have been removed, or the link may be incomplete.
         </p>
       )}
       {cohort && state.status === 'ready' && (
-        <>
-          <p className="staff-lead">
-            Meets in the <strong>{cohort.timeZone}</strong> time zone.
-          </p>
-          <div className="staff-columns">
+        <Tabs value={tab} onValueChange={(next) => navigate(paths.cohort(cohort.id, next === 'sessions' ? undefined : next), { replace: true })}>
+          <TabList aria-label="Parts of this cohort" className="staff-tabs">
+            <Tab value="sessions">
+              Sessions <span className="tab-count">{state.data.sessions.length}</span>
+            </Tab>
+            <Tab value="members">
+              Members <span className="tab-count">{state.data.members.length}</span>
+            </Tab>
+            <Tab value="schedule">Schedule</Tab>
+            <Tab value="never-pair">
+              Never pair <span className="tab-count">{cohort.neverPairs.length}</span>
+            </Tab>
+            <Tab value="attendance">Attendance</Tab>
+          </TabList>
+          <TabPanel value="sessions" className="staff-panel">
+            <SessionsSection cohort={cohort} sessions={state.data.sessions} />
+          </TabPanel>
+          <TabPanel value="members" className="staff-panel">
             <MembersSection
               cohortId={cohort.id}
               members={state.data.members}
               onAdded={(member) => loaded.set((d) => ({ ...d, members: [...d.members, member] }))}
             />
-            <SessionsSection cohort={cohort} sessions={state.data.sessions} />
+          </TabPanel>
+          <TabPanel value="schedule" className="staff-panel">
             <ScheduleSection
               cohort={cohort}
               onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))}
               onSessionsCreated={(created) => loaded.set((d) => ({ ...d, sessions: [...d.sessions, ...created] }))}
             />
-            <NeverPairsSection
-              cohort={cohort}
-              members={state.data.members}
-              onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))}
-            />
-          </div>
-          <CohortAttendanceSection cohort={cohort} />
-        </>
+          </TabPanel>
+          <TabPanel value="never-pair" className="staff-panel">
+            <NeverPairsSection cohort={cohort} members={state.data.members} onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))} />
+          </TabPanel>
+          <TabPanel value="attendance" className="staff-panel">
+            <CohortAttendanceSection cohort={cohort} />
+          </TabPanel>
+        </Tabs>
       )}
     </main>
   );

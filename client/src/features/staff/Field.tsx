@@ -1,28 +1,66 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
 
-type Props = ComponentProps<'input'> & { label: string; hint?: ReactNode; error?: string | undefined };
+type Described = { label: string; hint?: ReactNode; error?: string | undefined };
 
-/** A labelled input with an optional hint and error, both tied to it for screen readers. */
-export function Field({ label, hint, error, id, ...input }: Props) {
+/** Ids for a control's hint and error, both tied to it for screen readers. */
+function useDescribed(id: string | undefined, hint: ReactNode, error: string | undefined) {
   const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ');
+  const controlId = id ?? generated;
+  const hintId = `${controlId}-hint`;
+  const errorId = `${controlId}-error`;
+  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
+  return { controlId, hintId, errorId, describedBy };
+}
+
+/** A schema's message as a sentence, whoever wrote it: `give it a name` → `Give it a name.` */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+function Help({ hint, hintId, error, errorId }: { hint: ReactNode; hintId: string; error: string | undefined; errorId: string }) {
   return (
-    <div className="staff-field">
-      <label htmlFor={inputId}>{label}</label>
+    <>
       {hint && (
-        <p id={hintId} className="staff-hint">
+        <p id={hintId} className="field-hint">
           {hint}
         </p>
       )}
-      <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
       {error && (
-        <p id={errorId} className="staff-field-error">
-          {error}
+        <p id={errorId} className="field-error">
+          {asSentence(error)}
         </p>
       )}
+    </>
+  );
+}
+
+/**
+ * A labelled input with an optional hint and error. Takes react-hook-form's `register()`
+ * props as they are (name, onChange, onBlur, ref), so the form can focus the first refusal.
+ */
+export function Field({ label, hint, error, id, className, ...input }: ComponentProps<'input'> & Described) {
+  const { controlId, hintId, errorId, describedBy } = useDescribed(id, hint, error);
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <label htmlFor={controlId}>{label}</label>
+      <input id={controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <Help hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+/** The same for a choice from a list. */
+export function SelectField({ label, hint, error, id, className, children, ...select }: ComponentProps<'select'> & Described) {
+  const { controlId, hintId, errorId, describedBy } = useDescribed(id, hint, error);
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <label htmlFor={controlId}>{label}</label>
+      <select id={controlId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
+        {children}
+      </select>
+      <Help hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>
   );
 }

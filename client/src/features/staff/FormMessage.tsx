@@ -1,16 +1,17 @@
 /**
  * A form's outcome: an error as an alert, success as a polite status. The status region is
- * always in the page, so screen readers announce what is put into it.
+ * always in the page (empty when there is nothing to say), so screen readers announce what
+ * is put into it.
  */
 export function FormMessage({ error, status }: { error?: string | undefined; status?: string | undefined }) {
   return (
     <>
       {error && (
-        <p role="alert" className="staff-error">
+        <p role="alert" className="notice notice-error">
           {error}
         </p>
       )}
-      <p role="status" className={status ? 'staff-status' : 'staff-status staff-empty'}>
+      <p role="status" className={status ? 'notice notice-success' : 'staff-quiet-status'}>
         {status}
       </p>
     </>

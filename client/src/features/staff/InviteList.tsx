@@ -1,13 +1,14 @@
 import { useState } from 'react';
+import { Send } from 'lucide-react';
+import { Link } from 'wouter';
 import type { GroupSession, InviteLink, Member } from '../../api/types';
-import { errorMessage } from '../../api/errorMessage';
 import { copyText } from './copyText';
 import { FormMessage } from './FormMessage';
 import { InviteRowItem } from './InviteRowItem';
 import { inviteRows, withLink } from './inviteRows';
-import { Link } from './Link';
 import { paths } from './routes';
 import { useStaff } from './staffContext';
+import { useOutcome } from './useOutcome';
 
 type Props = { session: GroupSession; timeZone: string; members: Member[]; initialLinks: InviteLink[] };
 
@@ -17,26 +18,14 @@ export function InviteList({ session, timeZone, members, initialLinks }: Props) 
   const [links, setLinks] = useState(initialLinks);
   const [revoked, setRevoked] = useState<ReadonlySet<string>>(new Set());
   const [copied, setCopied] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [status, setStatus] = useState<string>();
+  const { outcome, busy, run, clear } = useOutcome();
   const rows = inviteRows(members, links, revoked);
   const missing = rows.filter((r) => r.state !== 'live').length;
-  const ended = session.status === 'ended';
 
   /** Runs one change at a time and says how it went. */
-  const act = async (change: () => Promise<string | undefined>) => {
-    setBusy(true);
-    setError(undefined);
-    setStatus(undefined);
+  const act = (change: () => Promise<string>) => {
     setCopied(undefined);
-    try {
-      setStatus(await change());
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    return run(change);
   };
 
   const issueAll = () =>
@@ -62,47 +51,40 @@ export function InviteList({ session, timeZone, members, initialLinks }: Props) 
     });
 
   const copy = async (link: InviteLink): Promise<boolean> => {
-    setError(undefined);
-    setStatus(undefined);
+    clear();
     const ok = await copyText(`${window.location.origin}${link.url}`);
     setCopied(ok ? link.jti : undefined);
     return ok;
   };
 
   return (
-    <section aria-labelledby="invites" className="staff-section">
+    <section aria-labelledby="invites" className="card staff-section">
       <h2 id="invites">Invite links</h2>
-      {ended ? (
-        <p className="staff-notice">This session has ended. Its invite links no longer work.</p>
-      ) : (
-        <p className="staff-lead">
-          Each member has their own link. Send it to them privately: whoever has it can join as them. Links of this session expire on the
-          cohort’s clock ({timeZone}).
-        </p>
-      )}
+      <p className="muted">
+        Each member has their own link. Send it to them privately: whoever has it can join as them. Links of this session expire on the cohort’s
+        clock ({timeZone}).
+      </p>
       {members.length === 0 ? (
-        <p className="staff-muted">
-          This cohort has no members yet. <Link to={paths.cohort(session.cohortId)}>Add members to the cohort</Link> first.
+        <p className="notice">
+          This cohort has no members yet. <Link to={paths.cohort(session.cohortId, 'members')}>Add members to the cohort</Link> first.
         </p>
       ) : (
         <>
-          {!ended && missing > 0 && (
-            <button
-              type="button"
-              className={missing === rows.length ? 'staff-issue' : 'staff-issue quiet'}
-              disabled={busy}
-              onClick={() => void issueAll()}
-            >
-              {missing === rows.length ? 'Issue invite links' : `Issue links for ${missing} ${missing === 1 ? 'member' : 'members'} without one`}
-            </button>
+          {missing > 0 && (
+            <p>
+              <button type="button" className={missing === rows.length ? 'btn btn-primary' : 'btn'} disabled={busy} onClick={() => void issueAll()}>
+                <Send aria-hidden="true" />
+                {missing === rows.length ? 'Issue invite links' : `Issue links for ${missing} ${missing === 1 ? 'member' : 'members'} without one`}
+              </button>
+            </p>
           )}
-          <ul className="staff-invites" aria-label="Invite links by member">
+          <ul className="staff-rows" aria-label="Invite links by member">
             {rows.map((row) => (
               <InviteRowItem
                 key={row.member.id}
                 row={row}
                 timeZone={timeZone}
-                disabled={busy || ended}
+                disabled={busy}
                 copied={row.state === 'live' && copied === row.link.jti}
                 onCopy={copy}
                 onRevoke={revoke}
@@ -110,7 +92,7 @@ export function InviteList({ session, timeZone, members, initialLinks }: Props) 
               />
             ))}
           </ul>
-          <FormMessage error={error} status={status} />
+          <FormMessage error={outcome.error} status={outcome.status} />
         </>
       )}
     </section>

@@ -1,16 +1,17 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { LoginBody } from '@hearth/shared';
+import { useForm } from 'react-hook-form';
+import { Link } from 'wouter';
 import type { ClinicApi } from '../../api/clinicApi';
 import { errorMessage } from '../../api/errorMessage';
 import type { Account } from '../../api/types';
 import { Field } from './Field';
-import { focusFirstError } from './focusFirstError';
 import { FormMessage } from './FormMessage';
-import { Link } from './Link';
 import { paths } from './routes';
+import { StaffFrame } from './StaffFrame';
 import { useLoad } from './useLoad';
+import { useOutcome } from './useOutcome';
 import { usePageHeading } from './usePageHeading';
-import { checkSignIn, hasErrors, type FieldErrors, type SignInFields } from './validation';
 
 type Props = {
   api: ClinicApi;
@@ -24,77 +25,54 @@ type Props = {
 /** Email and password sign-in for clinic admins and facilitators. */
 export function LoginPage({ api, notice, initialEmail, onSignedIn }: Props) {
   const heading = usePageHeading('Sign in');
-  const form = useRef<HTMLFormElement>(null);
-  const [fields, setFields] = useState<SignInFields>({ email: initialEmail ?? '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors<keyof SignInFields>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const password = useRef<HTMLInputElement>(null);
+  const form = useForm({ resolver: zodResolver(LoginBody), defaultValues: { email: initialEmail ?? '', password: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const { outcome, run, clear } = useOutcome();
   // The way to /setup is offered only while this Hearth has no accounts.
   const setup = useLoad(() => api.setupNeeded());
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found = checkSignIn(fields);
-    flushSync(() => {
-      setErrors(found);
-      setError(undefined);
-    });
-    if (hasErrors(found)) return focusFirstError(form.current);
-    setBusy(true);
-    try {
-      onSignedIn(await api.signIn(fields.email.trim(), fields.password));
-    } catch (err) {
-      flushSync(() => {
-        setError(errorMessage(err, 'signIn'));
-        setFields((f) => ({ ...f, password: '' }));
-        setBusy(false);
-      });
-      password.current?.focus();
-    }
-  };
+  const submit = form.handleSubmit(
+    ({ email, password }) =>
+      run(
+        async () => onSignedIn(await api.signIn(email, password)),
+        (err) => {
+          // A refused password is typed again from scratch.
+          form.resetField('password');
+          form.setFocus('password');
+          return errorMessage(err, 'signIn');
+        },
+      ),
+    clear,
+  );
 
   return (
-    <main className="staff-narrow">
-      <h1 ref={heading} tabIndex={-1}>
-        Sign in to Hearth
-      </h1>
-      <p className="staff-lead">For clinic staff: admins and facilitators. Participants join with their personal invite link and need no account.</p>
-      {notice && (
-        <p role="status" className="staff-notice">
-          {notice}
-        </p>
-      )}
-      <form ref={form} className="staff-form" noValidate onSubmit={(e) => void submit(e)}>
-        <Field
-          label="Email"
-          type="email"
-          name="email"
-          autoComplete="username"
-          value={fields.email}
-          error={errors.email}
-          onChange={(e) => setFields({ ...fields, email: e.target.value })}
-        />
-        <Field
-          ref={password}
-          label="Password"
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          value={fields.password}
-          error={errors.password}
-          onChange={(e) => setFields({ ...fields, password: e.target.value })}
-        />
-        <button type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-        <FormMessage error={error} />
-      </form>
-      {setup.state.status === 'ready' && setup.state.data && (
-        <p className="staff-aside">
-          Setting up a new Hearth? <Link to={paths.setup()}>Create the first admin account</Link>.
-        </p>
-      )}
-    </main>
+    <StaffFrame>
+      <main className="staff-narrow">
+        <div className="card staff-auth-card">
+          <h1 ref={heading} tabIndex={-1}>
+            Sign in to Hearth
+          </h1>
+          <p className="muted">For clinic staff: admins and facilitators. Participants join with their personal invite link and need no account.</p>
+          {notice && (
+            <p role="status" className="notice notice-info">
+              {notice}
+            </p>
+          )}
+          <form className="staff-form" noValidate onSubmit={(e) => void submit(e)}>
+            <Field label="Email" type="email" autoComplete="username" error={errors.email?.message} {...form.register('email')} />
+            <Field label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...form.register('password')} />
+            <button type="submit" className="btn btn-primary btn-block" disabled={isSubmitting}>
+              {isSubmitting ? 'Signing in…' : 'Sign in'}
+            </button>
+            <FormMessage error={outcome.error} />
+          </form>
+        </div>
+        {setup.state.status === 'ready' && setup.state.data && (
+          <p className="staff-auth-aside">
+            Setting up a new Hearth? <Link to={paths.setup()}>Create the first admin account</Link>.
+          </p>
+        )}
+      </main>
+    </StaffFrame>
   );
 }

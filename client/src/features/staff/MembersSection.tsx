@@ -1,95 +1,101 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { NewMemberForm } from '@hearth/shared';
+import { Lock, UserPlus, UsersRound } from 'lucide-react';
+import { useForm } from 'react-hook-form';
 import type { Member } from '../../api/types';
-import { errorMessage } from '../../api/errorMessage';
 import { Field } from './Field';
 import { FormMessage } from './FormMessage';
 import { useStaff } from './staffContext';
-import { useStaffForm } from './useStaffForm';
-import { checkMember, type MemberFields } from './validation';
+import { useOutcome } from './useOutcome';
 
 type Props = { cohortId: string; members: Member[]; onAdded: (member: Member) => void };
 
 /** The cohort's members: the name the group sees, and a contact only the clinic sees. */
 export function MembersSection({ cohortId, members, onAdded }: Props) {
   return (
-    <section aria-labelledby="members" className="staff-section">
-      <h2 id="members">Members ({members.length})</h2>
-      {members.length === 0 ? (
-        <p className="staff-muted">No members yet. Add each participant below.</p>
-      ) : (
-        <ul className="staff-list" aria-label="Members">
-          {members.map((m) => (
-            <li key={m.id} className="staff-row">
-              <span className="staff-row-title">{m.pseudonym}</span>
-              {m.contact && (
-                <span className="staff-contact">
-                  <span className="staff-private" title="Participants never see this">
-                    Clinic only
-                  </span>{' '}
-                  {m.contact}
+    <section aria-labelledby="members" className="staff-split">
+      <div className="staff-section">
+        <h2 id="members" className="visually-hidden">
+          Members
+        </h2>
+        {members.length === 0 ? (
+          <div className="staff-empty">
+            <UsersRound aria-hidden="true" />
+            <p>
+              <strong>No members yet.</strong> Add each participant with the name the group will know them by.
+            </p>
+          </div>
+        ) : (
+          <ul className="staff-rows" aria-label="Members">
+            {members.map((m) => (
+              <li key={m.id} className="staff-row">
+                <span className="staff-row-main">
+                  <span className="staff-row-title">{m.pseudonym}</span>
+                  {m.contact && (
+                    <span className="staff-row-meta staff-contact">
+                      <span className="badge staff-private" title="Participants never see this">
+                        <Lock aria-hidden="true" />
+                        Clinic only
+                      </span>{' '}
+                      {m.contact}
+                    </span>
+                  )}
                 </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <AddMemberForm cohortId={cohortId} onAdded={onAdded} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="staff-side">
+        <AddMemberForm cohortId={cohortId} onAdded={onAdded} />
+      </div>
     </section>
   );
 }
 
-const EMPTY: MemberFields = { pseudonym: '', contact: '' };
+const EMPTY = { pseudonym: '', contact: '' };
 
 function AddMemberForm({ cohortId, onAdded }: Omit<Props, 'members'>) {
   const { api } = useStaff();
-  const first = useRef<HTMLInputElement>(null);
-  const { form, fields, setFields, errors, error, busy, submit: run } = useStaffForm<MemberFields>(EMPTY);
-  const [status, setStatus] = useState<string>();
+  const form = useForm({ resolver: zodResolver(NewMemberForm), defaultValues: EMPTY });
+  const { errors, isSubmitting } = form.formState;
+  const { outcome, run, clear } = useOutcome();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    await run(
-      checkMember(fields),
-      async () => {
-        const contact = fields.contact.trim();
-        const member = await api.addMember(cohortId, { pseudonym: fields.pseudonym.trim(), ...(contact ? { contact } : {}) });
+  const submit = form.handleSubmit(
+    (body) =>
+      run(async () => {
+        const member = await api.addMember(cohortId, body);
         onAdded(member);
-        setFields(EMPTY);
-        setStatus(`${member.pseudonym} added.`);
+        form.reset(EMPTY);
         // Ready for the next member: a cohort is usually entered several people at once.
-        first.current?.focus();
-      },
-      (err) => errorMessage(err),
-      () => setStatus(undefined),
-    );
-  };
+        form.setFocus('pseudonym');
+        return `${member.pseudonym} added.`;
+      }),
+    clear,
+  );
 
   return (
-    <form ref={form} className="staff-form staff-card" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-member">
+    <form className="card staff-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-member">
       <h3 id="add-member">Add member</h3>
       <Field
-        ref={first}
         label="First name or chosen name"
-        name="pseudonym"
         hint="The group sees this name."
         autoComplete="off"
-        value={fields.pseudonym}
-        error={errors.pseudonym}
-        onChange={(e) => setFields({ ...fields, pseudonym: e.target.value })}
+        error={errors.pseudonym?.message}
+        {...form.register('pseudonym')}
       />
       <Field
         label="Contact (optional)"
-        name="contact"
         hint="Phone or email, for the clinic to reach them. Clinic only: participants never see it."
         autoComplete="off"
-        value={fields.contact}
-        error={errors.contact}
-        onChange={(e) => setFields({ ...fields, contact: e.target.value })}
+        error={errors.contact?.message}
+        {...form.register('contact')}
       />
-      <button type="submit" disabled={busy}>
-        {busy ? 'Adding…' : 'Add member'}
+      <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+        <UserPlus aria-hidden="true" />
+        {isSubmitting ? 'Adding…' : 'Add member'}
       </button>
-      <FormMessage error={error} status={status} />
+      <FormMessage error={outcome.error} status={outcome.status} />
     </form>
   );
 }

@@ -1,59 +1,51 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { NewCohort } from '@hearth/shared';
+import { useForm } from 'react-hook-form';
 import type { Cohort } from '../../api/types';
-import { errorMessage } from '../../api/errorMessage';
 import { Field } from './Field';
 import { FormMessage } from './FormMessage';
 import { useStaff } from './staffContext';
-import { useStaffForm } from './useStaffForm';
-import { checkCohort, type CohortFields } from './validation';
+import { useOutcome } from './useOutcome';
 import { browserTimeZone, knownTimeZones } from './zonedTime';
 
 /** Name and time zone of a new standing group; the zone defaults to this browser's. */
 export function NewCohortForm({ onCreated }: { onCreated: (cohort: Cohort) => void }) {
   const { api } = useStaff();
-  const { form, fields, setFields, errors, error, busy, submit: run } = useStaffForm<CohortFields>(() => ({ name: '', timeZone: browserTimeZone() }));
+  const form = useForm({ resolver: zodResolver(NewCohort), defaultValues: { name: '', timeZone: browserTimeZone() } });
+  const { errors, isSubmitting } = form.formState;
+  const { outcome, run, clear } = useOutcome();
   const [zones] = useState(knownTimeZones);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    await run(
-      checkCohort(fields),
-      async () => onCreated(await api.createCohort({ name: fields.name.trim(), timeZone: fields.timeZone.trim() })),
-      (err) => errorMessage(err),
-    );
-  };
+  const submit = form.handleSubmit((cohort) => run(async () => onCreated(await api.createCohort(cohort))), clear);
 
   return (
-    <form ref={form} className="staff-form" noValidate onSubmit={(e) => void submit(e)}>
+    <form className="staff-form" noValidate onSubmit={(e) => void submit(e)}>
       <Field
         label="Name"
-        name="cohortName"
         hint="For example, Evening IOP Mon/Wed/Thu. Staff see this name; participants do not."
         autoComplete="off"
-        value={fields.name}
-        error={errors.name}
-        onChange={(e) => setFields({ ...fields, name: e.target.value })}
+        error={errors.name?.message}
+        {...form.register('name')}
       />
       <Field
         label="Time zone"
-        name="timeZone"
         hint="Where the group meets. Session times and invite expiry follow this zone."
         list="staff-time-zones"
         autoComplete="off"
         spellCheck={false}
-        value={fields.timeZone}
-        error={errors.timeZone}
-        onChange={(e) => setFields({ ...fields, timeZone: e.target.value })}
+        error={errors.timeZone?.message}
+        {...form.register('timeZone')}
       />
       <datalist id="staff-time-zones">
         {zones.map((z) => (
           <option key={z} value={z} />
         ))}
       </datalist>
-      <button type="submit" disabled={busy}>
-        {busy ? 'Creating…' : 'Create cohort'}
+      <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+        {isSubmitting ? 'Creating…' : 'Create cohort'}
       </button>
-      <FormMessage error={error} />
+      <FormMessage error={outcome.error} />
     </form>
   );
 }

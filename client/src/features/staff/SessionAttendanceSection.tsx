@@ -1,57 +1,61 @@
+import { Download, RefreshCw } from 'lucide-react';
 import { csvUrls } from '../../api/clinicApi';
 import { errorMessage } from '../../api/errorMessage';
-import { intervalsText, minutesText } from './attendanceView';
+import type { SessionAttendance } from '../../api/types';
+import { attendanceSummary, intervalsText, minutesText } from './attendanceView';
 import { LoadFailed } from './LoadFailed';
-import { useStaff } from './staffContext';
-import { useLoad } from './useLoad';
+import type { Loaded } from './useLoad';
+
+type Props = { sessionId: string; report: Loaded<SessionAttendance>; live: boolean; onRefresh: () => void };
 
 /**
  * Who was in the room and for how long (the waiting room does not count), every member of
  * the cohort listed so an absence shows. Times are on the cohort's clock, as in the CSV.
  */
-export function SessionAttendanceSection({ sessionId }: { sessionId: string }) {
-  const { api } = useStaff();
-  const loaded = useLoad(() => api.sessionAttendance(sessionId));
-  const state = loaded.state;
-
+export function SessionAttendanceSection({ sessionId, report, live, onRefresh }: Props) {
   return (
-    <section aria-labelledby="attendance" className="staff-section">
-      <h2 id="attendance">Attendance</h2>
-      {state.status === 'loading' && <p className="staff-muted">Loading attendance…</p>}
-      {state.status === 'failed' && <LoadFailed message={errorMessage(state.error)} onRetry={loaded.reload} />}
-      {state.status === 'ready' && (
+    <section aria-labelledby="attendance" className="card staff-section">
+      <div className="staff-section-head">
+        <h2 id="attendance">Attendance</h2>
+        {report.status === 'ready' && report.data.rows.length > 0 && <p className="staff-summary">{attendanceSummary(report.data.rows)}</p>}
+      </div>
+      {report.status === 'loading' && <p className="muted">Loading attendance…</p>}
+      {report.status === 'failed' && <LoadFailed message={errorMessage(report.error)} onRetry={onRefresh} />}
+      {report.status === 'ready' && (
         <>
-          {state.data.rows.length === 0 ? (
-            <p className="staff-muted">This cohort has no members.</p>
+          {report.data.rows.length === 0 ? (
+            <p className="muted">This cohort has no members.</p>
           ) : (
-            <div className="staff-table-wrap">
-              <table className="staff-table" aria-label="Attendance by member">
-                <thead>
-                  <tr>
-                    <th scope="col">Member</th>
-                    <th scope="col">Minutes</th>
-                    <th scope="col">In the room ({state.data.timeZone})</th>
+            <table className="staff-table" aria-label="Attendance by member">
+              <thead>
+                <tr>
+                  <th scope="col">Member</th>
+                  <th scope="col">Minutes</th>
+                  <th scope="col">In the room ({report.data.timeZone})</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.data.rows.map((r) => (
+                  <tr key={r.memberId} className={r.intervals.length === 0 ? 'staff-absent' : undefined}>
+                    <th scope="row">{r.pseudonym}</th>
+                    <td data-label="Minutes">{minutesText(r.minutes)}</td>
+                    <td data-label="In the room">{r.intervals.length === 0 ? 'absent' : intervalsText(r.intervals, report.data.timeZone)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {state.data.rows.map((r) => (
-                    <tr key={r.memberId} className={r.intervals.length === 0 ? 'staff-absent' : undefined}>
-                      <th scope="row">{r.pseudonym}</th>
-                      <td>{minutesText(r.minutes)}</td>
-                      <td>{r.intervals.length === 0 ? 'absent' : intervalsText(r.intervals, state.data.timeZone)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </table>
           )}
-          <div className="staff-row-actions">
-            <a href={csvUrls.session(sessionId)} download>
+          <div className="staff-actions">
+            <a className="btn" href={csvUrls.session(sessionId)} download>
+              <Download aria-hidden="true" />
               Download CSV
             </a>
-            <button type="button" className="quiet small" onClick={loaded.reload}>
-              Refresh
-            </button>
+            {live && (
+              <button type="button" className="btn btn-quiet" onClick={onRefresh}>
+                <RefreshCw aria-hidden="true" />
+                Refresh
+              </button>
+            )}
           </div>
         </>
       )}

@@ -1,7 +1,6 @@
 import type { SessionStatus } from '../../api/types';
-
-const WORDS: Record<SessionStatus, string> = { scheduled: 'Scheduled', live: 'Live now', ended: 'Ended' };
+import { STATUS_TONE, STATUS_WORDS } from './sessionStatus';
 
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
-  return <span className={`staff-badge staff-badge-${status}`}>{WORDS[status]}</span>;
+  return <span className={`badge ${STATUS_TONE[status]}`.trim()}>{STATUS_WORDS[status]}</span>;
 }

@@ -1,79 +1,74 @@
-import { type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { newSessionForm } from '@hearth/shared';
+import { CalendarClock, ChevronRight } from 'lucide-react';
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link, useLocation } from 'wouter';
 import type { Cohort, GroupSession } from '../../api/types';
-import { errorMessage } from '../../api/errorMessage';
 import { Field } from './Field';
 import { FormMessage } from './FormMessage';
-import { Link } from './Link';
-import { navigate } from './navigation';
 import { paths } from './routes';
+import { bySchedule, sessionWhen } from './sessionStatus';
 import { SessionStatusBadge } from './SessionStatusBadge';
 import { useStaff } from './staffContext';
-import { useStaffForm } from './useStaffForm';
-import { checkSession, type SessionFields } from './validation';
-import { formatInZone } from './zonedTime';
+import { useOutcome } from './useOutcome';
 
-/** The cohort's sessions, soonest scheduled first, and a new one. */
+/** The cohort's sessions, soonest first, and a new one. */
 export function SessionsSection({ cohort, sessions }: { cohort: Cohort; sessions: GroupSession[] }) {
   const sorted = [...sessions].sort(bySchedule);
   return (
-    <section aria-labelledby="sessions" className="staff-section">
-      <h2 id="sessions">Sessions ({sessions.length})</h2>
-      {sorted.length === 0 ? (
-        <p className="staff-muted">No sessions yet.</p>
-      ) : (
-        <ul className="staff-list" aria-label="Sessions">
-          {sorted.map((s) => (
-            <li key={s.id}>
-              <Link to={paths.session(s.id)} className="staff-row-link">
-                <span className="staff-row-title">{s.title}</span>
-                <span className="staff-muted">{s.scheduledStart ? formatInZone(s.scheduledStart, cohort.timeZone) : 'Not scheduled'}</span>
-                <SessionStatusBadge status={s.status} />
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <NewSessionForm cohort={cohort} />
+    <section aria-labelledby="sessions" className="staff-split">
+      <div className="staff-section">
+        <h2 id="sessions" className="visually-hidden">
+          Sessions
+        </h2>
+        {sorted.length === 0 ? (
+          <div className="staff-empty">
+            <CalendarClock aria-hidden="true" />
+            <p>
+              <strong>No sessions yet.</strong> Set a weekly schedule to create the coming evenings at once, or create one session here.
+            </p>
+          </div>
+        ) : (
+          <ul className="staff-rows" aria-label="Sessions">
+            {sorted.map((s) => (
+              <li key={s.id}>
+                <Link to={paths.session(s.id)} className="staff-row-link">
+                  <span className="staff-row-main">
+                    <span className="staff-row-title">{s.title}</span>
+                    <span className="staff-row-meta">{sessionWhen(s, cohort.timeZone)}</span>
+                  </span>
+                  <SessionStatusBadge status={s.status} />
+                  <ChevronRight aria-hidden="true" className="staff-row-chevron" />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="staff-side">
+        <NewSessionForm cohort={cohort} />
+      </div>
     </section>
   );
 }
 
-/** Scheduled ones by start time, then unscheduled ones by when they were created. */
-function bySchedule(a: GroupSession, b: GroupSession): number {
-  if (a.scheduledStart && b.scheduledStart) return a.scheduledStart.localeCompare(b.scheduledStart);
-  if (a.scheduledStart || b.scheduledStart) return a.scheduledStart ? -1 : 1;
-  return a.createdAt.localeCompare(b.createdAt);
-}
-
 function NewSessionForm({ cohort }: { cohort: Cohort }) {
   const { api } = useStaff();
-  const { form, fields, setFields, errors, error, busy, submit: run } = useStaffForm<SessionFields>({ title: '', start: '' });
+  const [, navigate] = useLocation();
+  const schema = useMemo(() => newSessionForm(cohort.timeZone), [cohort.timeZone]);
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { title: '', start: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const { outcome, run, clear } = useOutcome();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const { errors: found, body } = checkSession(fields, cohort.timeZone);
-    await run(
-      found,
-      async () => navigate(paths.session((await api.createSession(cohort.id, body)).id)),
-      (err) => errorMessage(err),
-    );
-  };
+  const submit = form.handleSubmit((body) => run(async () => navigate(paths.session((await api.createSession(cohort.id, body)).id))), clear);
 
   return (
-    <form ref={form} className="staff-form staff-card" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="new-session">
+    <form className="card staff-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="new-session">
       <h3 id="new-session">New session</h3>
-      <Field
-        label="Title"
-        name="title"
-        hint="For example, Monday evening group."
-        autoComplete="off"
-        value={fields.title}
-        error={errors.title}
-        onChange={(e) => setFields({ ...fields, title: e.target.value })}
-      />
+      <Field label="Title" hint="For example, Monday evening group." autoComplete="off" error={errors.title?.message} {...form.register('title')} />
       <Field
         label="Starts (optional)"
-        name="start"
         type="datetime-local"
         hint={
           <>
@@ -81,14 +76,13 @@ function NewSessionForm({ cohort }: { cohort: Cohort }) {
             days.
           </>
         }
-        value={fields.start}
-        error={errors.start}
-        onChange={(e) => setFields({ ...fields, start: e.target.value })}
+        error={errors.start?.message}
+        {...form.register('start')}
       />
-      <button type="submit" disabled={busy}>
-        {busy ? 'Creating…' : 'Create session'}
+      <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+        {isSubmitting ? 'Creating…' : 'Create session'}
       </button>
-      <FormMessage error={error} />
+      <FormMessage error={outcome.error} />
     </form>
   );
 }

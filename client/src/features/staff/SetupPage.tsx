@@ -1,15 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { FirstAdminForm, MIN_PASSWORD_LENGTH } from '@hearth/shared';
+import { useForm } from 'react-hook-form';
+import { Link } from 'wouter';
 import type { ClinicApi } from '../../api/clinicApi';
 import { errorMessage } from '../../api/errorMessage';
 import { isApiError } from '../../api/ApiError';
 import { Field } from './Field';
 import { FormMessage } from './FormMessage';
-import { Link } from './Link';
+import { LoadFailed } from './LoadFailed';
 import { paths } from './routes';
+import { StaffFrame } from './StaffFrame';
 import { useLoad } from './useLoad';
+import { useOutcome } from './useOutcome';
 import { usePageHeading } from './usePageHeading';
-import { useStaffForm } from './useStaffForm';
-import { checkNewAccount, MIN_PASSWORD_LENGTH, type AccountFields } from './validation';
 
 type Props = { api: ClinicApi; onCreated: (email: string) => void };
 
@@ -22,91 +26,72 @@ export function SetupPage({ api, onCreated }: Props) {
   let body;
   if (alreadyDone || (needed.state.status === 'ready' && !needed.state.data)) {
     body = (
-      <p className="staff-notice">
+      <p className="notice notice-info">
         This Hearth is already set up. <Link to={paths.login()}>Sign in</Link> with your account; a clinic admin can add facilitators.
       </p>
     );
   } else if (needed.state.status === 'loading') {
-    body = <p className="staff-muted">Checking…</p>;
+    body = <p className="muted">Checking…</p>;
   } else if (needed.state.status === 'failed') {
-    body = (
-      <>
-        <FormMessage error={errorMessage(needed.state.error)} />
-        <button type="button" onClick={needed.reload}>
-          Try again
-        </button>
-      </>
-    );
+    body = <LoadFailed message={errorMessage(needed.state.error)} onRetry={needed.reload} />;
   } else {
-    body = <FirstAdminForm api={api} onCreated={onCreated} onAlreadyDone={() => setAlreadyDone(true)} />;
+    body = <FirstAdmin api={api} onCreated={onCreated} onAlreadyDone={() => setAlreadyDone(true)} />;
   }
 
   return (
-    <main className="staff-narrow">
-      <h1 ref={heading} tabIndex={-1}>
-        Set up Hearth
-      </h1>
-      {body}
-    </main>
+    <StaffFrame>
+      <main className="staff-narrow">
+        <div className="card staff-auth-card">
+          <h1 ref={heading} tabIndex={-1}>
+            Set up Hearth
+          </h1>
+          {body}
+        </div>
+      </main>
+    </StaffFrame>
   );
 }
 
-function FirstAdminForm({ api, onCreated, onAlreadyDone }: Props & { onAlreadyDone: () => void }) {
-  const { form, fields, set, errors, error, busy, submit: run } = useStaffForm<Required<AccountFields>>({ displayName: '', email: '', password: '', confirm: '' });
+function FirstAdmin({ api, onCreated, onAlreadyDone }: Props & { onAlreadyDone: () => void }) {
+  const form = useForm({ resolver: zodResolver(FirstAdminForm), defaultValues: { displayName: '', email: '', password: '', confirm: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const { outcome, run, clear } = useOutcome();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const { displayName, email, password } = fields;
-    await run(
-      checkNewAccount(fields),
-      async () => onCreated((await api.setupFirstAdmin({ displayName: displayName.trim(), email: email.trim(), password })).email),
-      (err) => {
-        // Someone else finished the setup meanwhile: say so rather than show an error.
-        if (isApiError(err) && err.code === 'ALREADY_EXISTS') return void onAlreadyDone();
-        return errorMessage(err, 'setup');
-      },
-    );
-  };
+  const submit = form.handleSubmit(
+    ({ displayName, email, password }) =>
+      run(
+        async () => onCreated((await api.setupFirstAdmin({ displayName, email, password })).email),
+        (err) => {
+          // Someone else finished the setup meanwhile: say so rather than show an error.
+          if (isApiError(err) && err.code === 'ALREADY_EXISTS') return void onAlreadyDone();
+          return errorMessage(err, 'setup');
+        },
+      ),
+    clear,
+  );
 
   return (
     <>
-      <p className="staff-lead">
+      <p className="muted">
         Create the clinic admin account. The admin adds facilitators, cohorts and sessions. This page works only once, while Hearth has no
         accounts.
       </p>
-      <form ref={form} className="staff-form" noValidate onSubmit={(e) => void submit(e)}>
-        <Field
-          label="Your name"
-          name="displayName"
-          autoComplete="name"
-          value={fields.displayName}
-          error={errors.displayName}
-          onChange={set('displayName')}
-        />
-        <Field label="Email" type="email" name="email" autoComplete="username" value={fields.email} error={errors.email} onChange={set('email')} />
+      <form className="staff-form" noValidate onSubmit={(e) => void submit(e)}>
+        <Field label="Your name" autoComplete="name" error={errors.displayName?.message} {...form.register('displayName')} />
+        <Field label="Email" type="email" autoComplete="username" error={errors.email?.message} {...form.register('email')} />
         <Field
           label="Password"
           type="password"
-          name="password"
           autoComplete="new-password"
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
-          value={fields.password}
-          error={errors.password}
-          onChange={set('password')}
+          error={errors.password?.message}
+          {...form.register('password')}
         />
-        <Field
-          label="Password again"
-          type="password"
-          name="confirm"
-          autoComplete="new-password"
-          value={fields.confirm}
-          error={errors.confirm}
-          onChange={set('confirm')}
-        />
-        <button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create admin account'}
+        <Field label="Password again" type="password" autoComplete="new-password" error={errors.confirm?.message} {...form.register('confirm')} />
+        <button type="submit" className="btn btn-primary btn-block" disabled={isSubmitting}>
+          {isSubmitting ? 'Creating…' : 'Create admin account'}
         </button>
-        <FormMessage error={error} />
+        <FormMessage error={outcome.error} />
       </form>
     </>
   );

@@ -1,20 +1,23 @@
 import { useState, type ReactNode } from 'react';
+import { HeartHandshake, LogOut } from 'lucide-react';
+import { Link, useLocation } from 'wouter';
 import type { Account } from '../../api/types';
-import { Link } from './Link';
 import { paths } from './routes';
 
 type Props = {
   account: Account;
+  clinicName: string | undefined;
   onSignOut: () => Promise<string | undefined>;
   children: ReactNode;
 };
 
 const ROLE_NAMES: Record<Account['role'], string> = { admin: 'Clinic admin', facilitator: 'Facilitator' };
 
-/** The frame of every signed-in clinic page: who is signed in, and a way out. */
-export function StaffLayout({ account, onSignOut, children }: Props) {
+/** The frame of every signed-in clinic page: the clinic, where to go, who is signed in, and a way out. */
+export function StaffLayout({ account, clinicName, onSignOut, children }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [path] = useLocation();
   const signOut = async () => {
     setBusy(true);
     setError(undefined);
@@ -24,33 +27,66 @@ export function StaffLayout({ account, onSignOut, children }: Props) {
       setBusy(false);
     }
   };
+  const admin = account.role === 'admin';
+  // A cohort's and a session's pages belong to the cohorts.
+  const section = path.startsWith('/clinic/audit') ? 'audit' : path.startsWith('/clinic/settings') ? 'settings' : 'cohorts';
+
   return (
     <div className="staff">
+      <a className="staff-skip btn" href="#staff-main">
+        Skip to the page
+      </a>
       <header className="staff-bar">
         <Link to={paths.cohorts()} className="staff-brand">
-          Hearth <span>Clinic</span>
+          <HeartHandshake aria-hidden="true" />
+          <span className="staff-brand-name">{clinicName ?? 'Hearth'}</span>
+          {clinicName && <span className="staff-brand-app">Hearth</span>}
         </Link>
-        {/* Only admins may read the log (the server enforces it); facilitators are not shown the way in. */}
-        {account.role === 'admin' && (
-          <nav aria-label="Clinic" className="staff-nav">
-            <Link to={paths.audit()}>Audit log</Link>
-          </nav>
-        )}
+        <nav aria-label="Clinic" className="staff-nav">
+          <NavLink to={paths.cohorts()} current={section === 'cohorts'} exact={path === paths.cohorts()}>
+            Cohorts
+          </NavLink>
+          {/* Only admins may read the log or change the settings (the server enforces it); facilitators are not shown the way in. */}
+          {admin && (
+            <NavLink to={paths.audit()} current={section === 'audit'} exact={section === 'audit'}>
+              Audit log
+            </NavLink>
+          )}
+          {admin && (
+            <NavLink to={paths.settings()} current={section === 'settings'} exact={section === 'settings'}>
+              Settings
+            </NavLink>
+          )}
+        </nav>
         <div className="staff-who">
-          <span className="staff-who-name">
-            {account.displayName} <span className="staff-muted">· {ROLE_NAMES[account.role]}</span>
-          </span>
-          <button type="button" className="quiet" disabled={busy} onClick={() => void signOut()}>
+          <p className="staff-who-name">
+            <span className="visually-hidden">Signed in as </span>
+            <strong>{account.displayName}</strong>
+            <span className="staff-who-role">{ROLE_NAMES[account.role]}</span>
+          </p>
+          <button type="button" className="btn btn-quiet staff-sign-out" disabled={busy} onClick={() => void signOut()}>
+            <LogOut aria-hidden="true" />
             {busy ? 'Signing out…' : 'Sign out'}
           </button>
         </div>
         {error && (
-          <p role="alert" className="staff-error staff-bar-error">
+          <p role="alert" className="notice notice-error staff-bar-error">
             {error}
           </p>
         )}
       </header>
-      {children}
+      <div id="staff-main" className="staff-body" tabIndex={-1}>
+        {children}
+      </div>
     </div>
+  );
+}
+
+/** A top-bar link; `current` marks the section the page is in, `exact` the page itself (aria-current). */
+function NavLink({ to, current, exact, children }: { to: string; current: boolean; exact: boolean; children: ReactNode }) {
+  return (
+    <Link to={to} className={current ? 'staff-nav-link is-current' : 'staff-nav-link'} aria-current={exact ? 'page' : undefined}>
+      {children}
+    </Link>
   );
 }

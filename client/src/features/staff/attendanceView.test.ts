@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/ApiError';
-import { intervalsText, lastDays, minutesText, reportProblem } from './attendanceView';
+import { attendanceSummary, intervalsText, lastDays, minutesText, reportProblem } from './attendanceView';
 
 describe('lastDays', () => {
   it('is the 30 days up to today on the cohort’s clock, today included', () => {
@@ -24,11 +24,23 @@ describe('intervalsText and minutesText', () => {
   });
 });
 
+describe('attendanceSummary', () => {
+  it('says how many members came and their minutes in all, or that nobody came', () => {
+    const here = { intervals: [{}], minutes: 42.2 };
+    const away = { intervals: [], minutes: 0 };
+    expect(attendanceSummary([here, away, { intervals: [{}], minutes: 10.1 }])).toBe('2 of 3 members attended, 52.3 min in all.');
+    expect(attendanceSummary([away, away])).toBe('None of the 2 members attended.');
+    expect(attendanceSummary([here])).toBe('1 of 1 member attended, 42.2 min in all.');
+  });
+});
+
 describe('reportProblem', () => {
   it('explains a refused range in the server’s words', () => {
-    expect(reportProblem(new ApiError('INVALID_PAYLOAD', 400, '✖ from must not be after to'))).toBe('From must not be after to.');
-    expect(reportProblem(new ApiError('INVALID_PAYLOAD', 400, '✖ at most a year at a time\n✖ use YYYY-MM-DD\n  → at from'))).toBe(
-      'At most a year at a time. Use YYYY-MM-DD (from).',
+    expect(reportProblem(new ApiError('INVALID_PAYLOAD', 400, '✖ The last day must not be before the first.\n  → at to'))).toBe(
+      'The last day must not be before the first.',
+    );
+    expect(reportProblem(new ApiError('INVALID_PAYLOAD', 400, '✖ Choose at most a year at a time.\n  → at to\n✖ use YYYY-MM-DD\n  → at from'))).toBe(
+      'Choose at most a year at a time. Use YYYY-MM-DD.',
     );
   });
 

@@ -33,20 +33,26 @@ export function intervalsText(intervals: readonly { from: string; to: string }[]
 
 export const minutesText = (minutes: number): string => `${minutes.toFixed(1)} min`;
 
+/** "2 of 3 members attended, 95.0 min in all": the session's record at a glance. */
+export function attendanceSummary(rows: readonly { intervals: readonly unknown[]; minutes: number }[]): string {
+  const present = rows.filter((r) => r.intervals.length > 0);
+  const total = present.reduce((sum, r) => sum + r.minutes, 0);
+  const members = rows.length === 1 ? 'member' : 'members';
+  if (present.length === 0) return `None of the ${rows.length} ${members} attended.`;
+  return `${present.length} of ${rows.length} ${members} attended, ${minutesText(total)} in all.`;
+}
+
 /**
  * Why a report could not be made. A refused date range is explained in the server's own
- * words (zod's `✖ problem` lines, each maybe followed by `→ at field`), which name the rule
- * that was broken; anything else gets the usual words.
+ * words (zod's `✖ problem` lines, written for people in shared/src/api/records.ts, each
+ * naming the day it is about); anything else gets the usual words.
  */
 export function reportProblem(err: unknown): string {
   if (!isApiError(err) || err.code !== 'INVALID_PAYLOAD') return errorMessage(err);
-  const problems: string[] = [];
-  for (const line of err.serverMessage.split('\n')) {
-    const problem = /^\s*✖\s*(.+)$/.exec(line)?.[1];
-    const field = /^\s*→ at (.+)$/.exec(line)?.[1];
-    if (problem) problems.push(problem.trim());
-    else if (field && problems.length > 0) problems.push(`${problems.pop()} (${field.trim()})`);
-  }
+  const problems = err.serverMessage
+    .split('\n')
+    .map((line) => /^\s*✖\s*(.+)$/.exec(line)?.[1]?.trim())
+    .filter((problem): problem is string => Boolean(problem));
   if (problems.length === 0) return errorMessage(err);
   return problems.map((p) => `${p.charAt(0).toUpperCase()}${p.slice(1)}${/[.!?]$/.test(p) ? '' : '.'}`).join(' ');
 }

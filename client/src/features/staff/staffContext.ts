@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ClinicInfo } from '@hearth/shared';
 import type { ClinicApi } from '../../api/clinicApi';
 import type { Account } from '../../api/types';
 
@@ -6,6 +7,10 @@ import type { Account } from '../../api/types';
 export type Staff = {
   api: ClinicApi;
   account: Account;
+  /** The clinic's name and crisis resources, once loaded (the top bar shows the name). */
+  clinic: ClinicInfo | undefined;
+  /** After the settings page saves, so the top bar shows the new name at once. */
+  onClinicSaved: (clinic: ClinicInfo) => void;
 };
 
 export const StaffContext = createContext<Staff | undefined>(undefined);

@@ -1,5 +1,19 @@
 import { useEffect, useRef } from 'react';
-import { hasNavigatedInApp } from './navigation';
+import { useLocation, useSearch } from 'wouter';
+
+/** Set once the person has moved between staff pages without a reload; a reload starts afresh. */
+let movedInApp = false;
+
+/**
+ * Called by StaffApp on every render: notes the first move away from the page the staff
+ * pages were opened on. Pages read it while mounting, after StaffApp has rendered.
+ */
+export function useInAppNavigation(): void {
+  const [path] = useLocation();
+  const here = `${path}?${useSearch()}`;
+  const opened = useRef(here);
+  if (here !== opened.current) movedInApp = true;
+}
 
 /**
  * Names the page in the tab title and, after an in-app move, puts the focus on its heading
@@ -11,7 +25,7 @@ export function usePageHeading(title: string) {
     document.title = `${title} · Hearth`;
   }, [title]);
   useEffect(() => {
-    if (hasNavigatedInApp()) ref.current?.focus();
+    if (movedInApp) ref.current?.focus();
   }, []);
   return ref;
 }

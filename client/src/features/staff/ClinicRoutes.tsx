@@ -1,0 +1,47 @@
+import { Link, Route, Switch } from 'wouter';
+import { AuditPage } from './AuditPage';
+import { CohortPage } from './CohortPage';
+import { CohortsPage } from './CohortsPage';
+import { paths } from './routes';
+import { SessionPage } from './SessionPage';
+import { SettingsPage } from './SettingsPage';
+import { usePageHeading } from './usePageHeading';
+
+/** The signed-in pages under /clinic; each record's page is keyed by its id, so moving between two starts afresh. */
+export function ClinicRoutes() {
+  return (
+    <Switch>
+      <Route path="/clinic">
+        <CohortsPage />
+      </Route>
+      <Route path="/clinic/cohorts/:cohortId">{({ cohortId }) => <CohortPage key={cohortId} cohortId={cohortId} />}</Route>
+      <Route path="/clinic/sessions/:sessionId">{({ sessionId }) => <SessionPage key={sessionId} sessionId={sessionId} />}</Route>
+      <Route path="/clinic/audit">
+        <AuditPage />
+      </Route>
+      <Route path="/clinic/settings">
+        <SettingsPage />
+      </Route>
+      <Route>
+        <NotFoundPage />
+      </Route>
+    </Switch>
+  );
+}
+
+function NotFoundPage() {
+  const heading = usePageHeading('Page not found');
+  return (
+    <main className="staff-page staff-not-found">
+      <h1 ref={heading} tabIndex={-1}>
+        Page not found
+      </h1>
+      <p className="staff-lead">There is no clinic page at this address. The link may be incomplete, or the page may have moved.</p>
+      <p>
+        <Link to={paths.cohorts()} className="btn btn-primary">
+          Go to the cohorts
+        </Link>
+      </p>
+    </main>
+  );
+}
