@@ -16,7 +16,6 @@ export type Phase =
   /** Removed, denied, ended, or opened elsewhere. */
   | 'closed';
 
-export type HelpAlert = ServerEventPayload<'session:help'>;
 export type ChatMessage = ServerEventPayload<'chat:message'>;
 
 export type ModeratedState = {
@@ -27,7 +26,6 @@ export type ModeratedState = {
   closedReason: ServerEventPayload<'session:closed'>['reason'] | undefined;
   /** The last command refused, in words, for the person who tried it. */
   refusal: string | undefined;
-  helpAlerts: HelpAlert[];
   chat: ChatMessage[];
   /** The connection dropped; the session is holding the member's place. */
   reconnecting: boolean;
@@ -42,7 +40,6 @@ const initial: ModeratedState = {
   problem: undefined,
   closedReason: undefined,
   refusal: undefined,
-  helpAlerts: [],
   chat: [],
   reconnecting: false,
   helpRequested: false,
@@ -217,10 +214,6 @@ export class ModeratedSession {
     if (await this.command({ type: 'requestHelp' })) this.#set({ helpRequested: true });
   }
 
-  dismissHelp(memberId: string): void {
-    this.#set({ helpAlerts: this.#state.helpAlerts.filter((a) => a.memberId !== memberId) });
-  }
-
   async leave(): Promise<void> {
     await this.media.leave();
     this.#set({ phase: 'closed', closedReason: undefined });
@@ -228,7 +221,6 @@ export class ModeratedSession {
 
   #listen(socket: HearthSocket): void {
     socket.on('session:updated', ({ view }) => void this.#apply(view));
-    socket.on('session:help', (alert) => this.#set({ helpAlerts: [...this.#state.helpAlerts.filter((a) => a.memberId !== alert.memberId), alert] }));
     socket.on('chat:message', (message) => this.#set({ chat: [...this.#state.chat, message].slice(-200) }));
     socket.on('session:closed', ({ reason }) => {
       this.media.leaveMedia();

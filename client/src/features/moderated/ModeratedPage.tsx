@@ -5,6 +5,7 @@ import { SessionClient } from '../../session/SessionClient';
 import { useSessionState } from '../../session/useSessionState';
 import { JoinForm } from '../prejoin/JoinForm';
 import { RoomScreen } from '../room/RoomScreen';
+import { SessionRecordRedirect } from '../console/SessionRecordRedirect';
 import { ClosedNotice } from './ClosedNotice';
 import { ConsentForm } from './ConsentForm';
 import { CrisisResources } from './CrisisResources';
@@ -60,6 +61,8 @@ export function ModeratedPage({ credential }: { credential: { invite: string } |
     case 'waiting':
       return <WaitingRoom session={session} state={state} />;
     case 'closed':
+      // A facilitator goes on to the session's record (attendance); participants get their own page.
+      if (state.identity?.role === 'facilitator' && state.closedReason === 'ended') return <SessionRecordRedirect sessionId={state.identity.sessionId} />;
       return <ClosedNotice state={state} />;
     case 'in-room':
       if (media.status !== 'joined') return <main className="notice-page">{state.reconnecting ? 'Reconnecting…' : 'Connecting your camera and microphone…'}</main>;

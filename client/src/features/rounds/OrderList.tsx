@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import { ArrowDown, ArrowUp, GripVertical } from 'lucide-react';
+
+type Props = { ids: string[]; names: Map<string, string>; onChange: (ids: string[]) => void; labelledBy?: string };
 
 /**
  * A speaking order to arrange: drag a name into place, or use the arrows (keyboards and
  * touch screens, where dragging is awkward).
  */
-export function OrderList({ ids, names, onChange }: { ids: string[]; names: Map<string, string>; onChange: (ids: string[]) => void }) {
+export function OrderList({ ids, names, onChange, labelledBy }: Props) {
   const [dragging, setDragging] = useState<number>();
   const move = (from: number, to: number) => {
     if (to < 0 || to >= ids.length || from === to) return;
@@ -14,7 +17,7 @@ export function OrderList({ ids, names, onChange }: { ids: string[]; names: Map<
     onChange(next);
   };
   return (
-    <ol className="order-list" data-testid="order-list">
+    <ol className="order-list" data-testid="order-list" aria-labelledby={labelledBy}>
       {ids.map((id, i) => (
         <li
           key={id}
@@ -27,15 +30,16 @@ export function OrderList({ ids, names, onChange }: { ids: string[]; names: Map<
             setDragging(undefined);
           }}
         >
-          <span className="drag-handle" aria-hidden="true">
-            ⠿
-          </span>{' '}
-          {names.get(id)}{' '}
-          <button type="button" className="small" aria-label={`Move ${names.get(id)} earlier`} disabled={i === 0} onClick={() => move(i, i - 1)}>
-            ↑
+          <GripVertical className="order-grip" aria-hidden="true" />
+          <span className="order-position" aria-hidden="true">
+            {i + 1}
+          </span>
+          <span className="order-name">{names.get(id)}</span>
+          <button type="button" className="btn btn-quiet btn-icon" aria-label={`Move ${names.get(id)} earlier`} disabled={i === 0} onClick={() => move(i, i - 1)}>
+            <ArrowUp aria-hidden="true" />
           </button>
-          <button type="button" className="small" aria-label={`Move ${names.get(id)} later`} disabled={i === ids.length - 1} onClick={() => move(i, i + 1)}>
-            ↓
+          <button type="button" className="btn btn-quiet btn-icon" aria-label={`Move ${names.get(id)} later`} disabled={i === ids.length - 1} onClick={() => move(i, i + 1)}>
+            <ArrowDown aria-hidden="true" />
           </button>
         </li>
       ))}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import type { MemberCommand } from '@hearth/shared';
+import type { ModeratedSession } from '../../session/ModeratedSession';
+import type { FacilitatorView } from './alerts';
+import { MemberDialogs } from './MemberDialogs';
+import { MemberRow, type RowDialog } from './MemberRow';
+import type { PersonRow } from './people';
+
+type Props = { session: ModeratedSession; view: FacilitatorView; rows: PersonRow[] };
+
+/** Everyone in the room, one dense row each, so a group of 15 and a co-facilitator fit on a laptop. */
+export function PeopleTab({ session, view, rows }: Props) {
+  const send = (command: MemberCommand) => void session.command(command);
+  const [dialog, setDialog] = useState<{ kind: RowDialog; memberId: string }>();
+  const member = dialog && view.members.find((m) => m.id === dialog.memberId);
+  return (
+    <>
+      <h2 className="visually-hidden">In the room</h2>
+      {rows.length === 0 ? (
+        <p className="console-empty muted">Nobody else is in the room yet.</p>
+      ) : (
+        <ul className="people" aria-label="In the room">
+          {rows.map((row) => (
+            <MemberRow key={row.member.id} row={row} send={send} open={(kind) => setDialog({ kind, memberId: row.member.id })} />
+          ))}
+        </ul>
+      )}
+      <MemberDialogs dialog={dialog && member ? { kind: dialog.kind, member } : undefined} session={session} close={() => setDialog(undefined)} />
+    </>
+  );
+}
