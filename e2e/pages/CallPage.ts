@@ -25,8 +25,10 @@ export class CallPage {
     await expect(this.page.getByTestId('self-tile')).toBeVisible();
   }
 
+  /** Leave asks first; the confirm is the dialog's own Leave button. */
   async leave(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Leave' }).click();
+    await this.page.getByRole('navigation', { name: 'Call controls' }).getByRole('button', { name: 'Leave' }).click();
+    await this.page.getByRole('alertdialog').getByRole('button', { name: 'Leave' }).click();
     await expect(this.page.getByText('You left the room.')).toBeVisible();
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
 import type { RunningServer } from '../../server/dist/startServer.js';
+import { lookAt } from '../fixtures/look.js';
 import { startE2eServer } from '../fixtures/server.js';
 import { TEST_VIDEO } from '../fixtures/hearth.js';
 import { FacilitatorConsole, ParticipantFlow } from '../pages/ModeratedPages.js';
@@ -52,7 +53,8 @@ test('an admin schedules a cohort, runs one of its sessions, and finds the atten
   server,
   contexts,
 }) => {
-  test.setTimeout(150_000);
+  // A 20-second session, and three screens looked at (axe at two sizes each).
+  test.setTimeout(240_000);
   const adminContext = await context(browser, contexts, ['clipboard-read', 'clipboard-write', 'camera', 'microphone']);
   const page = await adminContext.newPage();
   const staff = new StaffPages(page, server.url);
@@ -67,10 +69,12 @@ test('an admin schedules a cohort, runs one of its sessions, and finds the atten
   await staff.addMember('Ben');
 
   // The schedule, in words, on the cohort's clock; then its sessions, once.
+  await staff.openCohortTab('Schedule');
   await expect(staff.scheduleSummary).toHaveText('No weekly schedule yet.');
   await staff.setSchedule(['Thursday', 'Monday', 'Wednesday'], '18:00', 180);
   await expect(staff.scheduleSummary).toHaveText(`Mon, Wed, Thu at 18:00 for 180 min, ${ZONE} time`);
   await staff.createScheduledSessions(/^\d+ sessions created\.$/);
+  await staff.openCohortTab('Sessions');
   const count = await staff.sessionLinks.count();
   // Three evenings a week for two weeks, less tonight's if it has already begun.
   expect(count).toBeGreaterThanOrEqual(5);
@@ -78,9 +82,11 @@ test('an admin schedules a cohort, runs one of its sessions, and finds the atten
   await expect(staff.sessionLinks.first()).toContainText(/(Monday|Wednesday|Thursday) group/);
   await expect(staff.sessionLinks.first()).toContainText(/6:00\s?PM C[SD]T/);
   await staff.createScheduledSessions('Every meeting in the next 2 weeks already has a session.');
+  // A reload keeps the tab that was open, and what was made.
   await page.reload();
-  await expect(staff.sessionLinks).toHaveCount(count);
   await expect(staff.scheduleSummary).toHaveText(`Mon, Wed, Thu at 18:00 for 180 min, ${ZONE} time`);
+  await staff.openCohortTab('Sessions');
+  await expect(staff.sessionLinks).toHaveCount(count);
 
   // The soonest session: Ana's link, copied as a clinician would before sending it.
   const sessionId = await staff.openSession(0);
@@ -146,14 +152,19 @@ test('an admin schedules a cohort, runs one of its sessions, and finds the atten
   // Pseudonyms and minutes only: the clinic-side contact never leaves in an export.
   expect(csv.text).not.toContain('555-0100');
 
-  // The cohort's report over a range: a range the wrong way round is refused in words; the session's day shows both members.
+  // The cohort's report over a range: a range the wrong way round is refused in words, beside the
+  // day to change and before anything is sent; the session's day shows both members.
   const day = anaCsv['date'] ?? '';
   await staff.crumb('Evening IOP').click();
   await staff.showCohortAttendance(day, dayBefore(day));
-  await expect(staff.attendance.getByRole('alert')).toHaveText('From must not be after to.');
+  const lastDay = page.getByRole('form', { name: 'Attendance dates' }).getByLabel('To');
+  await expect(lastDay).toHaveAccessibleDescription('The last day must not be before the first.');
+  await expect(lastDay).toBeFocused();
+  await expect(staff.cohortAttendanceRows(day, dayBefore(day))).toHaveCount(0);
   await staff.showCohortAttendance(day, day);
   const cohortRows = staff.cohortAttendanceRows(day, day);
   await expect(cohortRows).toHaveCount(2);
+  await lookAt(page, 'staff-cohort-attendance');
   await expect(cohortRows.filter({ hasText: 'Ana' })).toContainText(`${minutes.toFixed(1)} min`);
   await expect(cohortRows.filter({ hasText: 'Ben' })).toContainText('absent');
   const cohortCsv = await staff.downloadCsv(staff.attendance);
@@ -174,6 +185,10 @@ test('an admin schedules a cohort, runs one of its sessions, and finds the atten
   expect(verified.ok).toBe(true);
   await expect(outcome).toHaveText(`Intact: ${verified.count} entries`);
   await expect(outcome).toHaveAttribute('role', 'status');
+  // Every column readable on a phone too (rows become cards; nothing is cut off at 390 px).
+  await lookAt(page, 'staff-audit', {
+    ready: async () => expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0),
+  });
 });
 
 test('a facilitator is not shown the audit log, and opening it says it is for clinic admins', async ({ browser, server, contexts }) => {

@@ -67,6 +67,8 @@ export class SessionClient {
   #cameraDeviceId: string | undefined;
   /** The room joined last, to join again when the server loses its media. */
   #roomId: string | undefined;
+  /** Peers whose camera the page is not showing (another page of tiles): not received. */
+  #hiddenVideo = new Set<string>();
 
   constructor(
     private serverUrl: string | undefined,
@@ -239,6 +241,21 @@ export class SessionClient {
     await request(this.#socket, 'consumer:setPreferredLayers', { consumerId, spatialLayer });
   }
 
+  /**
+   * The peers whose camera the page is not showing now (their tiles are on another page): the
+   * SFU stops sending those cameras, and sends them again once they are shown. Audio always plays.
+   */
+  setHiddenVideo(peerIds: Iterable<string>): void {
+    const next = new Set(peerIds);
+    const socket = this.#socket;
+    for (const [consumerId, { consumer, peerId }] of this.#consumers) {
+      if (consumer.kind !== 'video' || next.has(peerId) === this.#hiddenVideo.has(peerId) || !socket) continue;
+      // A consumer closing meanwhile is not a problem: there is nothing left to pause.
+      request(socket, next.has(peerId) ? 'consumer:pause' : 'consumer:resume', { consumerId }).catch(() => undefined);
+    }
+    this.#hiddenVideo = next;
+  }
+
   async leave(): Promise<void> {
     const socket = this.#socket;
     if (socket?.connected) await request(socket, 'room:leave', {}, 3_000).catch(() => undefined);
@@ -317,6 +334,8 @@ export class SessionClient {
         spatialLayer: null,
       },
     });
+    // A camera whose tile is not shown stays paused on the SFU until it is (setHiddenVideo).
+    if (options.kind === 'video' && this.#hiddenVideo.has(options.peerId)) return;
     await request(socket, 'consumer:resume', { consumerId: consumer.id });
   }
 

@@ -1,4 +1,5 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { Check } from 'lucide-react';
 import type { ComponentProps, ReactNode } from 'react';
 
 /**
@@ -35,4 +36,37 @@ export function MenuSeparator() {
 
 export function MenuLabel({ children }: { children: ReactNode }) {
   return <DropdownMenu.Label className="menu-label">{children}</DropdownMenu.Label>;
+}
+
+/** One choice of several (a layout, a size): read as a radio item, the chosen one marked. */
+export const MenuRadioGroup = DropdownMenu.RadioGroup;
+
+export function MenuRadioItem({ children, className, ...props }: Omit<ComponentProps<typeof DropdownMenu.RadioItem>, 'children'> & { children: ReactNode }) {
+  return (
+    <DropdownMenu.RadioItem className={['menu-item', 'menu-item-check', className ?? ''].join(' ').trim()} {...props}>
+      <MenuCheck />
+      <span>{children}</span>
+    </DropdownMenu.RadioItem>
+  );
+}
+
+/** An on/off setting (sound cues): read as a checkbox item. */
+export function MenuCheckboxItem({ children, className, ...props }: Omit<ComponentProps<typeof DropdownMenu.CheckboxItem>, 'children'> & { children: ReactNode }) {
+  return (
+    <DropdownMenu.CheckboxItem className={['menu-item', 'menu-item-check', className ?? ''].join(' ').trim()} {...props}>
+      <MenuCheck />
+      <span>{children}</span>
+    </DropdownMenu.CheckboxItem>
+  );
+}
+
+/** The tick in front of a chosen item; an empty box of the same width keeps the labels aligned. */
+function MenuCheck() {
+  return (
+    <span className="menu-check" aria-hidden="true">
+      <DropdownMenu.ItemIndicator>
+        <Check />
+      </DropdownMenu.ItemIndicator>
+    </span>
+  );
 }

@@ -1,105 +1,151 @@
 import { useState, type ReactNode } from 'react';
-import './legacy.css';
+import { Mic, MicOff, Video, VideoOff } from 'lucide-react';
+import './call.css';
 import type { SessionClient, SessionState } from '../../session/SessionClient';
-import { RemoteTile, SelfTile } from './VideoTile';
+import { announce } from '../../ui/announcer';
+import { useCallPreferences } from './callPreferences';
+import { ControlButton } from './ControlButton';
+import { LeaveButton, type LeaveWords } from './LeaveButton';
+import { AudioElement } from './MediaElement';
+import { MoreMenu } from './MoreMenu';
+import { SidePanel, SideToggle, type SidePanelConfig } from './SidePanel';
+import { Stage, type StageTile } from './Stage';
+import type { TileBadge } from './VideoTile';
 
-/** What a moderated session adds to the call: its own mic/camera rules, badges, panels. */
-export type CallModeration = {
+export type { StageTile } from './Stage';
+export type { SidePanelConfig } from './SidePanel';
+
+type Props = {
+  client: SessionClient;
+  media: SessionState;
+  /** The page's heading: the group's name, the session's title, the room. */
+  title: string;
+  /** Beside the heading: the elapsed time, a facilitator's tools. */
+  titleNote?: ReactNode;
+  headerActions?: ReactNode;
+  side?: SidePanelConfig;
+  banners?: ReactNode;
+  tiles: StageTile[];
+  selfBadges?: TileBadge[];
+  emphasisId: string | null;
+  mainPreferred?: (string | null | undefined)[];
   setMicOn: (on: boolean) => Promise<void>;
   setCameraOn: (on: boolean) => Promise<void>;
-  leave: () => Promise<void>;
-  /** Short notes under a member's name (hand raised, reconnecting, muted by a facilitator). */
-  badges: Record<string, string[]>;
-  spotlightId: string | null;
-  /** When set (breakouts), only these members' tiles are shown. */
-  visible?: Set<string>;
-  /** Members who are in the session but not in the media room right now (a dropped connection). */
-  absent: { id: string; displayName: string; note: string }[];
-  controls: ReactNode;
-  panel: ReactNode;
-  banner: ReactNode;
+  /** The microphone is held by the session for now (someone else's turn): why, in a few words. */
+  micHeld?: { label: string; reason: string };
+  /** The buttons a moderated session adds (hand, help), between the camera and More. */
+  controls?: ReactNode;
+  leave: { words: LeaveWords; onLeave: () => Promise<void> };
 };
 
-export function CallView({ client, state, moderation }: { client: SessionClient; state: SessionState; moderation?: CallModeration }) {
+/**
+ * The call as everyone sees it: a header, the stage (notices, then the tiles), an optional
+ * side column (the facilitator's console, or chat), and a control bar that never grows.
+ */
+export function CallView(props: Props) {
+  const { client, media, side } = props;
+  const [prefs] = useCallPreferences();
   const [problem, setProblem] = useState<string>();
-  const hasMic = Boolean(state.localStream?.getAudioTracks().length);
+  const [sideOpen, setSideOpen] = useState(false);
   const act = (action: Promise<void>, failure: string) => {
     setProblem(undefined);
     action.catch(() => setProblem(failure));
   };
-
-  const setMicOn = moderation?.setMicOn ?? ((on: boolean) => client.setMicOn(on));
-  const setCameraOn = moderation?.setCameraOn ?? ((on: boolean) => client.setCameraOn(on));
-  const leave = moderation?.leave ?? (() => client.leave());
-  // The spotlighted member leads the grid for everyone.
-  const shown = moderation?.visible ? state.peers.filter((p) => moderation.visible!.has(p.id)) : state.peers;
-  const peers = moderation?.spotlightId
-    ? [...shown].sort((a, b) => Number(b.id === moderation.spotlightId) - Number(a.id === moderation.spotlightId))
-    : shown;
+  const openSide = (open: boolean) => {
+    setSideOpen(open);
+    side?.onOpenChange?.(open);
+  };
 
   return (
-    <main className={`call${moderation?.panel ? ' with-panel' : ''}`}>
-      {moderation?.banner}
-      <section className="grid" data-count={state.peers.length + 1} aria-label="Participants">
-        <SelfTile
-          name={state.displayName}
-          stream={state.localStream}
-          cameraOn={state.cameraOn}
-          micOn={state.micOn}
-          speaking={state.activeSpeakerId !== null && state.activeSpeakerId === state.selfId}
-        />
-        {peers.map((peer) => (
-          <RemoteTile
-            key={peer.id}
+    <div className="room theme-stage" data-side={side ? (side.pinnedOnWide ? 'pinned' : 'optional') : undefined}>
+      <header className="room-header">
+        <div className="room-title">
+          <h1>{props.title}</h1>
+          {props.titleNote}
+        </div>
+        <div className="room-header-actions">
+          {props.headerActions}
+          {side && <SideToggle config={side} open={sideOpen} onOpen={openSide} />}
+        </div>
+      </header>
+      <div className="room-body">
+        <main className="room-main" aria-label="Call">
+          <Stage
             client={client}
-            peer={peer}
-            speaking={peer.id === state.activeSpeakerId}
-            spotlight={peer.id === moderation?.spotlightId}
-            badges={moderation?.badges[peer.id] ?? []}
+            media={media}
+            tiles={props.tiles}
+            selfBadges={props.selfBadges ?? []}
+            selfView={prefs.selfView}
+            layout={prefs.layout}
+            emphasisId={props.emphasisId}
+            mainPreferred={props.mainPreferred ?? [props.emphasisId]}
+            banners={
+              (props.banners || problem) && (
+                <>
+                  {problem && (
+                    <p role="alert" className="notice notice-error">
+                      {problem}
+                    </p>
+                  )}
+                  {props.banners}
+                </>
+              )
+            }
           />
-        ))}
-        {moderation?.absent
-          // Someone dropped shows only where they would be seen: a pair sees its own partner drop.
-          .filter((a) => !state.peers.some((p) => p.id === a.id) && (moderation.visible?.has(a.id) ?? true))
-          .map((a) => (
-            <figure key={a.id} className="tile absent" data-testid="absent-tile" data-peer-id={a.id}>
-              <div className="initials" aria-hidden="true">
-                {a.displayName.slice(0, 1).toUpperCase()}
-              </div>
-              <figcaption>
-                {a.displayName} · {a.note}
-              </figcaption>
-            </figure>
-          ))}
-      </section>
-      {state.peers.length === 0 && <p className="alone">You are the first one here. Others will appear as they join.</p>}
-      {problem && (
-        <p role="alert" className="call-error">
-          {problem}
-        </p>
-      )}
-      <nav className="controls" aria-label="Call controls">
-        <button
-          type="button"
-          aria-pressed={!state.micOn}
-          disabled={!hasMic}
-          onClick={() => act(setMicOn(!state.micOn), 'Could not change the microphone.')}
-        >
-          {state.micOn ? 'Mute' : 'Unmute'}
-        </button>
-        <button
-          type="button"
-          aria-pressed={!state.cameraOn}
-          onClick={() => act(setCameraOn(!state.cameraOn), 'Could not start the camera. Check that no other app is using it.')}
-        >
-          {state.cameraOn ? 'Stop camera' : 'Start camera'}
-        </button>
-        {moderation?.controls}
-        <button type="button" className="leave" onClick={() => act(leave(), 'Could not leave cleanly.')}>
-          Leave
-        </button>
+        </main>
+        {side && <SidePanel config={side} open={sideOpen} onOpen={openSide} />}
+      </div>
+      <nav className="control-bar" aria-label="Call controls">
+        <MicButton media={media} held={props.micHeld} onToggle={(on) => act(props.setMicOn(on), 'Could not change the microphone.')} />
+        <ControlButton
+          label={media.cameraOn ? 'Stop camera' : 'Start camera'}
+          short="Camera"
+          icon={media.cameraOn ? <Video aria-hidden="true" /> : <VideoOff aria-hidden="true" />}
+          tone={media.cameraOn ? undefined : 'off'}
+          onClick={() => act(props.setCameraOn(!media.cameraOn), 'Could not start the camera. Check that no other app is using it.')}
+        />
+        {props.controls}
+        <MoreMenu />
+        <LeaveButton words={props.leave.words} onLeave={() => act(props.leave.onLeave(), 'Could not leave cleanly.')} />
       </nav>
-      {moderation?.panel}
-    </main>
+      {/* Every voice plays, whichever tiles are on screen. */}
+      <div hidden>
+        {media.peers.map(
+          (peer) =>
+            peer.audio && (
+              <span key={peer.id} data-peer-id={peer.id}>
+                <AudioElement track={peer.audio.track} />
+              </span>
+            ),
+        )}
+      </div>
+    </div>
+  );
+}
+
+function MicButton({ media, held, onToggle }: { media: SessionState; held: Props['micHeld']; onToggle: (on: boolean) => void }) {
+  const hasMic = Boolean(media.localStream?.getAudioTracks().length);
+  if (held) {
+    // Not a live-looking Mute: the session holds the microphone for now, and pressing says why.
+    return (
+      <ControlButton
+        label={held.label}
+        short="Muted"
+        icon={<MicOff aria-hidden="true" />}
+        tone="off"
+        aria-disabled="true"
+        title={held.reason}
+        onClick={() => announce(held.reason)}
+      />
+    );
+  }
+  return (
+    <ControlButton
+      label={media.micOn ? 'Mute' : 'Unmute'}
+      icon={media.micOn ? <Mic aria-hidden="true" /> : <MicOff aria-hidden="true" />}
+      tone={media.micOn ? undefined : 'off'}
+      disabled={!hasMic}
+      onClick={() => onToggle(!media.micOn)}
+    />
   );
 }

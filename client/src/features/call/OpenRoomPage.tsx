@@ -5,6 +5,7 @@ import { SessionClient } from '../../session/SessionClient';
 import { useSessionState } from '../../session/useSessionState';
 import { JoinForm } from '../prejoin/JoinForm';
 import { CallView } from './CallView';
+import type { SessionState } from '../../session/SessionClient';
 
 /**
  * `/r/<room>`: an open room, joined by link and name alone (no invite, no waiting room). It
@@ -32,7 +33,7 @@ function OpenRoom({ roomId }: { roomId: string }) {
   // A failed join stops the tracks it was given; a fresh form asks for the camera again.
   const [failedJoins, setFailedJoins] = useState(0);
 
-  if (state.status === 'joined') return <CallView client={client} state={state} />;
+  if (state.status === 'joined') return <OpenCall client={client} media={state} roomId={roomId} />;
   return (
     <JoinForm
       key={failedJoins}
@@ -44,6 +45,26 @@ function OpenRoom({ roomId }: { roomId: string }) {
       onJoin={(name, stream, devices) => {
         client.setCameraDevice(devices.cameraDeviceId);
         client.join(roomId, name, stream).catch(() => setFailedJoins((n) => n + 1));
+      }}
+    />
+  );
+}
+
+/** An open room's call: everyone alike, the active speaker emphasised, no moderation. */
+function OpenCall({ client, media, roomId }: { client: SessionClient; media: SessionState; roomId: string }) {
+  return (
+    <CallView
+      client={client}
+      media={media}
+      title={roomId}
+      tiles={media.peers.map((peer) => ({ kind: 'remote', id: peer.id, peer, badges: [] }))}
+      emphasisId={media.activeSpeakerId}
+      setMicOn={(on) => client.setMicOn(on)}
+      setCameraOn={(on) => client.setCameraOn(on)}
+      banners={media.peers.length === 0 && <p className="notice">You are the first one here. Others will appear as they join.</p>}
+      leave={{
+        words: { title: 'Leave the call?', description: 'You can join again with the same link.', confirm: 'Leave the call' },
+        onLeave: () => client.leave(),
       }}
     />
   );

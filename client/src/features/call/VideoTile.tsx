@@ -1,11 +1,21 @@
-import { useRef } from 'react';
+import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { MicOff } from 'lucide-react';
 import type { RemotePeer, SessionClient } from '../../session/SessionClient';
-import { AudioElement, VideoElement } from './MediaElement';
+import { VideoElement } from './MediaElement';
 import { usePreferredLayer } from './usePreferredLayer';
 
-type RemoteProps = { client: SessionClient; peer: RemotePeer; speaking: boolean; spotlight?: boolean; badges?: string[] };
+/** A short label on a tile: a hand's place, "Facilitator", "Needs help", reconnecting. */
+export type TileBadge = { key: string; label: string; tone?: 'attention' | 'primary' | 'danger'; icon?: ReactNode };
 
-export function RemoteTile({ client, peer, speaking, spotlight = false, badges = [] }: RemoteProps) {
+type Common = {
+  /** The emphasised tile (the speaker, or the round's speaker during a turn). */
+  speaking: boolean;
+  badges?: TileBadge[];
+  style?: CSSProperties;
+  className?: string;
+};
+
+export function RemoteTile({ client, peer, speaking, badges = [], style, className }: Common & { client: SessionClient; peer: RemotePeer }) {
   const tile = useRef<HTMLElement>(null);
   usePreferredLayer(client, peer.video, tile);
   const video = peer.video && !peer.video.paused ? peer.video : undefined;
@@ -13,47 +23,85 @@ export function RemoteTile({ client, peer, speaking, spotlight = false, badges =
   return (
     <figure
       ref={tile}
-      className={`tile${speaking ? ' speaking' : ''}${spotlight ? ' spotlight' : ''}`}
+      className={tileClass('tile', speaking, className)}
+      style={style}
       data-testid="remote-tile"
       data-peer-id={peer.id}
       data-video-consumer={peer.video?.consumerId}
       data-spatial-layer={peer.video?.spatialLayer ?? undefined}
-      aria-label={`${peer.displayName}${speaking ? ', speaking' : ''}${muted ? ', muted' : ''}`}
     >
       {video ? <VideoElement track={video.track} testId="remote-video" /> : <Initials name={peer.displayName} />}
-      {peer.audio && <AudioElement track={peer.audio.track} />}
-      <figcaption>
-        {peer.displayName}
-        {muted && <span className="muted-badge" aria-hidden="true"> · muted</span>}
-        {badges.map((b) => (
-          <span key={b} className="tile-badge">
-            {' '}
-            · {b}
-          </span>
-        ))}
+      <TileLabels speaking={speaking} badges={badges} />
+      <figcaption className="tile-name">
+        {muted && <MutedMark />}
+        <span className="tile-name-text">{peer.displayName}</span>
       </figcaption>
     </figure>
   );
 }
 
-type SelfProps = { name: string; stream: MediaStream | undefined; cameraOn: boolean; micOn: boolean; speaking: boolean };
+type SelfProps = Common & { name: string; stream: MediaStream | undefined; cameraOn: boolean; micOn: boolean };
 
-export function SelfTile({ name, stream, cameraOn, micOn, speaking }: SelfProps) {
+export function SelfTile({ name, stream, cameraOn, micOn, speaking, badges = [], style, className }: SelfProps) {
   const track = cameraOn ? stream?.getVideoTracks()[0] : undefined;
   return (
-    <figure className={`tile self${speaking ? ' speaking' : ''}`} data-testid="self-tile">
+    <figure className={tileClass('tile self', speaking, className)} style={style} data-testid="self-tile">
       {track ? <VideoElement track={track} mirrored testId="self-video" /> : <Initials name={name} />}
-      <figcaption>
-        {name} (you){!micOn && <span className="muted-badge"> · muted</span>}
+      <TileLabels speaking={speaking} badges={badges} />
+      <figcaption className="tile-name">
+        {!micOn && <MutedMark />}
+        <span className="tile-name-text">{name} (you)</span>
       </figcaption>
     </figure>
   );
+}
+
+/** A member who is in the session but whose connection dropped: where they would be, greyed. */
+export function AbsentTile({ id, name, note, style }: { id: string; name: string; note: string; style?: CSSProperties }) {
+  return (
+    <figure className="tile absent" style={style} data-testid="absent-tile" data-peer-id={id}>
+      <Initials name={name} />
+      <figcaption className="tile-name">
+        <span className="tile-name-text">
+          {name} · {note}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
+
+function TileLabels({ speaking, badges }: { speaking: boolean; badges: TileBadge[] }) {
+  if (!speaking && badges.length === 0) return null;
+  return (
+    <div className="tile-badges">
+      {speaking && <span className="badge badge-primary tile-speaking">Speaking</span>}
+      {badges.map((b) => (
+        <span key={b.key} className={`badge${b.tone ? ` badge-${b.tone}` : ''}`} title={b.label}>
+          {b.icon}
+          <span className="tile-badge-text">{b.label}</span>
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function MutedMark() {
+  return (
+    <span className="tile-muted">
+      <MicOff aria-hidden="true" />
+      <span className="visually-hidden">muted, </span>
+    </span>
+  );
+}
+
+function tileClass(base: string, speaking: boolean, extra: string | undefined): string {
+  return [base, speaking ? 'speaking' : '', extra ?? ''].filter(Boolean).join(' ');
 }
 
 function Initials({ name }: { name: string }) {
   return (
     <div className="initials" aria-hidden="true">
-      {name.slice(0, 1).toUpperCase()}
+      <span>{name.slice(0, 1).toUpperCase()}</span>
     </div>
   );
 }

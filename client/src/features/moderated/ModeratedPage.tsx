@@ -1,16 +1,20 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { captureProfileFromUrl } from '../../session/localMedia';
 import { ModeratedSession } from '../../session/ModeratedSession';
 import { SessionClient } from '../../session/SessionClient';
 import { useSessionState } from '../../session/useSessionState';
 import { JoinForm } from '../prejoin/JoinForm';
-import { RoomScreen } from '../room/RoomScreen';
 import { SessionRecordRedirect } from '../console/SessionRecordRedirect';
 import { ClosedNotice } from './ClosedNotice';
 import { ConsentForm } from './ConsentForm';
 import { CrisisResources } from './CrisisResources';
 import { useModeratedState } from './useModeratedState';
 import { WaitingRoom } from './WaitingRoom';
+
+// The call's screens are not part of the first load (PRODUCT.md T12): they load while the member
+// is still at the door (pre-join, consent, waiting room), so admission does not wait for them.
+const loadRoomScreen = () => import('../room/RoomScreen');
+const RoomScreen = lazy(() => loadRoomScreen().then((m) => ({ default: m.RoomScreen })));
 
 /**
  * A moderated group session, for a participant (`/join/<invite>`) or a facilitator
@@ -28,6 +32,9 @@ export function ModeratedPage({ credential }: { credential: { invite: string } |
   useEffect(() => {
     void session.start();
   }, [session]);
+  useEffect(() => {
+    if (state.phase === 'prejoin' || state.phase === 'consent' || state.phase === 'waiting') void loadRoomScreen();
+  }, [state.phase]);
 
   switch (state.phase) {
     case 'connecting':
@@ -66,6 +73,10 @@ export function ModeratedPage({ credential }: { credential: { invite: string } |
       return <ClosedNotice state={state} />;
     case 'in-room':
       if (media.status !== 'joined') return <main className="notice-page">{state.reconnecting ? 'Reconnecting…' : 'Connecting your camera and microphone…'}</main>;
-      return <RoomScreen session={session} state={state} media={media} />;
+      return (
+        <Suspense fallback={<main className="notice-page">Connecting your camera and microphone…</main>}>
+          <RoomScreen session={session} state={state} media={media} />
+        </Suspense>
+      );
   }
 }

@@ -1,131 +1,188 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { MessageSquare, PanelRight } from 'lucide-react';
+import './room.css';
+import type { CommandResponse } from '@hearth/shared';
 import type { ModeratedSession, ModeratedState } from '../../session/ModeratedSession';
 import type { SessionState } from '../../session/SessionClient';
-import { CallView, type CallModeration } from '../call/CallView';
+import { announce } from '../../ui/announcer';
+import { CallView, type SidePanelConfig, type StageTile } from '../call/CallView';
 import { ChatPanel } from '../moderated/ChatPanel';
 import { CrisisResources } from '../moderated/CrisisResources';
-import { HelpButton } from '../moderated/WaitingRoom';
-import { PulsePrompt } from '../rounds/PulsePrompt';
-import { RoundBanner } from '../rounds/RoundBanner';
-import { BreakoutBanner } from '../breakouts/BreakoutBanner';
+import { RoomBanners } from './RoomBanners';
+import { HandButton, HelpButton } from './RoomControls';
+import { tileBadges } from './tileBadges';
+import {
+  absentOf,
+  announcementsBetween,
+  badgesOf,
+  elapsedSince,
+  emphasisOf,
+  formatElapsed,
+  heldForTurn,
+  mainPreferenceOf,
+  roomOf,
+  visibleIn,
+  type Room,
+} from './roomModel';
+import { leadingOrder } from '../call/stageLayout';
 
 // Facilitators only: a participant's phone never downloads the console.
 const FacilitatorConsole = lazy(() => import('../console/FacilitatorConsole').then((m) => ({ default: m.FacilitatorConsole })));
+const ConsoleHeader = lazy(() => import('../console/FacilitatorConsole').then((m) => ({ default: m.ConsoleHeader })));
 
 type Props = { session: ModeratedSession; state: ModeratedState; media: SessionState };
-export type Room = Extract<NonNullable<ModeratedState['view']>, { kind: 'participant' | 'facilitator' }>;
+type SessionContext = NonNullable<CommandResponse<'session:identity'>['context']>;
+export type { Room } from './roomModel';
 
-/** A moderated session once admitted: the call, its banners and controls, and (facilitators) the console. */
+/** A moderated session once admitted: the call, its notices and controls, and (facilitators) the console. */
 export function RoomScreen({ session, state, media }: Props) {
-  return <CallView client={session.media} state={media} moderation={moderation(session, state)} />;
-}
+  const room = roomOf(state.view);
+  useRoomAnnouncements(room);
+  const facilitator = room?.kind === 'facilitator';
+  const chat = useChatSide(session, state, room);
+  const held = heldForTurn(room);
+  const [helpAsked, setHelpAsked] = useState(false);
 
-function moderation(session: ModeratedSession, state: ModeratedState): CallModeration {
-  const view = state.view;
-  const room = view && (view.kind === 'participant' || view.kind === 'facilitator') ? view : undefined;
-  const badges: Record<string, string[]> = {};
-  for (const m of room?.members ?? []) {
-    const notes: string[] = [];
-    if (m.handPosition !== null) notes.push(`hand ${m.handPosition}`);
-    if (!m.connected) notes.push('reconnecting');
-    if (m.role === 'facilitator') notes.push('facilitator');
-    badges[m.id] = notes;
-  }
-  const handRaised = room?.self.handPosition !== null && room?.self.handPosition !== undefined;
-  return {
-    setMicOn: (on) => session.setMicOn(on),
-    setCameraOn: (on) => session.setCameraOn(on),
-    leave: () => session.leave(),
-    badges,
-    spotlightId: room?.spotlightId ?? null,
-    // A side room shows the two in it; breakouts one's own group (a listening facilitator: the
-    // group listened to); otherwise everyone not taken aside.
-    visible: room ? visibleIn(room) : undefined,
-    absent: (room?.members ?? [])
-      .filter((m) => m.status === 'admitted' && !m.connected && m.id !== room?.self.id)
-      .map((m) => ({ id: m.id, displayName: m.displayName, note: room?.breakout?.myGroup?.memberIds.includes(m.id) ? 'dropped, reconnecting to your pair…' : 'reconnecting…' })),
-    banner: (
-      <>
-        {state.reconnecting && <p className="notice">Reconnecting…</p>}
-        {room?.breakout && (
-          <BreakoutBanner
-            breakout={room.breakout}
-            names={new Map(room.members.map((m) => [m.id, m.displayName]))}
-            session={session}
-            facilitator={room.kind === 'facilitator'}
-          />
-        )}
-        {room && room.sideRooms.some((r) => r.memberId === room.self.id) && (
-          <p className="notice" data-testid="side-room" role="status">
-            You are in a private conversation with your facilitator. The group carries on; you will return to it.
-          </p>
-        )}
-        {room?.round && (
-          <RoundBanner round={room.round} selfId={room.self.id} names={new Map(room.members.map((m) => [m.id, m.displayName]))} session={session} />
-        )}
-        {room?.kind === 'participant' && room.pulse && <PulsePrompt pulse={room.pulse} session={session} />}
-        {room?.kind === 'participant' && room.self.mutedByFacilitator && (
-          <p className="notice" data-testid="muted-by-facilitator">
-            A facilitator muted you.{room.selfUnmuteLocked ? ' Raise your hand if you would like to speak.' : ''}
-          </p>
-        )}
-        {room?.kind === 'participant' && state.refusal && (
-          <p role="alert" className="call-error">
-            {state.refusal}
-          </p>
-        )}
-      </>
-    ),
-    controls: room?.kind === 'participant' && (
-      <>
-        <button type="button" aria-pressed={handRaised} onClick={() => void session.command(handRaised ? { type: 'lowerHand' } : { type: 'raiseHand' })}>
-          {handRaised ? 'Lower hand' : 'Raise hand'}
-        </button>
-        <HelpButton session={session} state={state} />
-        <CrisisResources />
-      </>
-    ),
-    panel: room && (
-      <div className="side">
-        {room.kind === 'facilitator' ? (
-          <Suspense fallback={<p className="muted">Loading the console…</p>}>
-            <FacilitatorConsole session={session} state={state} view={room} />
+  const visible = room ? visibleIn(room) : undefined;
+  const inMedia = new Set(media.peers.map((p) => p.id));
+  const remote: StageTile[] = media.peers
+    .filter((p) => visible?.has(p.id) ?? true)
+    .map((peer) => ({ kind: 'remote', id: peer.id, peer, badges: tileBadges(badgesOf(room?.members.find((m) => m.id === peer.id), room?.kind ?? 'participant')) }));
+  const absent: StageTile[] = room
+    ? absentOf(room, inMedia).map((a) => ({ kind: 'absent', id: a.id, name: a.displayName, note: a.note }))
+    : [];
+  const tiles = leadingOrder([...remote, ...absent], [room?.spotlightId, room?.round?.speakerId]);
+  const context = contextOf(state);
+
+  return (
+    <CallView
+      client={session.media}
+      media={media}
+      title={facilitator ? (context?.title ?? 'Group session') : (context?.groupName ?? 'Your group')}
+      titleNote={facilitator && room ? <Elapsed room={room} /> : undefined}
+      headerActions={
+        facilitator && room ? (
+          <Suspense fallback={null}>
+            <ConsoleHeader session={session} state={state} view={room} />
           </Suspense>
         ) : (
-          <ChatToggle session={session} state={state} />
-        )}
-      </div>
+          <CrisisResources />
+        )
+      }
+      side={facilitator && room ? consoleSide(session, state, room) : chat}
+      banners={
+        room && (
+          <RoomBanners
+            session={session}
+            state={state}
+            room={room}
+            held={held}
+            alone={tiles.length === 0}
+            helpAsked={helpAsked}
+            onDismissHelp={() => setHelpAsked(false)}
+          />
+        )
+      }
+      tiles={tiles}
+      selfBadges={tileBadges(badgesOf(room?.self, room?.kind ?? 'participant').filter((b) => b.key !== 'facilitator'))}
+      emphasisId={emphasisOf(room, media.activeSpeakerId)}
+      mainPreferred={mainPreferenceOf(room, media.activeSpeakerId)}
+      setMicOn={(on) => session.setMicOn(on)}
+      setCameraOn={(on) => session.setCameraOn(on)}
+      micHeld={held ? { label: 'Muted for this turn', reason: 'Only the speaker can be heard during this turn. Your turn will come.' } : undefined}
+      controls={
+        room?.kind === 'participant' && (
+          <>
+            <HandButton session={session} room={room} />
+            <HelpButton
+              onHelp={() => {
+                setHelpAsked(true);
+                void session.requestHelp();
+              }}
+            />
+          </>
+        )
+      }
+      leave={{
+        words: facilitator
+          ? {
+              title: 'Leave the session?',
+              description: 'Leaving does not end the session: the group carries on without you. To end it for everyone, use “End session” in the console.',
+              confirm: 'Leave',
+            }
+          : {
+              title: 'Leave the group?',
+              description: 'You will leave tonight’s group. If something is wrong, “I need help” reaches your facilitators privately instead.',
+              confirm: 'Leave the group',
+            },
+        onLeave: () => session.leave(),
+      }}
+    />
+  );
+}
+
+/** The group's name and the session's title, once the server sends them (older servers do not). */
+function contextOf(state: ModeratedState): SessionContext | undefined {
+  return (state.identity as (NonNullable<ModeratedState['identity']> & { context?: SessionContext }) | undefined)?.context;
+}
+
+function consoleSide(session: ModeratedSession, state: ModeratedState, room: Extract<Room, { kind: 'facilitator' }>): SidePanelConfig {
+  return {
+    id: 'facilitator-console',
+    label: 'Facilitator console',
+    toggleLabel: 'Console',
+    icon: <PanelRight aria-hidden="true" />,
+    pinnedOnWide: true,
+    content: (
+      <Suspense fallback={<p className="muted">Loading the console…</p>}>
+        <FacilitatorConsole session={session} state={state} view={room} />
+      </Suspense>
     ),
   };
 }
 
-function visibleIn(room: Room): Set<string> | undefined {
-  const side = room.sideRooms.find((r) => r.memberId === room.self.id || r.facilitatorId === room.self.id);
-  if (side) return new Set([side.memberId, side.facilitatorId]);
-  const apart = new Set(room.sideRooms.flatMap((r) => [r.memberId, r.facilitatorId]));
-  const base = room.breakout ? breakoutVisible(room) : new Set(room.members.map((m) => m.id));
-  if (!room.breakout && apart.size === 0) return undefined;
-  return new Set([...base].filter((id) => !apart.has(id)));
-}
-
-function breakoutVisible(room: Room): Set<string> {
-  const b = room.breakout!;
-  const mine = b.myGroup?.memberIds ?? [];
-  const listened = (b.groups ?? []).filter((g) => g.listenedBy.includes(room.self.id)).flatMap((g) => g.memberIds);
-  if (mine.length || listened.length) return new Set([...mine, ...listened]);
-  // In the main room: the others in no group (facilitators, latecomers).
-  const grouped = new Set((b.groups ?? []).flatMap((g) => g.memberIds));
-  return new Set(room.members.filter((m) => m.status === 'admitted' && !grouped.has(m.id)).map((m) => m.id));
-}
-
-function ChatToggle(props: { session: ModeratedSession; state: ModeratedState }) {
+/** A participant's chat: a panel from the header, with the count of messages not yet seen. */
+function useChatSide(session: ModeratedSession, state: ModeratedState, room: Room | undefined): SidePanelConfig {
   const [open, setOpen] = useState(false);
+  const [seen, setSeen] = useState(0);
+  const total = state.chat.length;
+  useEffect(() => {
+    if (open) setSeen(total);
+  }, [open, total]);
+  const unread = state.chat.slice(seen).filter((m) => m.fromId !== room?.self.id).length;
+  return {
+    id: 'chat-panel',
+    label: 'Chat',
+    toggleLabel: 'Chat',
+    icon: <MessageSquare aria-hidden="true" />,
+    count: open ? 0 : unread,
+    pinnedOnWide: false,
+    onOpenChange: setOpen,
+    content: <ChatPanel session={session} state={state} facilitator={false} />,
+  };
+}
+
+function Elapsed({ room }: { room: Room }) {
+  const since = elapsedSince(room);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (since === undefined) return null;
   return (
-    <div className="chat-toggle">
-      <button type="button" className="quiet" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Hide chat' : `Chat${props.state.chat.length ? ` (${props.state.chat.length})` : ''}`}
-      </button>
-      {open && <ChatPanel {...props} facilitator={false} />}
-    </div>
+    <span className="room-title-note" data-testid="elapsed">
+      {formatElapsed(now - since)} in
+    </span>
   );
+}
+
+/** Turn changes and pair moves, read out as they happen (one's own turn assertively). */
+function useRoomAnnouncements(room: Room | undefined): void {
+  const previous = useRef<Room>(undefined);
+  useEffect(() => {
+    if (!room) return;
+    for (const a of announcementsBetween(previous.current, room)) announce(a.text, a.politeness);
+    previous.current = room;
+  }, [room]);
 }
