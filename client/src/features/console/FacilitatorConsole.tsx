@@ -82,7 +82,9 @@ export function FacilitatorConsole({ session, state, view }: ConsoleProps) {
             <PulseTab view={view} send={send} />
           </TabPanel>
           <TabPanel value="chat" className="console-panel" forceMount>
-            <ChatPanel session={session} state={state} facilitator />
+            <div className="console-tab-body">
+              <ChatPanel session={session} state={state} facilitator />
+            </div>
           </TabPanel>
           <TabPanel value="notes" className="console-panel">
             <NotesTab session={session} view={view} />

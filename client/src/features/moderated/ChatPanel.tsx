@@ -34,7 +34,7 @@ export function ChatPanel({ session, state, facilitator }: { session: ModeratedS
       {state.chat.length === 0 ? (
         <p className="muted chat-empty">No messages yet. Messages are gone when the session ends.</p>
       ) : (
-        <ol className="chat-messages" data-testid="chat-log" ref={log} tabIndex={0} aria-label="Messages">
+        <ol className="chat-messages" data-testid="chat-log" ref={log} tabIndex={0} aria-label="Conversation">
           {state.chat.map((m) => (
             <li key={`${m.at}-${m.fromId}-${m.text.length}`} className={m.to === 'facilitators' ? 'chat-message chat-private' : 'chat-message'}>
               <p className="chat-meta">

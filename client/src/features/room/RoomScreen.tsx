@@ -6,6 +6,7 @@ import type { ModeratedSession, ModeratedState } from '../../session/ModeratedSe
 import type { SessionState } from '../../session/SessionClient';
 import { announce } from '../../ui/announcer';
 import { CallView, type SidePanelConfig, type StageTile } from '../call/CallView';
+import { openAlerts } from '../console/alerts';
 import { ChatPanel } from '../moderated/ChatPanel';
 import { CrisisResources } from '../moderated/CrisisResources';
 import { RoomBanners } from './RoomBanners';
@@ -132,6 +133,8 @@ function consoleSide(session: ModeratedSession, state: ModeratedState, room: Ext
     label: 'Facilitator console',
     toggleLabel: 'Console',
     icon: <PanelRight aria-hidden="true" />,
+    // Where the console is a closed panel (a phone, an upright tablet), its button counts what needs a facilitator.
+    count: openAlerts(room).length,
     pinnedOnWide: true,
     content: (
       <Suspense fallback={<p className="muted">Loading the console…</p>}>
