@@ -1,4 +1,5 @@
-import type { ConsentInput, MemberCommand, ServerEventPayload, SessionView } from '@hearth/shared';
+import type { CommandResponse, ConsentInput, MemberCommand, ServerEventPayload, SessionView } from '@hearth/shared';
+import { refusalOf } from './connectionRefusal';
 import { getLocalMedia, type CaptureProfile } from './localMedia';
 import { request, RequestError, type HearthSocket } from './request';
 import type { SessionClient } from './SessionClient';
@@ -6,11 +7,13 @@ import type { SessionClient } from './SessionClient';
 export type Phase =
   /** Checking the link or sign-in with the server. */
   | 'connecting'
-  /** The link is expired, revoked or wrong, or the sign-in is missing. */
+  /** The link is expired, revoked or wrong, its session ended or unknown, the sign-in missing, or the server out of reach. */
   | 'credential-problem'
   | 'prejoin'
   | 'consent'
   | 'entering'
+  /** Entering was refused for now (a locked room, a full server): the page offers to try again. */
+  | 'refused'
   | 'waiting'
   | 'in-room'
   /** Removed, denied, ended, or opened elsewhere. */
@@ -18,12 +21,36 @@ export type Phase =
 
 export type ChatMessage = ServerEventPayload<'chat:message'>;
 
+/** The group, tonight's title and times, for the participant's screens. */
+export type SessionContext = NonNullable<CommandResponse<'session:identity'>['context']>;
+
+/**
+ * Why the page cannot go on, as a code the page puts in words (features/moderated/problems.ts):
+ * the link or sign-in, or a refusal to enter; UNREACHABLE when the server never answered.
+ */
+export type ProblemCode =
+  | 'INVITE_INVALID'
+  | 'INVITE_EXPIRED'
+  | 'INVITE_REVOKED'
+  | 'SESSION_ENDED'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'ROOM_LOCKED'
+  | 'SERVER_FULL'
+  | 'UNREACHABLE';
+
+/** Why a member is out of the session: the server's word, their own Leave, or a connection that could not resume. */
+export type ClosedReason = ServerEventPayload<'session:closed'>['reason'] | 'left' | 'lost';
+
 export type ModeratedState = {
   phase: Phase;
-  identity: { displayName: string; role: 'facilitator' | 'participant'; sessionId: string } | undefined;
+  identity: { displayName: string; role: 'facilitator' | 'participant'; sessionId: string; context?: SessionContext } | undefined;
   view: SessionView | undefined;
+  /** A refusal in words, shown beside the form that caused it (consent, pre-join). */
   problem: string | undefined;
-  closedReason: ServerEventPayload<'session:closed'>['reason'] | undefined;
+  /** Why the page is a credential problem or a refusal (phases credential-problem and refused). */
+  problemCode: ProblemCode | undefined;
+  closedReason: ClosedReason | undefined;
   /** The last command refused, in words, for the person who tried it. */
   refusal: string | undefined;
   chat: ChatMessage[];
@@ -38,6 +65,7 @@ const initial: ModeratedState = {
   identity: undefined,
   view: undefined,
   problem: undefined,
+  problemCode: undefined,
   closedReason: undefined,
   refusal: undefined,
   chat: [],
@@ -84,7 +112,7 @@ export class ModeratedSession {
       const identity = await this.#connectToSessionNode();
       this.#set({ identity, phase: 'prejoin' });
     } catch (err) {
-      this.#set({ phase: 'credential-problem', problem: credentialProblem(err) });
+      this.#set({ phase: 'credential-problem', problemCode: credentialProblem(err) });
     }
   }
 
@@ -99,11 +127,25 @@ export class ModeratedSession {
     return identity;
   }
 
+  /**
+   * Opens the connection and asks who the credential is for. A refusal of the credential
+   * (the server's auth middleware: a bad, expired or revoked link, an ended session) arrives
+   * as a connect_error with its code and ends the wait at once, instead of the identity
+   * request's timeout. Once the way in is open, the WebRTC library loads while the pre-join
+   * screen is shown.
+   */
   async #connect() {
-    const { socket } = await this.media.prepare();
+    const socket = this.media.connect();
+    const refusal = refusalOf(socket);
     this.#socket = socket;
     this.#listen(socket);
-    return request(socket, 'session:identity', {});
+    try {
+      const identity = await Promise.race([request(socket, 'session:identity', {}), refusal.refused]);
+      this.media.prepare().catch(() => undefined);
+      return identity;
+    } finally {
+      refusal.stop();
+    }
   }
 
   /**
@@ -142,13 +184,52 @@ export class ModeratedSession {
     const socket = this.#socket;
     if (!socket) return;
     this.#consent = consent;
-    this.#set({ phase: 'entering', problem: undefined });
+    this.#set({ phase: 'entering', problem: undefined, problemCode: undefined });
     try {
       const { view } = await request(socket, 'session:enter', { consent });
       await this.#apply(view);
     } catch (err) {
-      this.#set({ phase: this.#state.identity?.role === 'participant' ? 'consent' : 'prejoin', problem: describe(err) });
+      this.#refusedEntry(err);
     }
+  }
+
+  /** A refused entry: its own page when it is not about the form; the form's words otherwise. */
+  #refusedEntry(err: unknown): void {
+    const code = err instanceof RequestError ? err.code : undefined;
+    if (code === 'ROOM_LOCKED' || code === 'SERVER_FULL') this.#set({ phase: 'refused', problemCode: code });
+    else if (code === 'REMOVED') this.#set({ phase: 'closed', closedReason: 'removed' });
+    else if (code === 'SESSION_ENDED') this.#set({ phase: 'closed', closedReason: 'ended' });
+    else this.#set({ phase: this.#state.identity?.role === 'participant' ? 'consent' : 'prejoin', problem: describe(err) });
+  }
+
+  /**
+   * Back in after leaving, being denied or refused: a new connection with the same credential,
+   * the consent and media choices already given, into the waiting room. No reload, nothing to retype.
+   */
+  async rejoin(): Promise<void> {
+    this.#set({ ...initial, phase: 'connecting', identity: this.#state.identity });
+    let identity;
+    try {
+      // A fresh connection through the page's own server, which says where the session runs now.
+      this.media.relocate(undefined);
+      this.#socket = undefined;
+      identity = await this.#connectToSessionNode();
+    } catch (err) {
+      this.#set({ phase: 'credential-problem', problemCode: credentialProblem(err) });
+      return;
+    }
+    this.#set({ identity });
+    if (identity.role === 'participant' && !this.#consent) {
+      this.#set({ phase: 'consent' });
+      return;
+    }
+    await this.enter(this.#consent);
+  }
+
+  /** "Try again" on a refusal: a locked room is asked again on the same connection; a full server from the start. */
+  async tryAgain(): Promise<void> {
+    if (this.#state.problemCode === 'ROOM_LOCKED' && this.#socket?.connected) await this.enter(this.#consent);
+    else await this.rejoin();
   }
 
   /** Sends a command; a refusal is kept in words for the person who tried. */
@@ -214,9 +295,22 @@ export class ModeratedSession {
     if (await this.command({ type: 'requestHelp' })) this.#set({ helpRequested: true });
   }
 
+  /**
+   * Leaves on purpose: the session is told at once (the facilitators see "left", not a dropped
+   * connection), then the media and the connection close. rejoin() comes back.
+   */
   async leave(): Promise<void> {
+    await this.#disconnect();
+    this.#set({ phase: 'closed', closedReason: 'left', reconnecting: false, helpRequested: false });
+  }
+
+  async #disconnect(): Promise<void> {
+    const socket = this.#socket;
+    if (socket?.connected && (this.#state.phase === 'waiting' || this.#state.phase === 'in-room')) {
+      await request(socket, 'session:leave', {}, 3_000).catch(() => undefined);
+    }
     await this.media.leave();
-    this.#set({ phase: 'closed', closedReason: undefined });
+    this.#socket = undefined;
   }
 
   #listen(socket: HearthSocket): void {
@@ -232,7 +326,7 @@ export class ModeratedSession {
     // A node that runs the session and stays away for a few tries has probably died.
     socket.io.on('reconnect_attempt', (attempt) => {
       if (attempt !== REHOME_AFTER_ATTEMPTS || !this.#elsewhere || !this.#state.reconnecting) return;
-      this.#rehome().catch((err: unknown) => this.#set({ phase: 'closed', problem: describe(err) }));
+      this.#rehome().catch((err: unknown) => this.#couldNotResume(err));
     });
     // Back after a drop: enter again (the session keeps the member's place) and rejoin media.
     socket.io.on('reconnect', () => {
@@ -242,7 +336,7 @@ export class ModeratedSession {
           this.#set({ reconnecting: false });
           return this.#apply(view, { force: true });
         })
-        .catch((err: unknown) => this.#set({ phase: 'closed', problem: describe(err) }));
+        .catch((err: unknown) => this.#couldNotResume(err));
     });
   }
 
@@ -272,14 +366,30 @@ export class ModeratedSession {
       const media = this.media.getState();
       if (self.micMuted && media.micOn) await this.media.setMicOn(false).catch(() => undefined);
       if (self.cameraOff && media.cameraOn) this.media.dropCamera();
-    } catch {
-      // The next snapshot or reconnect tries again; the call view shows the media state.
+    } catch (err) {
+      // A full server is not going to change with the next snapshot: say so (and leave, so
+      // the facilitators do not see someone in the room who is not). Anything else: the next
+      // snapshot or reconnect tries again; the call view shows the media state.
+      if (err instanceof RequestError && err.code === 'SERVER_FULL') void this.#refusedForFullServer();
     } finally {
       this.#mediaBusy = false;
     }
     // A snapshot that arrived while media was busy is applied now.
     const latest = this.#state.view;
     if (latest && latest !== view) await this.#syncMedia(latest, this.#state.phase === 'in-room');
+  }
+
+  /** Back after a drop, but not back in: removed or ended meanwhile, or the way back failed. */
+  #couldNotResume(err: unknown): void {
+    this.media.leaveMedia();
+    const code = err instanceof RequestError ? err.code : undefined;
+    const closedReason = code === 'REMOVED' ? 'removed' : code === 'SESSION_ENDED' ? 'ended' : 'lost';
+    this.#set({ phase: 'closed', closedReason, reconnecting: false });
+  }
+
+  async #refusedForFullServer(): Promise<void> {
+    await this.#disconnect();
+    this.#set({ phase: 'refused', problemCode: 'SERVER_FULL', reconnecting: false });
   }
 
   /** The pre-join stream the first time; after that, the same choices asked for again. */
@@ -306,22 +416,12 @@ export function isNewer(current: Pick<SessionView, 'version'> | undefined, incom
   return !current || incoming.version >= current.version;
 }
 
-function credentialProblem(err: unknown): string {
-  const code = err instanceof Error ? ((err as Error & { data?: { code?: string } }).data?.code ?? err.message) : '';
-  switch (code) {
-    case 'INVITE_EXPIRED':
-      return 'This invite link has expired. Ask your clinic for a new one.';
-    case 'INVITE_REVOKED':
-      return 'This invite link is no longer valid. Ask your clinic for a new one.';
-    case 'INVITE_INVALID':
-      return 'This link is not a valid invite. Check that you opened the whole link from your clinic.';
-    case 'UNAUTHENTICATED':
-      return 'Please sign in to open this session.';
-    case 'NOT_FOUND':
-      return 'This session does not exist or has ended.';
-    default:
-      return 'Hearth could not reach the server. Check your connection and try again.';
-  }
+const CREDENTIAL_PROBLEMS: readonly ProblemCode[] = ['INVITE_INVALID', 'INVITE_EXPIRED', 'INVITE_REVOKED', 'SESSION_ENDED', 'NOT_FOUND', 'UNAUTHENTICATED'];
+
+/** Why connecting failed: the server's refusal of the credential, or no answer at all. */
+function credentialProblem(err: unknown): ProblemCode {
+  const code = err instanceof RequestError ? err.code : undefined;
+  return CREDENTIAL_PROBLEMS.find((c) => c === code) ?? 'UNREACHABLE';
 }
 
 function describe(err: unknown): string {

@@ -90,15 +90,7 @@ export class SessionClient {
    */
   prepare(): Promise<{ socket: HearthSocket; device: Device }> {
     this.#prepared ??= (async () => {
-      const socket = connectTo(this.serverUrl, this.auth);
-      // When the network comes back, do not wait for a ping to time out: reconnect now.
-      window.addEventListener('online', () => {
-        if (this.#socket !== socket) return;
-        if (socket.connected) socket.io.engine?.close();
-        else socket.connect();
-      });
-      this.#socket = socket;
-      this.#listen(socket);
+      const socket = this.connect();
       // The WebRTC library loads while the pre-join screen is already shown: a phone on a
       // weak network sees its first screen without waiting for it (scripts/client-size.mjs).
       const { Device } = await import('mediasoup-client');
@@ -118,6 +110,25 @@ export class SessionClient {
   /** The node this connection goes to (undefined: the page's own server). */
   get serverAddress(): string | undefined {
     return this.serverUrl;
+  }
+
+  /**
+   * Opens the connection (once) without the WebRTC library: a moderated page first learns
+   * whether its link is good (a refusal arrives at once, on a phone not busy compiling the
+   * library), then prepares the rest.
+   */
+  connect(): HearthSocket {
+    if (this.#socket) return this.#socket;
+    const socket = connectTo(this.serverUrl, this.auth);
+    // When the network comes back, do not wait for a ping to time out: reconnect now.
+    window.addEventListener('online', () => {
+      if (this.#socket !== socket) return;
+      if (socket.connected) socket.io.engine?.close();
+      else socket.connect();
+    });
+    this.#socket = socket;
+    this.#listen(socket);
+    return socket;
   }
 
   relocate(serverUrl: string | undefined): void {

@@ -1,19 +1,39 @@
-import type { ModeratedState } from '../../session/ModeratedSession';
+import type { ClosedReason, ModeratedSession, ModeratedState } from '../../session/ModeratedSession';
+import { NoticePage } from './NoticePage';
+import { closedWords } from './problems';
 
-const WORDS: Record<string, string> = {
-  removed: 'A facilitator has removed you from this session. If you think this is a mistake, contact your clinic.',
-  denied: 'The facilitator could not let you in right now. You can try again, or contact your clinic.',
-  ended: 'The session has ended. Thank you for being here.',
-  replaced: 'You opened this session in another window, so this one was closed.',
-  left: 'You left the session.',
-};
-
-export function ClosedNotice({ state }: { state: ModeratedState }) {
-  const reason = state.closedReason ?? (state.view?.kind === 'outside' ? state.view.reason : 'left');
+/**
+ * Out of the session: ended, left, removed, denied, or opened elsewhere. Someone who left or
+ * was not let in can go back without reloading or retyping anything; the end says when the
+ * group meets next; every one of these pages carries the crisis resources.
+ */
+export function ClosedNotice({ session, state }: { session: ModeratedSession; state: ModeratedState }) {
+  const reason: ClosedReason = state.closedReason ?? (state.view?.kind === 'outside' ? state.view.reason : 'left');
+  const facilitator = state.identity?.role === 'facilitator';
+  const canComeBack = reason === 'left' || reason === 'denied' || reason === 'lost';
   return (
-    <main className="closed" data-testid="closed-notice" data-reason={reason}>
-      <h1>{reason === 'ended' ? 'Session ended' : 'You are not in the session'}</h1>
-      <p>{state.problem ?? WORDS[reason] ?? WORDS['left']}</p>
-    </main>
+    <NoticePage
+      words={closedWords(reason)}
+      testId="closed-notice"
+      data={{ 'data-reason': reason }}
+      context={state.identity?.context}
+      showNextSession={reason !== 'replaced'}
+      actions={
+        canComeBack || (facilitator && reason === 'ended') ? (
+          <>
+            {canComeBack && (
+              <button type="button" className="btn btn-primary" onClick={() => void session.rejoin()}>
+                {reason === 'denied' ? 'Ask to join again' : 'Rejoin'}
+              </button>
+            )}
+            {facilitator && state.identity && (
+              <a className="btn" href={`/clinic/sessions/${encodeURIComponent(state.identity.sessionId)}`}>
+                Open the session’s record
+              </a>
+            )}
+          </>
+        ) : undefined
+      }
+    />
   );
 }

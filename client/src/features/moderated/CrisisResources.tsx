@@ -1,30 +1,63 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { LifeBuoy } from 'lucide-react';
+import { CRISIS_INTRO, ResourceItems } from './CrisisItems';
+import { useClinicInfo } from './useClinicInfo';
+import './crisis.css';
 
-/** Always one click away, in the waiting room and in the call. */
+const loadDialog = () => import('./CrisisDialog');
+const CrisisDialog = lazy(loadDialog);
+
+/**
+ * One click away on every screen of a session (the waiting room, the call): a button that opens
+ * the clinic's crisis resources in a dialog. The dialog's code is fetched as soon as the button
+ * is shown, so the click never waits for the network.
+ */
 export function CrisisResources() {
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const { resources } = useClinicInfo();
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    void loadDialog();
+  }, []);
   return (
-    <div className="crisis">
-      <button type="button" className="quiet" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="btn crisis-button"
+        aria-haspopup="dialog"
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
+      >
+        <LifeBuoy aria-hidden="true" />
         Crisis resources
       </button>
-      {open && (
-        <section className="crisis-panel" aria-label="Crisis resources" data-testid="crisis-panel">
-          <p>If you are in danger or thinking about harming yourself, you do not have to wait for the group:</p>
-          <ul>
-            <li>
-              Call or text <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline, US), any time.
-            </li>
-            <li>
-              Text HOME to <a href="sms:741741">741741</a> (Crisis Text Line).
-            </li>
-            <li>
-              In an emergency call <a href="tel:911">911</a> or your local emergency number.
-            </li>
-          </ul>
-          <p>You can also press “I need help”: only your facilitators see it, with the callback number you gave.</p>
-        </section>
+      {opened && (
+        <Suspense fallback={null}>
+          <CrisisDialog open={open} onOpenChange={setOpen} resources={resources} returnFocusTo={button} />
+        </Suspense>
       )}
-    </div>
+    </>
+  );
+}
+
+/**
+ * The same resources shown in place, for pages where something went wrong or the evening is
+ * over (a link problem, the end, a removal): nothing to click to find them.
+ */
+export function CrisisList() {
+  const { resources, loading } = useClinicInfo();
+  return (
+    <section className="crisis-list card" aria-labelledby="crisis-list-title" data-testid="crisis-list" aria-busy={loading || undefined}>
+      <h2 id="crisis-list-title">
+        <LifeBuoy aria-hidden="true" />
+        If you need help now
+      </h2>
+      <p className="muted">{CRISIS_INTRO}</p>
+      {!loading && <ResourceItems resources={resources} />}
+    </section>
   );
 }

@@ -1,13 +1,16 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { captureProfileFromUrl } from '../../session/localMedia';
-import { ModeratedSession } from '../../session/ModeratedSession';
+import { ModeratedSession, type ModeratedState } from '../../session/ModeratedSession';
 import { SessionClient } from '../../session/SessionClient';
 import { useSessionState } from '../../session/useSessionState';
 import { JoinForm } from '../prejoin/JoinForm';
 import { SessionRecordRedirect } from '../console/SessionRecordRedirect';
 import { ClosedNotice } from './ClosedNotice';
 import { ConsentForm } from './ConsentForm';
-import { CrisisResources } from './CrisisResources';
+import { NoticePage } from './NoticePage';
+import { PageHeading, ParticipantHeader, ParticipantPage, SessionAbout } from './ParticipantPage';
+import { problemWords } from './problems';
+import { useClinicInfo } from './useClinicInfo';
 import { useModeratedState } from './useModeratedState';
 import { WaitingRoom } from './WaitingRoom';
 
@@ -18,7 +21,8 @@ const RoomScreen = lazy(() => loadRoomScreen().then((m) => ({ default: m.RoomScr
 
 /**
  * A moderated group session, for a participant (`/join/<invite>`) or a facilitator
- * (`/facilitate/<session>`): pre-join, consent, waiting room, the call with its controls.
+ * (`/facilitate/<session>`): pre-join, consent, waiting room, the call with its controls, and
+ * a page of its own for every way the door can be closed.
  */
 export function ModeratedPage({ credential }: { credential: { invite: string } | { sessionId: string } }) {
   const key = JSON.stringify(credential);
@@ -29,6 +33,7 @@ export function ModeratedPage({ credential }: { credential: { invite: string } |
   );
   const state = useModeratedState(session);
   const media = useSessionState(session.media);
+  const { name: clinicName } = useClinicInfo();
   useEffect(() => {
     void session.start();
   }, [session]);
@@ -38,45 +43,83 @@ export function ModeratedPage({ credential }: { credential: { invite: string } |
 
   switch (state.phase) {
     case 'connecting':
-      return <main className="notice-page">Opening your session…</main>;
+      return <Waiting title="Opening your session" />;
     case 'credential-problem':
-      return (
-        <main className="notice-page" data-testid="credential-problem">
-          <h1>This link did not work</h1>
-          <p>{state.problem}</p>
-          <CrisisResources />
-        </main>
-      );
+      return <ProblemPage session={session} state={state} testId="credential-problem" />;
+    case 'refused':
+      return <ProblemPage session={session} state={state} testId="refused" />;
     case 'prejoin':
       return (
-        <JoinForm
-          roomId={state.identity?.role === 'facilitator' ? 'your group (facilitating)' : 'your group'}
-          busy={false}
-          error={state.problem}
-          leftRoom={false}
-          capture={capture}
-          fixedName={state.identity?.displayName}
-          onJoin={(_name, stream, devices) => {
-            session.media.setCameraDevice(devices.cameraDeviceId);
-            void session.choseMedia(stream);
-          }}
-        />
+        <>
+          <ParticipantHeader />
+          <JoinForm
+            documentTitle={`Check your camera and sound · ${clinicName ?? 'Hearth'}`}
+            about={<SessionAbout context={state.identity?.context} facilitating={state.identity?.role === 'facilitator'} />}
+            busy={false}
+            error={state.problem}
+            leftRoom={false}
+            capture={capture}
+            fixedName={state.identity?.displayName}
+            onJoin={(_name, stream, devices) => {
+              session.media.setCameraDevice(devices.cameraDeviceId);
+              void session.choseMedia(stream);
+            }}
+          />
+        </>
       );
     case 'consent':
     case 'entering':
-      return <ConsentForm busy={state.phase === 'entering'} problem={state.problem} onConsent={(consent) => void session.enter(consent)} />;
+      return (
+        <ConsentForm
+          busy={state.phase === 'entering'}
+          problem={state.problem}
+          context={state.identity?.context}
+          onConsent={(consent) => void session.enter(consent)}
+        />
+      );
     case 'waiting':
       return <WaitingRoom session={session} state={state} />;
     case 'closed':
       // A facilitator goes on to the session's record (attendance); participants get their own page.
       if (state.identity?.role === 'facilitator' && state.closedReason === 'ended') return <SessionRecordRedirect sessionId={state.identity.sessionId} />;
-      return <ClosedNotice state={state} />;
+      return <ClosedNotice session={session} state={state} />;
     case 'in-room':
-      if (media.status !== 'joined') return <main className="notice-page">{state.reconnecting ? 'Reconnecting…' : 'Connecting your camera and microphone…'}</main>;
+      if (media.status !== 'joined') return <Waiting title={state.reconnecting ? 'Reconnecting…' : 'Connecting your camera and microphone…'} />;
       return (
-        <Suspense fallback={<main className="notice-page">Connecting your camera and microphone…</main>}>
+        <Suspense fallback={<Waiting title="Connecting your camera and microphone…" />}>
           <RoomScreen session={session} state={state} media={media} />
         </Suspense>
       );
   }
+}
+
+function Waiting({ title }: { title: string }) {
+  return (
+    <ParticipantPage documentTitle={title.replace(/…$/, '')}>
+      <div className="participant-busy" aria-busy="true">
+        <span className="spinner" aria-hidden="true" />
+        <PageHeading>{title}</PageHeading>
+      </div>
+    </ParticipantPage>
+  );
+}
+
+/** A link that did not open the session, or an entry refused for now, with what can be done. */
+function ProblemPage({ session, state, testId }: { session: ModeratedSession; state: ModeratedState; testId: string }) {
+  const code = state.problemCode ?? 'UNREACHABLE';
+  const retry =
+    code === 'ROOM_LOCKED' || code === 'SERVER_FULL' ? (
+      <button type="button" className="btn btn-primary" onClick={() => void session.tryAgain()}>
+        Try again
+      </button>
+    ) : code === 'UNREACHABLE' ? (
+      <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+        Try again
+      </button>
+    ) : code === 'UNAUTHENTICATED' ? (
+      <a className="btn btn-primary" href={`/login?next=${encodeURIComponent(window.location.pathname)}`}>
+        Sign in
+      </a>
+    ) : undefined;
+  return <NoticePage words={problemWords(code)} testId={testId} data={{ 'data-problem': code }} context={state.identity?.context} actions={retry} />;
 }

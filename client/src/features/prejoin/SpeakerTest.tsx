@@ -24,7 +24,7 @@ export function SpeakerTest({ speakerId }: { speakerId: string | undefined }) {
     <div className="check-row">
       <span className="check-label">Speaker</span>
       <div className="check-body">
-        <button type="button" className="quiet" onClick={play} disabled={phase === 'playing'} data-phase={phase}>
+        <button type="button" className="btn" onClick={play} disabled={phase === 'playing'} data-phase={phase}>
           Play test sound
         </button>
         <p className="check-hint" aria-live="polite" hidden={phase === 'idle'}>
