@@ -245,6 +245,12 @@ export class StaffPages {
     return this.page.getByRole('table', { name: `Attendance from ${from} to ${to}` }).locator('tbody').getByRole('row');
   }
 
+  // --- Clinic settings ---
+
+  get settings(): ClinicSettingsForm {
+    return new ClinicSettingsForm(this.page);
+  }
+
   // --- The audit log ---
 
   get auditLink(): Locator {
@@ -265,5 +271,53 @@ export class StaffPages {
     const outcome = this.page.getByRole('status').or(this.page.getByRole('alert')).filter({ hasText: /^(Intact|Broken)/ });
     await expect(outcome).toBeVisible();
     return outcome;
+  }
+}
+
+/** The clinic settings form: the clinic's name and country, and its crisis resources in order. */
+export class ClinicSettingsForm {
+  readonly form: Locator;
+  readonly resources: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole('form', { name: 'Clinic settings' });
+    this.resources = this.form.getByRole('list', { name: 'Crisis resources' }).getByRole('listitem');
+  }
+
+  field(label: string): Locator {
+    return this.form.getByLabel(label, { exact: true });
+  }
+
+  /** The n-th resource (1 = shown first). */
+  resource(n: number): Locator {
+    return this.resources.nth(n - 1);
+  }
+
+  /** Each resource's name, in order. */
+  get resourceNames(): Locator {
+    return this.resources.locator('.staff-resource-name');
+  }
+
+  /** Picks an action (Move up, Move down, Remove) from the n-th resource's menu. */
+  async act(n: number, action: 'Move up' | 'Move down' | 'Remove'): Promise<void> {
+    await this.resource(n).getByRole('button', { name: `Actions for Resource ${n}` }).click();
+    await this.page.getByRole('menuitem', { name: action }).click();
+    await expect(this.page.getByRole('menu')).toHaveCount(0);
+  }
+
+  /** Adds a resource at the end; `kind` as the form words it (A call, A text message, A web page). */
+  async addResource(r: { name: string; kind: string; value: string; detail?: string }): Promise<void> {
+    const before = await this.resources.count();
+    await this.form.getByRole('button', { name: 'Add a resource' }).click();
+    const added = this.resource(before + 1);
+    await expect(added.getByLabel('Name', { exact: true })).toBeFocused();
+    await added.getByLabel('Name', { exact: true }).fill(r.name);
+    await added.getByLabel('How to reach it').selectOption({ label: r.kind });
+    await added.getByLabel(/^(Number to call|Number to text|Web address)$/).fill(r.value);
+    if (r.detail) await added.getByLabel('Detail line (optional)').fill(r.detail);
+  }
+
+  async save(): Promise<void> {
+    await this.form.getByRole('button', { name: 'Save settings' }).click();
   }
 }

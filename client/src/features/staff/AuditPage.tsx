@@ -4,9 +4,7 @@ import { isApiError } from '../../api/ApiError';
 import { errorMessage } from '../../api/errorMessage';
 import type { AuditEntry, AuditVerification } from '../../api/types';
 import { auditTime, shortId, verificationText } from './auditView';
-import { Breadcrumbs } from './Breadcrumbs';
 import { LoadFailed } from './LoadFailed';
-import { paths } from './routes';
 import { useStaff } from './staffContext';
 import { useLoad } from './useLoad';
 import { useOutcome } from './useOutcome';
@@ -20,7 +18,6 @@ export function AuditPage() {
   const heading = usePageHeading('Audit log');
   return (
     <main className="staff-page">
-      <Breadcrumbs trail={[{ label: 'Cohorts', to: paths.cohorts() }]} current="Audit log" />
       <header className="staff-page-head">
         <h1 ref={heading} tabIndex={-1}>
           Audit log

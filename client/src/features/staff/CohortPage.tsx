@@ -46,11 +46,13 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
           <p className="staff-meta">
             <span>
               <Globe aria-hidden="true" />
-              Meets in the <strong>{cohort.timeZone}</strong> time zone.
+              <span>
+                Meets in the <strong>{cohort.timeZone}</strong> time zone.
+              </span>
             </span>
             <span>
               <CalendarClock aria-hidden="true" />
-              {cohort.schedule ? describeSchedule(cohort.schedule, cohort.timeZone) : 'No weekly schedule yet'}
+              <span>{cohort.schedule ? describeSchedule(cohort.schedule, cohort.timeZone) : 'No weekly schedule yet'}</span>
             </span>
           </p>
         )}

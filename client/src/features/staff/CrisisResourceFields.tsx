@@ -36,29 +36,32 @@ export function CrisisResourceFields({ form, index, count, onMove, onRemove }: P
   return (
     <li className="staff-resource">
       <fieldset>
-        <legend>
-          <span className="staff-resource-place">{index + 1}</span>
-          <span>{label.trim() || 'New resource'}</span>
-        </legend>
-        <Menu>
-          <MenuTrigger asChild>
-            <button type="button" className="btn btn-icon btn-quiet staff-resource-menu" aria-label={`Actions for ${place}`}>
-              <Ellipsis aria-hidden="true" />
-            </button>
-          </MenuTrigger>
-          <MenuContent align="end">
-            <MenuItem icon={<ArrowUp aria-hidden="true" />} disabled={index === 0} onSelect={() => onMove(index, index - 1)}>
-              Move up
-            </MenuItem>
-            <MenuItem icon={<ArrowDown aria-hidden="true" />} disabled={index === count - 1} onSelect={() => onMove(index, index + 1)}>
-              Move down
-            </MenuItem>
-            <MenuSeparator />
-            <MenuItem danger icon={<Trash2 aria-hidden="true" />} onSelect={() => onRemove(index)}>
-              Remove
-            </MenuItem>
-          </MenuContent>
-        </Menu>
+        <legend className="visually-hidden">{place}</legend>
+        <div className="staff-resource-head">
+          <span className="staff-resource-place" aria-hidden="true">
+            {index + 1}
+          </span>
+          <span className="staff-resource-name">{label.trim() || 'New resource'}</span>
+          <Menu>
+            <MenuTrigger asChild>
+              <button type="button" className="btn btn-icon btn-quiet" aria-label={`Actions for ${place}`}>
+                <Ellipsis aria-hidden="true" />
+              </button>
+            </MenuTrigger>
+            <MenuContent align="end">
+              <MenuItem icon={<ArrowUp aria-hidden="true" />} disabled={index === 0} onSelect={() => onMove(index, index - 1)}>
+                Move up
+              </MenuItem>
+              <MenuItem icon={<ArrowDown aria-hidden="true" />} disabled={index === count - 1} onSelect={() => onMove(index, index + 1)}>
+                Move down
+              </MenuItem>
+              <MenuSeparator />
+              <MenuItem danger icon={<Trash2 aria-hidden="true" />} onSelect={() => onRemove(index)}>
+                Remove
+              </MenuItem>
+            </MenuContent>
+          </Menu>
+        </div>
         <div className="staff-resource-grid">
           <Field label="Name" hint="As participants will read it." autoComplete="off" error={errors?.label?.message} {...form.register(`${name}.label`)} />
           <SelectField label="How to reach it" error={errors?.kind?.message} {...form.register(`${name}.kind`)}>

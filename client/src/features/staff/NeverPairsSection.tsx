@@ -40,6 +40,9 @@ export function NeverPairsSection({ cohort, members, onSaved }: Props) {
             </p>
           </div>
         ) : (
+          <p className="muted">Breakouts never put these members together, on any evening, whoever proposes the pairs.</p>
+        )}
+        {cohort.neverPairs.length > 0 && (
           <ul className="staff-rows" aria-label="Never pair">
             {cohort.neverPairs.map(([a, b]) => (
               <li key={`${a} ${b}`} className="staff-row">

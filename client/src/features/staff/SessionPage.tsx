@@ -52,7 +52,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
             <p className="staff-meta">
               <span>
                 <CalendarClock aria-hidden="true" />
-                {sessionWhen(data.session, timeZone)}
+                <span>{sessionWhen(data.session, timeZone)}</span>
               </span>
               <SessionStatusBadge status={data.session.status} />
             </p>

@@ -4,6 +4,7 @@ import { Plus } from 'lucide-react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { errorMessage } from '../../api/errorMessage';
 import { announce } from '../../ui/announcer';
+import { CrisisPreview } from './CrisisPreview';
 import { CrisisResourceFields, EMPTY_RESOURCE, MAX_RESOURCES } from './CrisisResourceFields';
 import { asSentence, Field } from './Field';
 import { FormMessage } from './FormMessage';
@@ -53,6 +54,7 @@ function SettingsForm({ initial }: { initial: ClinicInfo }) {
   const resources = useFieldArray({ control: form.control, name: 'crisisResources' });
   const { outcome, run, clear } = useOutcome();
   const country = form.watch('country');
+  const shown = form.watch();
 
   const save = form.handleSubmit(
     (info) =>
@@ -81,65 +83,70 @@ function SettingsForm({ initial }: { initial: ClinicInfo }) {
   const listError = errors.crisisResources?.root?.message ?? errors.crisisResources?.message;
 
   return (
-    <form className="staff-settings-form" noValidate onSubmit={(e) => void save(e)} aria-label="Clinic settings">
-      <section aria-labelledby="clinic-identity" className="card staff-form">
-        <h2 id="clinic-identity">The clinic</h2>
-        <Field
-          label="Clinic name"
-          hint="Shown to participants on the way in, in the waiting room and on the last page."
-          autoComplete="organization"
-          error={errors.name?.message}
-          {...form.register('name')}
-        />
-        <Field
-          label="Country"
-          hint={<>Two letters, such as US, CA or GB: where the crisis resources below apply.{countryName(country) && <> This is {countryName(country)}.</>}</>}
-          autoComplete="off"
-          maxLength={2}
-          spellCheck={false}
-          className="staff-country"
-          error={errors.country?.message}
-          {...form.register('country', { setValueAs: (v: string) => v.toUpperCase() })}
-        />
-      </section>
+    <form className="staff-split staff-settings-form" noValidate onSubmit={(e) => void save(e)} aria-label="Clinic settings">
+      <div className="staff-section">
+        <section aria-labelledby="clinic-identity" className="card staff-form">
+          <h2 id="clinic-identity">The clinic</h2>
+          <Field
+            label="Clinic name"
+            hint="Shown to participants on the way in, in the waiting room and on the last page."
+            autoComplete="organization"
+            error={errors.name?.message}
+            {...form.register('name')}
+          />
+          <Field
+            label="Country"
+            hint={<>Two letters, such as US, CA or GB: where the crisis resources below apply.{countryName(country) && <> This is {countryName(country)}.</>}</>}
+            autoComplete="off"
+            maxLength={2}
+            spellCheck={false}
+            className="staff-country"
+            error={errors.country?.message}
+            {...form.register('country', { setValueAs: (v: string) => v.toUpperCase() })}
+          />
+        </section>
 
-      <section aria-labelledby="crisis-resources" className="card staff-form">
-        <div className="staff-section-head">
-          <h2 id="crisis-resources">Crisis resources</h2>
-          <p className="muted">In the order participants see them. Put the most important first; an emergency number belongs here too.</p>
-        </div>
-        <ol className="staff-resources" aria-label="Crisis resources">
-          {resources.fields.map((field, index) => (
-            <CrisisResourceFields
-              key={field.id}
-              form={form}
-              index={index}
-              count={resources.fields.length}
-              onMove={move}
-              onRemove={remove}
-            />
-          ))}
-        </ol>
-        {listError && (
-          <p role="alert" className="field-error">
-            {asSentence(listError)}
+        <section aria-labelledby="crisis-resources" className="card staff-form">
+          <div className="staff-section-head">
+            <h2 id="crisis-resources">Crisis resources</h2>
+            <p className="muted">In the order participants see them. Put the most important first; an emergency number belongs here too.</p>
+          </div>
+          <ol className="staff-resources" aria-label="Crisis resources">
+            {resources.fields.map((field, index) => (
+              <CrisisResourceFields
+                key={field.id}
+                form={form}
+                index={index}
+                count={resources.fields.length}
+                onMove={move}
+                onRemove={remove}
+              />
+            ))}
+          </ol>
+          {listError && (
+            <p role="alert" className="field-error">
+              {asSentence(listError)}
+            </p>
+          )}
+          <p>
+            <button type="button" className="btn" disabled={resources.fields.length >= MAX_RESOURCES} onClick={add}>
+              <Plus aria-hidden="true" />
+              Add a resource
+            </button>
           </p>
-        )}
-        <p>
-          <button type="button" className="btn" disabled={resources.fields.length >= MAX_RESOURCES} onClick={add}>
-            <Plus aria-hidden="true" />
-            Add a resource
-          </button>
-        </p>
-        {resources.fields.length >= MAX_RESOURCES && <p className="field-hint">A clinic lists at most {MAX_RESOURCES} resources.</p>}
-      </section>
+          {resources.fields.length >= MAX_RESOURCES && <p className="field-hint">A clinic lists at most {MAX_RESOURCES} resources.</p>}
+        </section>
 
-      <div className="staff-save-bar">
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : 'Save settings'}
-        </button>
-        {isDirty && !isSubmitting && <p className="muted">You have changes that are not saved yet.</p>}
-        <FormMessage error={outcome.error} status={outcome.status} />
+        <div className="staff-save-bar">
+          <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+            {isSubmitting ? 'Saving…' : 'Save settings'}
+          </button>
+          {isDirty && !isSubmitting && <p className="muted">Not saved yet.</p>}
+          <FormMessage error={outcome.error} status={outcome.status} />
+        </div>
+      </div>
+      <div className="staff-side staff-preview-side">
+        <CrisisPreview info={shown} />
       </div>
     </form>
   );

@@ -40,7 +40,7 @@ export function StaffLayout({ account, clinicName, onSignOut, children }: Props)
         <Link to={paths.cohorts()} className="staff-brand">
           <HeartHandshake aria-hidden="true" />
           <span className="staff-brand-name">{clinicName ?? 'Hearth'}</span>
-          {clinicName && <span className="staff-brand-app">Hearth</span>}
+          {clinicName && clinicName !== 'Hearth' && <span className="staff-brand-app">on Hearth</span>}
         </Link>
         <nav aria-label="Clinic" className="staff-nav">
           <NavLink to={paths.cohorts()} current={section === 'cohorts'} exact={path === paths.cohorts()}>
