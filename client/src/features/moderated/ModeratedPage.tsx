@@ -117,7 +117,7 @@ function ProblemPage({ session, state, testId }: { session: ModeratedSession; st
         Try again
       </button>
     ) : code === 'UNAUTHENTICATED' ? (
-      <a className="btn btn-primary" href={`/login?next=${encodeURIComponent(window.location.pathname)}`}>
+      <a className="btn btn-primary" href="/login">
         Sign in
       </a>
     ) : undefined;
