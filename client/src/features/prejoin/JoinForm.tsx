@@ -116,14 +116,12 @@ export function JoinForm({ roomId, about, documentTitle = 'Check your camera and
             <div className="preview-off">
               {starting ? (
                 <p>Starting your camera and microphone… If your browser asks, choose Allow.</p>
-              ) : insecure ? (
-                <p>No camera on this page. The group will see your initial.</p>
               ) : (
                 <>
-                    <span className="preview-initial" aria-hidden="true">
-                      {name.trim().slice(0, 1).toUpperCase()}
-                    </span>
-                    <p>Camera off. The group will see your initial.</p>
+                  <span className="preview-initial" aria-hidden="true">
+                    {name.trim().slice(0, 1).toUpperCase()}
+                  </span>
+                  <p>{insecure ? 'No camera on this page.' : 'Camera off.'} The group will see your initial.</p>
                 </>
               )}
             </div>
