@@ -4,7 +4,9 @@ import type { ModeratedSession } from '../../session/ModeratedSession';
 import { clock, useCountdown } from '../rounds/useCountdown';
 
 /** A pair's view of breakouts, compact: the prompt, who is in the pair, the time, the nudges, who listens, and help. */
-export function BreakoutBanner({ breakout, names, session, facilitator }: { breakout: BreakoutView; names: Map<string, string>; session: ModeratedSession; facilitator: boolean }) {
+type Props = { breakout: BreakoutView; selfId: string; names: Map<string, string>; session: ModeratedSession; facilitator: boolean };
+
+export function BreakoutBanner({ breakout, selfId, names, session, facilitator }: Props) {
   const left = useCountdown(breakout.remainingMs, false, `${breakout.remainingMs > 0}`);
   const returning = useCountdown(breakout.returningInMs ?? undefined, false, String(breakout.returningInMs !== null));
   const group = breakout.myGroup;
@@ -14,7 +16,13 @@ export function BreakoutBanner({ breakout, names, session, facilitator }: { brea
         <p className="banner-title">{breakout.prompt}</p>
         <p className="banner-line">
           {group ? (
-            <>In your pair: {group.memberIds.map((id) => names.get(id) ?? 'someone').join(', ')}</>
+            <>
+              {group.memberIds.length > 2 ? 'In your group with ' : 'In your pair with '}
+              {group.memberIds
+                .filter((id) => id !== selfId)
+                .map((id) => names.get(id) ?? 'someone')
+                .join(' and ')}
+            </>
           ) : facilitator ? (
             'You are in the main room.'
           ) : (

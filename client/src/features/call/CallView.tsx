@@ -35,6 +35,8 @@ type Props = {
   micHeld?: { label: string; reason: string };
   /** The buttons a moderated session adds (hand, help), between the camera and More. */
   controls?: ReactNode;
+  /** This person takes turns in rounds: the More menu offers the turn's sound cue. */
+  takesTurns?: boolean;
   leave: { words: LeaveWords; onLeave: () => Promise<void> };
 };
 
@@ -105,7 +107,7 @@ export function CallView(props: Props) {
           onClick={() => act(props.setCameraOn(!media.cameraOn), 'Could not start the camera. Check that no other app is using it.')}
         />
         {props.controls}
-        <MoreMenu />
+        <MoreMenu turnSound={props.takesTurns ?? false} />
         <LeaveButton words={props.leave.words} onLeave={() => act(props.leave.onLeave(), 'Could not leave cleanly.')} />
       </nav>
       {/* Every voice plays, whichever tiles are on screen. */}

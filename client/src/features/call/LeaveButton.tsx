@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { LogOut } from 'lucide-react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ControlButton } from './ControlButton';
@@ -8,9 +8,10 @@ export type LeaveWords = { title: string; description: string; confirm: string }
 /** Leave asks first: a stray tap on a phone must not drop someone out of their group. */
 export function LeaveButton({ words, onLeave }: { words: LeaveWords; onLeave: () => void }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <ControlButton label="Leave" icon={<LogOut aria-hidden="true" />} tone="danger" onClick={() => setOpen(true)} />
+      <ControlButton ref={button} label="Leave" icon={<LogOut aria-hidden="true" />} tone="danger" onClick={() => setOpen(true)} />
       <ConfirmDialog
         open={open}
         onOpenChange={setOpen}
@@ -21,6 +22,7 @@ export function LeaveButton({ words, onLeave }: { words: LeaveWords; onLeave: ()
         danger
         onConfirm={onLeave}
         testId="leave-dialog"
+        returnFocusTo={button}
       />
     </>
   );

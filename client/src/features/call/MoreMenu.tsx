@@ -3,8 +3,11 @@ import { Menu, MenuCheckboxItem, MenuContent, MenuLabel, MenuRadioGroup, MenuRad
 import { useCallPreferences, type LayoutMode, type SelfView } from './callPreferences';
 import { ControlButton } from './ControlButton';
 
-/** The call's settings behind one button: layout, self view, sound cues (remembered on the device). */
-export function MoreMenu() {
+/**
+ * The call's settings behind one button: layout, self view and (for those who take turns) the
+ * turn's sound cue, remembered on the device.
+ */
+export function MoreMenu({ turnSound }: { turnSound: boolean }) {
   const [prefs, set] = useCallPreferences();
   return (
     <Menu>
@@ -24,10 +27,14 @@ export function MoreMenu() {
           <MenuRadioItem value="small">Small self view in the corner</MenuRadioItem>
           <MenuRadioItem value="hidden">Hide self view</MenuRadioItem>
         </MenuRadioGroup>
-        <MenuSeparator />
-        <MenuCheckboxItem checked={prefs.soundCues} onCheckedChange={(on) => set({ soundCues: on })}>
-          Sound when your turn starts or help is asked
-        </MenuCheckboxItem>
+        {turnSound && (
+          <>
+            <MenuSeparator />
+            <MenuCheckboxItem checked={prefs.soundCues} onCheckedChange={(on) => set({ soundCues: on })}>
+              Sound when your turn starts
+            </MenuCheckboxItem>
+          </>
+        )}
       </MenuContent>
     </Menu>
   );

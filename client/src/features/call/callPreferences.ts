@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /*
  * How this device likes its call laid out, remembered between evenings (localStorage): the
- * layout, the self view, and whether turn and alert cues make a sound. Only what the person
+ * layout, the self view, and whether the start of your turn makes a sound. Only what the person
  * chose is stored; the rest follows the device (a phone starts with a small self view).
  */
 

@@ -1,14 +1,14 @@
 import { callPreferences } from './callPreferences';
 
 /*
- * Short cues made with WebAudio (no sound file to download): a rising two-note chime when your
- * turn starts, a brighter one for a facilitator's alert. Played only while the person has
- * sound cues on (the call's "More" menu).
+ * A short cue made with WebAudio (no sound file to download): a rising two-note chime when your
+ * turn starts. Played only while the person has it on (the call's "More" menu). A facilitator's
+ * alert chime is the console's own, with its own setting.
  */
 
-export type Cue = 'turn' | 'alert';
+export type Cue = 'turn';
 
-const NOTES: Record<Cue, number[]> = { turn: [523.25, 659.25], alert: [659.25, 880] };
+const NOTES: Record<Cue, number[]> = { turn: [523.25, 659.25] };
 const NOTE_SECONDS = 0.16;
 const VOLUME = 0.12;
 

@@ -61,7 +61,7 @@ export function RoomBanners({ session, state, room, held, alone, helpAsked, onDi
           A facilitator muted you.{room.selfUnmuteLocked ? ' Raise your hand if you would like to speak.' : ''}
         </p>
       )}
-      {room.breakout && <BreakoutBanner breakout={room.breakout} names={names} session={session} facilitator={!participant} />}
+      {room.breakout && <BreakoutBanner breakout={room.breakout} selfId={room.self.id} names={names} session={session} facilitator={!participant} />}
       {room.round && <RoundBanner round={room.round} selfId={room.self.id} names={names} session={session} heldForTurn={held} />}
       {participant && room.pulse && <PulsePrompt pulse={room.pulse} session={session} />}
       {alone && !room.breakout && !aside && <p className="notice">You are the first one here. Others will appear as they join.</p>}

@@ -91,6 +91,7 @@ export function RoomScreen({ session, state, media }: Props) {
       setMicOn={(on) => session.setMicOn(on)}
       setCameraOn={(on) => session.setCameraOn(on)}
       micHeld={held ? { label: 'Muted for this turn', reason: 'Only the speaker can be heard during this turn. Your turn will come.' } : undefined}
+      takesTurns={room?.kind === 'participant'}
       controls={
         room?.kind === 'participant' && (
           <>
