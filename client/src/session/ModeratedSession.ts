@@ -1,4 +1,4 @@
-import type { CommandResponse, ConsentInput, MemberCommand, ServerEventPayload, SessionView } from '@hearth/shared';
+import type { CommandResponse, ConsentInput, ErrorCode, MemberCommand, ServerEventPayload, SessionView } from '@hearth/shared';
 import { refusalOf } from './connectionRefusal';
 import { getLocalMedia, type CaptureProfile } from './localMedia';
 import { request, RequestError, type HearthSocket } from './request';
@@ -322,6 +322,15 @@ export class ModeratedSession {
     });
     socket.on('disconnect', () => {
       if (this.#state.phase === 'waiting' || this.#state.phase === 'in-room') this.#set({ reconnecting: true });
+    });
+    // Coming back after a drop, the handshake itself may be refused (the session ended, the
+    // link was revoked meanwhile); Socket.IO then stops trying, so say why instead of "Reconnecting…".
+    socket.on('connect_error', (err: Error & { data?: { code?: unknown } }) => {
+      const code = err.data?.code;
+      if (typeof code !== 'string' || !this.#state.reconnecting) return;
+      this.media.leaveMedia();
+      if (code === 'SESSION_ENDED') this.#set({ phase: 'closed', closedReason: 'ended', reconnecting: false });
+      else this.#set({ phase: 'credential-problem', problemCode: credentialProblem(new RequestError(code as ErrorCode, err.message)), reconnecting: false });
     });
     // A node that runs the session and stays away for a few tries has probably died.
     socket.io.on('reconnect_attempt', (attempt) => {

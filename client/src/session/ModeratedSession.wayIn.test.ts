@@ -158,6 +158,18 @@ describe('ModeratedSession: leaving and coming back', () => {
     expect(media.sockets[1]!.sent.filter((s) => s.event === 'session:enter').map((s) => s.payload)).toEqual([{ consent }]);
   });
 
+  it('a drop whose way back is refused at the handshake (the session ended meanwhile) says so instead of "Reconnecting…"', async () => {
+    const media = fakeMedia((event) => (event === 'session:identity' ? identity : event === 'session:enter' ? ok({ view: view('waiting', 2) }) : 'never'));
+    const session = sessionWith(media);
+    await session.start();
+    await session.choseMedia(undefined);
+    await session.enter(consent);
+    media.sockets[0]!.emit('disconnect', 'transport close');
+    expect(session.getState().reconnecting).toBe(true);
+    media.sockets[0]!.emit('connect_error', Object.assign(new Error('SESSION_ENDED'), { data: { code: 'SESSION_ENDED' } }));
+    expect(session.getState()).toMatchObject({ phase: 'closed', closedReason: 'ended', reconnecting: false });
+  });
+
   it('a full server on joining the call: the session is left and the page says so, with Try again', async () => {
     const media = fakeMedia((event) => {
       if (event === 'session:identity') return identity;
