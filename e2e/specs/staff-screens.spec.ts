@@ -39,9 +39,10 @@ async function post<T>(page: Page, url: string, path: string, data: object): Pro
   return (await res.json()) as T;
 }
 
-// Each screen is looked at twice (phone, laptop) with axe at both sizes: a few seconds each on two
-// busy cores, so the screens are split over several tests with room to spare.
-const LOOKS_TIMEOUT = 240_000;
+// Each screen is looked at twice (phone, laptop) with axe at both sizes: a few seconds each, many
+// more on two cores shared with other suites, so the screens are split over several tests, each
+// with room to spare.
+const LOOKS_TIMEOUT = 300_000;
 
 test('setup, sign-in (and a refused password) and the empty cohorts page, at phone and laptop size', async ({ page, staff }) => {
   test.setTimeout(LOOKS_TIMEOUT);
@@ -63,7 +64,7 @@ test('setup, sign-in (and a refused password) and the empty cohorts page, at pho
   await lookAt(page, 'staff-cohorts-empty', { ready: fitsTheWindow });
 });
 
-test('a cohort filled in through its tabs: members, never-pair rules, schedule, sessions, attendance', async ({ page, server, staff }) => {
+test('a new cohort’s members and never-pair rules, filled in through its tabs', async ({ page, server, staff }) => {
   test.setTimeout(LOOKS_TIMEOUT);
   await server.clinic.accounts.create({ ...ADMIN, role: 'admin' });
   await staff.signIn(ADMIN);
@@ -80,6 +81,17 @@ test('a cohort filled in through its tabs: members, never-pair rules, schedule, 
   await staff.neverPair('Ana', 'Ben');
   await expect(staff.neverPairs).toHaveText(['Ana and Ben']);
   await lookAt(page, 'staff-cohort-never-pair', { ready: fitsTheWindow });
+});
+
+test('a cohort’s schedule, the sessions it makes, and its attendance before any was held', async ({ page, server, staff }) => {
+  test.setTimeout(LOOKS_TIMEOUT);
+  await server.clinic.accounts.create({ ...ADMIN, role: 'admin' });
+  await staff.signIn(ADMIN);
+  const { cohort } = await post<{ cohort: { id: string } }>(page, server.url, '/cohorts', { name: 'Evening IOP Mon/Wed/Thu', timeZone: ZONE });
+  for (const pseudonym of ['Ana', 'Ben', 'Cy', 'Dee']) await post(page, server.url, `/cohorts/${cohort.id}/members`, { pseudonym });
+  await staff.goto(`/clinic/cohorts/${cohort.id}`);
+  await expect(staff.heading).toHaveText('Evening IOP Mon/Wed/Thu');
+  await expect(page.getByText('No sessions yet.')).toBeVisible();
 
   await staff.setSchedule(['Monday', 'Wednesday', 'Thursday'], '18:00', 180);
   await staff.createScheduledSessions(/^\d+ sessions created\.$/);

@@ -81,7 +81,7 @@ function VerifyChain() {
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p className="muted">No entries yet.</p>;
   return (
-    <table className="staff-table staff-audit" aria-label="Audit entries, newest first">
+    <table className="staff-table" aria-label="Audit entries, newest first">
       <thead>
         <tr>
           <th scope="col">#</th>

@@ -88,7 +88,7 @@ function WeeklyScheduleForm({ cohort, onSaved }: Pick<Props, 'cohort' | 'onSaved
       <fieldset className="staff-days" aria-describedby={errors.weekdays ? daysError : undefined}>
         <legend>Days</legend>
         {WEEK_ORDER.map((day, i) => (
-          <label key={day} className="check staff-day">
+          <label key={day} className="check">
             <input
               type="checkbox"
               // The first day takes the focus when no day is chosen.

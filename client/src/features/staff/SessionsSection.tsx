@@ -8,14 +8,14 @@ import type { Cohort, GroupSession } from '../../api/types';
 import { Field } from './Field';
 import { FormMessage } from './FormMessage';
 import { paths } from './routes';
-import { bySchedule, sessionWhen } from './sessionStatus';
+import { sessionOrder, sessionWhen } from './sessionStatus';
 import { SessionStatusBadge } from './SessionStatusBadge';
 import { useStaff } from './staffContext';
 import { useOutcome } from './useOutcome';
 
-/** The cohort's sessions, soonest first, and a new one. */
+/** The cohort's sessions, live and coming ones first, and a new one. */
 export function SessionsSection({ cohort, sessions }: { cohort: Cohort; sessions: GroupSession[] }) {
-  const sorted = [...sessions].sort(bySchedule);
+  const sorted = [...sessions].sort(sessionOrder);
   return (
     <section aria-labelledby="sessions" className="staff-split">
       <div className="staff-section">

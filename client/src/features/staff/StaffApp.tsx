@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Route, Switch, useLocation, useSearch } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
+import './staff-frame.css';
 import './staff.css';
+import './staff-records.css';
+import './staff-settings.css';
 import { createClinicApi } from '../../api/clinicApi';
 import { errorMessage, SIGNED_OUT_MESSAGE } from '../../api/errorMessage';
 import { isApiError } from '../../api/ApiError';

@@ -4,7 +4,7 @@ import { HeartHandshake } from 'lucide-react';
 /** The frame of the pages before sign-in (setup, sign-in): the product's name above one card. */
 export function StaffFrame({ children }: { children: ReactNode }) {
   return (
-    <div className="staff staff-signed-out">
+    <div className="staff">
       <header className="staff-frame-bar">
         <p className="staff-brand">
           <HeartHandshake aria-hidden="true" />

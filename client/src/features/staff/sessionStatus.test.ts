@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupSession } from '../../api/types';
-import { bySchedule, sessionWhen, STATUS_WORDS } from './sessionStatus';
+import { sessionOrder, sessionWhen, STATUS_WORDS } from './sessionStatus';
 
-const session = (id: string, scheduledStart: string | undefined, createdAt = '2025-03-01T00:00:00.000Z'): GroupSession => ({
+const session = (id: string, scheduledStart: string | undefined, createdAt = '2025-03-01T00:00:00.000Z', status: GroupSession['status'] = 'scheduled'): GroupSession => ({
   id,
   cohortId: 'c1',
   title: id,
   ...(scheduledStart ? { scheduledStart } : {}),
-  status: 'scheduled',
+  status,
   createdBy: 'a1',
   createdAt,
 });
@@ -28,7 +28,17 @@ describe('session status', () => {
       session('none-2', undefined, '2025-03-02T00:00:00.000Z'),
       session('sooner', '2025-03-04T00:00:00.000Z'),
       session('none-1', undefined, '2025-03-01T00:00:00.000Z'),
-    ].sort(bySchedule);
+    ].sort(sessionOrder);
     expect(sorted.map((s) => s.id)).toEqual(['sooner', 'later', 'none-1', 'none-2']);
+  });
+
+  it('puts a live session first and ended ones last, the most recent of them first', () => {
+    const sorted = [
+      session('ended-old', '2025-02-01T00:00:00.000Z', undefined, 'ended'),
+      session('next', '2025-03-04T00:00:00.000Z'),
+      session('ended-recent', '2025-03-01T00:00:00.000Z', undefined, 'ended'),
+      session('live', '2025-03-03T00:00:00.000Z', undefined, 'live'),
+    ].sort(sessionOrder);
+    expect(sorted.map((s) => s.id)).toEqual(['live', 'next', 'ended-recent', 'ended-old']);
   });
 });

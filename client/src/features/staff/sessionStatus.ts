@@ -15,9 +15,22 @@ export function sessionWhen(session: Pick<GroupSession, 'scheduledStart'>, timeZ
   return session.scheduledStart ? formatInZone(session.scheduledStart, timeZone) : 'No start time set';
 }
 
-/** Scheduled ones by start time, then those without a start by when they were created. */
-export function bySchedule(a: GroupSession, b: GroupSession): number {
+const STANDING: Record<SessionStatus, number> = { live: 0, scheduled: 1, ended: 2 };
+
+/** The order a cohort's sessions are listed in: by start time, those without one after those with one. */
+function byStart(a: GroupSession, b: GroupSession): number {
   if (a.scheduledStart && b.scheduledStart) return a.scheduledStart.localeCompare(b.scheduledStart);
   if (a.scheduledStart || b.scheduledStart) return a.scheduledStart ? -1 : 1;
   return a.createdAt.localeCompare(b.createdAt);
+}
+
+/**
+ * What a facilitator is looking for first: a live session, then the ones to come (soonest
+ * first), then those that have ended (most recent first), so tonight's group is never
+ * below months of past evenings.
+ */
+export function sessionOrder(a: GroupSession, b: GroupSession): number {
+  const standing = STANDING[a.status] - STANDING[b.status];
+  if (standing !== 0) return standing;
+  return a.status === 'ended' ? byStart(b, a) : byStart(a, b);
 }
