@@ -1,5 +1,5 @@
 import type { CommandResponse, ConsentInput, ErrorCode, MemberCommand, ServerEventPayload, SessionView } from '@hearth/shared';
-import { refusalOf } from './connectionRefusal';
+import { credentialProblem, refusalOf, type ProblemCode } from './connectionRefusal';
 import { getLocalMedia, type CaptureProfile } from './localMedia';
 import { request, RequestError, type HearthSocket } from './request';
 import type { SessionClient } from './SessionClient';
@@ -24,20 +24,7 @@ export type ChatMessage = ServerEventPayload<'chat:message'>;
 /** The group, tonight's title and times, for the participant's screens. */
 export type SessionContext = NonNullable<CommandResponse<'session:identity'>['context']>;
 
-/**
- * Why the page cannot go on, as a code the page puts in words (features/moderated/problems.ts):
- * the link or sign-in, or a refusal to enter; UNREACHABLE when the server never answered.
- */
-export type ProblemCode =
-  | 'INVITE_INVALID'
-  | 'INVITE_EXPIRED'
-  | 'INVITE_REVOKED'
-  | 'SESSION_ENDED'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'ROOM_LOCKED'
-  | 'SERVER_FULL'
-  | 'UNREACHABLE';
+export type { ProblemCode };
 
 /** Why a member is out of the session: the server's word, their own Leave, or a connection that could not resume. */
 export type ClosedReason = ServerEventPayload<'session:closed'>['reason'] | 'left' | 'lost';
@@ -425,13 +412,6 @@ export function isNewer(current: Pick<SessionView, 'version'> | undefined, incom
   return !current || incoming.version >= current.version;
 }
 
-const CREDENTIAL_PROBLEMS: readonly ProblemCode[] = ['INVITE_INVALID', 'INVITE_EXPIRED', 'INVITE_REVOKED', 'SESSION_ENDED', 'NOT_FOUND', 'UNAUTHENTICATED'];
-
-/** Why connecting failed: the server's refusal of the credential, or no answer at all. */
-function credentialProblem(err: unknown): ProblemCode {
-  const code = err instanceof RequestError ? err.code : undefined;
-  return CREDENTIAL_PROBLEMS.find((c) => c === code) ?? 'UNREACHABLE';
-}
 
 function describe(err: unknown): string {
   if (!(err instanceof RequestError)) return 'Something went wrong. Try again.';

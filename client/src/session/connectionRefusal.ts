@@ -24,3 +24,26 @@ export function refusalOf(socket: Emitter): { refused: Promise<never>; stop: () 
   refused.catch(() => undefined);
   return { refused, stop };
 }
+
+/**
+ * Why the page cannot go on, as a code the page puts in words (features/moderated/problems.ts):
+ * the link or sign-in, or a refusal to enter; UNREACHABLE when the server never answered.
+ */
+export type ProblemCode =
+  | 'INVITE_INVALID'
+  | 'INVITE_EXPIRED'
+  | 'INVITE_REVOKED'
+  | 'SESSION_ENDED'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'ROOM_LOCKED'
+  | 'SERVER_FULL'
+  | 'UNREACHABLE';
+
+const CREDENTIAL_PROBLEMS: readonly ProblemCode[] = ['INVITE_INVALID', 'INVITE_EXPIRED', 'INVITE_REVOKED', 'SESSION_ENDED', 'NOT_FOUND', 'UNAUTHENTICATED'];
+
+/** Why connecting failed: the server's refusal of the credential, or no answer at all. */
+export function credentialProblem(err: unknown): ProblemCode {
+  const code = err instanceof RequestError ? err.code : undefined;
+  return CREDENTIAL_PROBLEMS.find((c) => c === code) ?? 'UNREACHABLE';
+}
