@@ -30,7 +30,9 @@ export function RemoteTile({ client, peer, speaking, badges = [], style, classNa
       data-video-consumer={peer.video?.consumerId}
       data-spatial-layer={peer.video?.spatialLayer ?? undefined}
     >
-      {video ? <VideoElement track={video.track} testId="remote-video" /> : <Initials name={peer.displayName} />}
+      {/* The initials stay under the video: they show until its first frame (after a page turn, a keyframe). */}
+      <Initials name={peer.displayName} />
+      {video && <VideoElement track={video.track} testId="remote-video" />}
       <TileLabels speaking={speaking} badges={badges} />
       <figcaption className="tile-name">
         {muted && <MutedMark />}
