@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Ear, LogIn, LogOut, Plus, Send, Shuffle, Undo2 } from 'lucide-react';
 import type { MemberCommand, SessionView } from '@hearth/shared';
 import type { ModeratedSession } from '../../session/ModeratedSession';
@@ -15,9 +15,16 @@ const pairName = (ids: string[], names: Map<string, string>) => {
 /** The facilitator's breakouts: propose pairs, adjust them, start; then listen, join, place, extend, end. */
 export function BreakoutPanel({ session, view }: { session: ModeratedSession; view: FacilitatorView }) {
   const names = new Map(view.members.map((m) => [m.id, m.displayName]));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const running = view.breakout !== null;
+  // Started (or ended) from the bottom of a long form: the new state is read from its top.
+  // (In a block: Chromium's scrollIntoView returns a promise, which React would take for a clean-up.)
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'nearest' });
+  }, [running]);
   return (
     <section aria-labelledby="breakout-title" className="console-tab-body" data-testid="breakout-panel">
-      <h2 id="breakout-title" className="console-tab-title">
+      <h2 id="breakout-title" className="console-tab-title" ref={heading}>
         {view.breakout ? 'Pairs in progress' : 'Breakout pairs'}
       </h2>
       {view.breakout ? (
@@ -43,6 +50,15 @@ function RunningBreakout({ session, view, breakout, names }: { session: Moderate
     <div className="console-stack">
       <p className="console-round-prompt">{breakout.prompt}</p>
       <p className="muted">{returning !== undefined ? `Everyone returns in ${returning} s` : `${clock(left ?? 0)} left`}</p>
+      <div className="console-button-row">
+        <button type="button" className="btn" onClick={() => send({ type: 'extendBreakout', seconds: 120 })}>
+          <Plus aria-hidden="true" /> 2 min
+        </button>
+        <button type="button" className="btn btn-danger-outline" onClick={() => send({ type: 'endBreakout' })} disabled={breakout.returningInMs !== null}>
+          <Undo2 aria-hidden="true" /> Bring everyone back
+        </button>
+      </div>
+      <MessageToGroups session={session} />
       <ul className="pair-list">
         {groups.map((g) => {
           const label = pairName(g.memberIds, names);
@@ -94,15 +110,6 @@ function RunningBreakout({ session, view, breakout, names }: { session: Moderate
           </div>
         </div>
       ))}
-      <MessageToGroups session={session} />
-      <div className="console-button-row">
-        <button type="button" className="btn" onClick={() => send({ type: 'extendBreakout', seconds: 120 })}>
-          <Plus aria-hidden="true" /> 2 min
-        </button>
-        <button type="button" className="btn btn-danger-outline" onClick={() => send({ type: 'endBreakout' })} disabled={breakout.returningInMs !== null}>
-          <Undo2 aria-hidden="true" /> Bring everyone back
-        </button>
-      </div>
     </div>
   );
 }
@@ -158,24 +165,22 @@ function PlanBreakout({ session, names }: { session: ModeratedSession; names: Ma
         <label htmlFor={`${id}-prompt`}>Breakout prompt</label>
         <input id={`${id}-prompt`} value={prompt} maxLength={300} onChange={(e) => setPrompt(e.target.value)} />
       </div>
-      <div className="console-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-minutes`}>Duration</label>
-          <select id={`${id}-minutes`} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
-            {[1, 2, 3, 5, 10, 15, 20].map((m) => (
-              <option key={m} value={m}>
-                {m} min
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-odd`}>With an odd number</label>
-          <select id={`${id}-odd`} value={odd} onChange={(e) => setOdd(e.target.value as typeof odd)}>
-            <option value="triad">one group of three</option>
-            <option value="facilitator">I pair with the odd person</option>
-          </select>
-        </div>
+      <div className="field">
+        <label htmlFor={`${id}-minutes`}>Duration</label>
+        <select id={`${id}-minutes`} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+          {[1, 2, 3, 5, 10, 15, 20].map((m) => (
+            <option key={m} value={m}>
+              {m} min
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-odd`}>With an odd number</label>
+        <select id={`${id}-odd`} value={odd} onChange={(e) => setOdd(e.target.value as typeof odd)}>
+          <option value="triad">one group of three</option>
+          <option value="facilitator">I pair with the odd person</option>
+        </select>
       </div>
       <button type="button" className="btn" onClick={() => void propose()}>
         <Shuffle aria-hidden="true" /> {groups ? 'Propose again' : 'Propose pairs'}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ChartBar, ListOrdered, MessageSquare, NotebookPen, Users, UsersRound, type LucideIcon } from 'lucide-react';
 import type { MemberCommand } from '@hearth/shared';
 import type { ModeratedSession, ModeratedState } from '../../session/ModeratedSession';
@@ -34,6 +34,12 @@ export function FacilitatorConsole({ session, state, view }: ConsoleProps) {
   useAttentionSignals(alerts);
   const rows = useMemo(() => peopleRows(view), [view]);
   const [tab, setTab] = useState<TabId>('people');
+  const scrolling = useRef<HTMLDivElement>(null);
+  // The tabs share one scrolling part: another tool opens at its top, not where the last was left.
+  const openTab = (id: TabId) => {
+    setTab(id);
+    if (scrolling.current) scrolling.current.scrollTop = 0;
+  };
   const unread = useUnread(state.chat.length, tab === 'chat');
 
   const tabs: { id: TabId; label: string; icon: LucideIcon; note?: string | undefined }[] = [
@@ -54,7 +60,7 @@ export function FacilitatorConsole({ session, state, view }: ConsoleProps) {
           {state.refusal}
         </p>
       )}
-      <Tabs className="console-tabs" orientation="vertical" value={tab} onValueChange={(v) => setTab(v as TabId)}>
+      <Tabs className="console-tabs" orientation="vertical" value={tab} onValueChange={(v) => openTab(v as TabId)}>
         <TabList className="console-rail" aria-label="Facilitator tools">
           {tabs.map(({ id, label, icon: Icon, note }) => (
             <Tab key={id} value={id} className="console-tab">
@@ -68,7 +74,7 @@ export function FacilitatorConsole({ session, state, view }: ConsoleProps) {
             </Tab>
           ))}
         </TabList>
-        <div className="console-scroll" data-testid="console-scroll">
+        <div className="console-scroll" data-testid="console-scroll" ref={scrolling}>
           <TabPanel value="people" className="console-panel">
             <PeopleTab session={session} view={view} rows={rows} />
           </TabPanel>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type RefObject } from 'react';
 import type { FacilitatorMemberView } from '@hearth/shared';
 import { Dialog, DialogClose } from '../../ui/Dialog';
 import type { ModeratedSession } from '../../session/ModeratedSession';
@@ -9,29 +9,31 @@ import { NoteList } from './NotesTab';
 type Props = {
   dialog: { kind: RowDialog; member: FacilitatorMemberView } | undefined;
   session: ModeratedSession;
-  close: () => void;
+  /** Closed; `removed` when the member was just removed (their row is going). */
+  close: (removed?: boolean) => void;
+  returnFocusTo: RefObject<HTMLElement | null>;
 };
 
 /** The dialogs a member's menu opens: their contact, a private note, and removal with a reason. */
-export function MemberDialogs({ dialog, session, close }: Props) {
+export function MemberDialogs({ dialog, session, close, returnFocusTo }: Props) {
   const onOpenChange = (open: boolean) => {
     if (!open) close();
   };
   const m = dialog?.member;
   return (
     <>
-      <Dialog open={dialog?.kind === 'contact'} onOpenChange={onOpenChange} title={`${m?.displayName ?? ''}'s contact`} description="Given at the consent gate tonight. Only facilitators see it." testId="contact-dialog">
+      <Dialog open={dialog?.kind === 'contact'} onOpenChange={onOpenChange} title={`${m?.displayName ?? ''}'s contact`} description="Given at the consent gate tonight. Only facilitators see it." testId="contact-dialog" returnFocusTo={returnFocusTo}>
         {m && <Contact member={m} />}
         <div className="dialog-actions">
           <DialogClose className="btn">Close</DialogClose>
         </div>
       </Dialog>
-      <Dialog open={dialog?.kind === 'note'} onOpenChange={onOpenChange} title={`Private note about ${m?.displayName ?? ''}`} description="Kept with the session record. Only facilitators ever see it." testId="note-dialog">
-        {m && <NoteForm session={session} member={m} onDone={close} />}
+      <Dialog open={dialog?.kind === 'note'} onOpenChange={onOpenChange} title={`Private note about ${m?.displayName ?? ''}`} description="Kept with the session record. Only facilitators ever see it." testId="note-dialog" returnFocusTo={returnFocusTo}>
+        {m && <NoteForm session={session} member={m} onDone={() => close()} />}
         {m && m.notes.length > 0 && <NoteList notes={m.notes} />}
       </Dialog>
-      <Dialog open={dialog?.kind === 'remove'} onOpenChange={onOpenChange} title={`Remove ${m?.displayName ?? ''} from the session?`} description="They are disconnected and cannot come back tonight with the same link." testId="remove-dialog">
-        {m && <RemoveForm session={session} member={m} onDone={close} />}
+      <Dialog open={dialog?.kind === 'remove'} onOpenChange={onOpenChange} title={`Remove ${m?.displayName ?? ''} from the session?`} description="They are disconnected and cannot come back tonight with the same link." testId="remove-dialog" returnFocusTo={returnFocusTo}>
+        {m && <RemoveForm session={session} member={m} onDone={() => close(true)} />}
       </Dialog>
     </>
   );

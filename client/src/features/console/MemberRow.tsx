@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { CameraOff, DoorClosed, EllipsisVertical, Hand, MicOff, ShieldCheck, Star, Users, WifiOff, type LucideIcon } from 'lucide-react';
 import type { MemberCommand } from '@hearth/shared';
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '../../ui/Menu';
@@ -18,7 +19,7 @@ const ICONS: Record<StatusKind, LucideIcon> = {
 /** The dialogs a row's menu can open; the People tab renders them once, for one member at a time. */
 export type RowDialog = 'contact' | 'note' | 'remove';
 
-type Props = { row: PersonRow; send: (command: MemberCommand) => void; open: (dialog: RowDialog) => void };
+type Props = { row: PersonRow; send: (command: MemberCommand) => void; open: (dialog: RowDialog, trigger: HTMLElement | null) => void };
 
 /** One member in one 44 px line: name, what is true of them now, talk-time, and a menu of actions. */
 export function MemberRow({ row, send, open }: Props) {
@@ -51,9 +52,11 @@ function MemberMenu({ row, send, open }: Props) {
   const m = row.member;
   const participant = m.role === 'participant';
   const id = m.id;
+  const trigger = useRef<HTMLButtonElement>(null);
+  const show = (dialog: RowDialog) => open(dialog, trigger.current);
   return (
     <Menu>
-      <MenuTrigger className="btn btn-quiet btn-icon person-menu" aria-label={`Actions for ${m.displayName}`}>
+      <MenuTrigger ref={trigger} className="btn btn-quiet btn-icon person-menu" aria-label={`Actions for ${m.displayName}`}>
         <EllipsisVertical aria-hidden="true" />
       </MenuTrigger>
       <MenuContent align="end" data-testid="member-menu">
@@ -74,12 +77,12 @@ function MemberMenu({ row, send, open }: Props) {
           ))}
         {participant && <MenuItem onSelect={() => send({ type: 'sendToWaiting', memberId: id })}>Send to the waiting room</MenuItem>}
         <MenuSeparator />
-        {participant && <MenuItem onSelect={() => open('contact')}>Show contact</MenuItem>}
-        <MenuItem onSelect={() => open('note')}>Private note…</MenuItem>
+        {participant && <MenuItem onSelect={() => show('contact')}>Show contact</MenuItem>}
+        <MenuItem onSelect={() => show('note')}>Private note…</MenuItem>
         {participant && (
           <>
             <MenuSeparator />
-            <MenuItem danger onSelect={() => open('remove')}>
+            <MenuItem danger onSelect={() => show('remove')}>
               Remove…
             </MenuItem>
           </>
