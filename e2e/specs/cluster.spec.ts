@@ -50,7 +50,7 @@ test('a participant whose link reaches the other node is sent to the node runnin
   await alexPage.goto(`${b.url}${seed.invites[0]!.url}?video=${TEST_VIDEO}`);
   const alex = new ParticipantFlow(alexPage);
   await alex.throughConsent();
-  await f.button('Admit Alex').click();
+  await f.admit('Alex');
   await expect(alex.call.remoteTiles).toHaveCount(1);
   await expect(alex.call.remoteTiles.first()).toContainText('Demo Facilitator');
   await expect.poll(async () => (await f.call.remoteVideoWidths()).filter((w) => w > 0).length).toBe(1);

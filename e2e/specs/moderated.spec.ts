@@ -72,7 +72,7 @@ async function admittedGroup(browser: Browser, opened: BrowserContext[], count: 
     await p.flow.throughConsent();
     people.push({ ...p, id: invite.memberId, name: invite.pseudonym });
   }
-  await f.button('Admit all').click();
+  await f.admitAll();
   for (const p of people) await expect(p.flow.call.remoteTiles).toHaveCount(count);
   return { f, people };
 }
@@ -95,7 +95,7 @@ test('invite link → pre-join → consent → waiting room → admitted; a lock
   await expect(alex.flow.page.getByText(/Blake|Casey/)).toHaveCount(0);
   await expect(f.waiting('Alex')).toContainText('Home, Springfield');
 
-  for (const name of ['Alex', 'Blake', 'Casey']) await f.button(`Admit ${name}`).click();
+  for (const name of ['Alex', 'Blake', 'Casey']) await f.admit(name);
   for (const p of [alex, blake, casey]) {
     await expect(p.flow.call.remoteTiles).toHaveCount(3);
     await expect.poll(async () => (await p.flow.call.remoteVideoWidths()).filter((w) => w > 0).length).toBe(3);
@@ -104,11 +104,14 @@ test('invite link → pre-join → consent → waiting room → admitted; a lock
   // Blake hears Alex; then the facilitator locks unmuting and mutes Alex.
   const alexId = alexInvite!.memberId;
   await expect.poll(() => blake.flow.audioBytesFrom(alexId)).toBeGreaterThan(0);
-  // The switch shows the server's state, so it turns on once the session says so.
-  const lock = f.page.getByRole('switch', { name: 'Lock unmuting' });
-  await lock.click();
+  // The setting shows the server's state, so it is ticked once the session says so, and the
+  // header keeps saying so after the menu closes.
+  const lock = await f.roomSetting('Lock unmuting', true);
   await expect(lock).toBeChecked();
-  await f.button('Mute Alex').click();
+  await f.closeMenu();
+  await expect(f.page.getByTestId('console-header')).toContainText('Unmuting locked');
+  await f.memberAction('Alex', 'Mute');
+  await expect(f.member('Alex')).toContainText('muted by a facilitator');
   await expect(alex.flow.page.getByTestId('muted-by-facilitator')).toBeVisible();
   await expect
     .poll(async () => {
@@ -126,7 +129,7 @@ test('invite link → pre-join → consent → waiting room → admitted; a lock
   expect(await blake.flow.audioBytesFrom(alexId)).toBe(held);
 
   // Released, Alex may unmute and is heard again.
-  await f.button('Allow Alex to unmute').click();
+  await f.memberAction('Alex', 'Allow to unmute');
   await alex.flow.page.getByRole('button', { name: 'Unmute' }).click();
   await expect.poll(() => blake.flow.audioBytesFrom(alexId)).toBeGreaterThan(held);
 });
@@ -135,15 +138,14 @@ test('send back to the waiting room, and removal that the link cannot undo', asy
   const { f, people } = await admittedGroup(browser, contexts, 2);
   const [alex, blake] = people as [(typeof people)[number], (typeof people)[number]];
 
-  await f.button('Send Blake to the waiting room').click();
+  await f.memberAction('Blake', 'Send to the waiting room');
   await expect(blake.flow.waitingRoom()).toBeVisible();
   await expect(alex.flow.call.remoteTiles).toHaveCount(1);
-  await f.button('Admit Blake').click();
+  await expect(f.waiting('Blake')).toBeVisible();
+  await f.admit('Blake');
   await expect(blake.flow.call.remoteTiles).toHaveCount(2);
 
-  await f.button('Remove Blake').click();
-  await f.page.getByLabel(/^Reason/).fill('asked to step out for today');
-  await f.button('Confirm removing Blake').click();
+  await f.removeMember('Blake', 'asked to step out for today');
   await expect(blake.flow.page.getByTestId('closed-notice')).toHaveAttribute('data-reason', 'removed');
   await expect(alex.flow.call.remoteTiles).toHaveCount(1);
 
@@ -158,7 +160,7 @@ test('a participant whose network drops for 5 s comes back in place, without rel
   const f = await facilitator(browser, contexts, sessionId);
   const alex = await participant(browser, contexts, invites[0]!.url);
   await alex.flow.throughConsent();
-  await f.button('Admit Alex').click();
+  await f.admit('Alex');
   await expect(alex.flow.call.remoteTiles).toHaveCount(1);
   await alex.flow.page.getByRole('button', { name: 'Raise hand' }).click();
   await expect(f.member('Alex')).toBeVisible();
@@ -185,6 +187,7 @@ test('a check-in round: only the speaker is heard, turns move on, an unmute out 
   // Casey mutes herself before the round.
   await casey.flow.page.getByRole('button', { name: 'Mute' }).click();
 
+  await f.tab('Round');
   await f.page.getByLabel('Round prompt').fill('Check-in: one word for your week');
   await f.page.getByRole('button', { name: 'Start round' }).click();
   await expect(alex.flow.page.getByTestId('round-banner')).toContainText('Your turn to share');
@@ -239,6 +242,7 @@ test('a feedback round and a pulse check whose answers only the facilitator sees
   const { f, people } = await admittedGroup(browser, contexts, 2);
   const [alex, blake] = people as [(typeof people)[number], (typeof people)[number]];
 
+  await f.tab('Round');
   await f.page.getByLabel('Feedback after each share').check();
   await f.page.getByRole('button', { name: 'Start round' }).click();
   await alex.flow.page.getByRole('button', { name: 'Pass' }).click();
@@ -246,6 +250,7 @@ test('a feedback round and a pulse check whose answers only the facilitator sees
   await expect(alex.flow.page.getByTestId('round-banner')).toContainText('Blake gives feedback to you');
   await f.page.getByRole('button', { name: 'End round' }).click();
 
+  await f.tab('Pulse');
   await f.page.getByRole('button', { name: 'Mood right now' }).click();
   await alex.flow.page.getByTestId('pulse').getByRole('button', { name: '7', exact: true }).click();
   await blake.flow.page.getByTestId('pulse').getByRole('button', { name: '3', exact: true }).click();
@@ -255,6 +260,7 @@ test('a feedback round and a pulse check whose answers only the facilitator sees
   await expect(alex.flow.page.getByText('Blake: 3')).toHaveCount(0);
 
   // A custom order, dragged into place: Blake first.
+  await f.tab('Round');
   await f.page.getByLabel('Order').selectOption('custom');
   const order = f.page.getByTestId('order-list');
   await order.getByText('Blake').dragTo(order.getByText('Alex'));
@@ -285,6 +291,7 @@ test('breakout pairs: each member sees and hears only their partner; listen-in a
   test.setTimeout(150_000);
   const { f, people } = await admittedGroup(browser, contexts, 4);
 
+  await f.tab('Pairs');
   await f.page.getByRole('button', { name: 'Propose pairs' }).click();
   const proposed = f.page.getByTestId('proposed-pairs');
   await expect(proposed.locator('li')).toHaveCount(2);
@@ -307,7 +314,9 @@ test('breakout pairs: each member sees and hears only their partner; listen-in a
 
   // The facilitator listens in to the first pair: they see the badge, the other pair does not.
   const [firstPair, secondPair] = pairs as [[string, string], [string, string]];
-  await f.page.getByRole('button', { name: `Listen to ${firstPair[0]} & ${firstPair[1]}` }).click();
+  // The running pair is labelled by its members in the server's order, which need not be the proposal's.
+  const firstGroup = f.page.getByTestId('breakout-group').filter({ hasText: firstPair[0] }).filter({ hasText: firstPair[1] });
+  await firstGroup.getByRole('button', { name: /^Listen to / }).click();
   await expect(byName.get(firstPair[0])!.flow.page.getByTestId('listening-badge')).toBeVisible();
   await expect(byName.get(secondPair[0])!.flow.page.getByTestId('listening-badge')).toHaveCount(0);
 
@@ -340,6 +349,7 @@ test('time up: a one-minute breakout warns, counts down to the return by itself,
   test.setTimeout(150_000);
   const { f, people } = await admittedGroup(browser, contexts, 2);
   const [alex, blake] = people as [(typeof people)[number], (typeof people)[number]];
+  await f.tab('Pairs');
   await f.page.getByLabel('Duration').selectOption({ label: '1 min' });
   await f.page.getByRole('button', { name: 'Propose pairs' }).click();
   await f.page.getByRole('button', { name: 'Start breakouts' }).click();
@@ -359,7 +369,7 @@ test('a crisis pull-aside: one member and the facilitator hear only each other w
   const facilitatorId = (await alex.flow.call.remoteTiles.filter({ hasText: 'Demo Facilitator' }).getAttribute('data-peer-id'))!;
   const facilitatorMember = { id: facilitatorId, name: 'Demo Facilitator' };
 
-  await f.page.getByRole('button', { name: 'Take Alex aside' }).click();
+  await f.memberAction('Alex', 'Take aside');
   // The facilitator has Alex's card in front of them.
   const card = f.page.getByTestId('side-room-card');
   await expect(card).toContainText('Privately with Alex');
