@@ -93,8 +93,18 @@ export class ModeratedSession {
     return () => this.#listeners.delete(listener);
   };
 
-  /** Connects with the credential and learns who it is for. */
-  async start(): Promise<void> {
+  /**
+   * Connects with the credential and learns who it is for. Once per session: asked again (React
+   * runs a page's effects twice in development), it answers with the first start, so the
+   * connection's listeners are never added twice (each chat message would arrive twice).
+   */
+  start(): Promise<void> {
+    this.#started ??= this.#start();
+    return this.#started;
+  }
+  #started: Promise<void> | undefined;
+
+  async #start(): Promise<void> {
     try {
       const identity = await this.#connectToSessionNode();
       this.#set({ identity, phase: 'prejoin' });
