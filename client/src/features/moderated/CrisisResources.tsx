@@ -33,7 +33,7 @@ export function CrisisResources() {
         }}
       >
         <LifeBuoy aria-hidden="true" />
-        Crisis resources
+        Crisis<span className="crisis-button-rest"> resources</span>
       </button>
       {opened && (
         <Suspense fallback={null}>
