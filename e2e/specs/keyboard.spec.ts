@@ -64,6 +64,8 @@ test('a keyboard-only participant joins, mutes, raises a hand and passes a turn'
   const alexId = invites[0]!.memberId;
   await f.command({ type: 'admitAll' });
   await expect(page.getByRole('navigation', { name: 'Call controls' })).toBeVisible({ timeout: 45_000 });
+  // A screen reader hears the admission: the page changed under the person's feet.
+  await expect(page.getByTestId('live-polite')).toContainText('You are in the group now.');
 
   // Mute: Tab to it, Enter; the same button now offers to unmute, and others see Alex muted.
   await tabTo(page, page.getByRole('button', { name: 'Mute', exact: true }));

@@ -181,12 +181,17 @@ function Elapsed({ room }: { room: Room }) {
   );
 }
 
-/** Turn changes and pair moves, read out as they happen (one's own turn assertively). */
+/** Admissions, turn changes and pair moves, read out as they happen (one's own turn assertively). */
 function useRoomAnnouncements(room: Room | undefined): void {
   const previous = useRef<Room>(undefined);
   useEffect(() => {
     if (!room) return;
-    for (const a of announcementsBetween(previous.current, room)) announce(a.text, a.politeness);
+    // One message per region: two set in the same moment would leave only the second to be read.
+    const said = announcementsBetween(previous.current, room);
+    for (const politeness of ['assertive', 'polite'] as const) {
+      const text = said.filter((a) => a.politeness === politeness).map((a) => a.text);
+      if (text.length > 0) announce(text.join(' '), politeness);
+    }
     previous.current = room;
   }, [room]);
 }

@@ -52,6 +52,19 @@ describe('a round at a glance', () => {
   });
 });
 
+describe('admissions, read out', () => {
+  it('tell a participant once that they are in, and everyone who else was let in', () => {
+    expect(announcementsBetween(undefined, view(groupInSession(), 'P1'))).toEqual([{ text: 'You are in the group now.', politeness: 'polite' }]);
+    expect(announcementsBetween(undefined, view(groupInSession(), 'F'))).toEqual([]);
+    const admitted = given(groupInSession(), [[{ type: 'admit', memberId: 'W' }, as('G')]]);
+    for (const id of ['P1', 'F']) {
+      expect(announcementsBetween(view(groupInSession(), id), view(admitted, id))).toEqual([{ text: 'W joined the group.', politeness: 'polite' }]);
+    }
+    // The one let in does not hear about themselves as someone else.
+    expect(announcementsBetween(view(admitted, 'W'), view(admitted, 'W'))).toEqual([]);
+  });
+});
+
 describe('tiles', () => {
   it('say hand, facilitator and reconnecting to everyone, and "Needs help" only to facilitators', () => {
     const state = given(groupInSession(), [

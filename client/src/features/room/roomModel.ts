@@ -121,12 +121,15 @@ export function formatElapsed(ms: number): string {
 export type Announcement = { text: string; politeness: 'polite' | 'assertive' };
 
 /**
- * What changed between two snapshots that a screen reader should hear: turn changes (one's
- * own turn assertively), the end of a round, pair moves and the return to the group.
+ * What changed between two snapshots that a screen reader should hear: one's own admission and
+ * others', turn changes (one's own turn assertively), the end of a round, pair moves and the
+ * return to the group.
  */
 export function announcementsBetween(previous: Room | undefined, next: Room): Announcement[] {
   const out: Announcement[] = [];
   const names = namesOf(next);
+  const admission = admissionsBetween(previous, next);
+  if (admission) out.push({ text: admission, politeness: 'polite' });
   const name = (id: string | null) => (id === next.self.id ? 'you' : (names.get(id ?? '') ?? 'someone'));
   const round = next.round;
   const turnKey = (r: Room | undefined) => (r?.round ? `${r.round.startedAt}|${r.round.kind}|${r.round.speakerId}|${r.round.receiverId}` : '');
@@ -156,4 +159,15 @@ export function announcementsBetween(previous: Room | undefined, next: Room): An
   const listened = (r: Room | undefined) => (r?.breakout?.myGroup?.listenedBy.length ?? 0) > 0;
   if (listened(next) && !listened(previous)) out.push({ text: 'A facilitator is listening to your pair.', politeness: 'polite' });
   return out;
+}
+
+/** "You are in the group now." once, then who else was let in ("Kai joined the group."; a whole waiting room at once in one line). */
+function admissionsBetween(previous: Room | undefined, next: Room): string | undefined {
+  if (!previous) return next.kind === 'participant' ? 'You are in the group now.' : undefined;
+  const before = new Set(previous.members.filter((m) => m.status === 'admitted').map((m) => m.id));
+  const joined = next.members.filter((m) => m.status === 'admitted' && m.id !== next.self.id && !before.has(m.id)).map((m) => m.displayName);
+  if (joined.length === 0) return undefined;
+  if (joined.length === 1) return `${joined[0]} joined the group.`;
+  if (joined.length <= 3) return `${joined.slice(0, -1).join(', ')} and ${joined.at(-1)} joined the group.`;
+  return `${joined.slice(0, 2).join(', ')} and ${joined.length - 2} others joined the group.`;
 }
