@@ -108,4 +108,32 @@ describe('Room', () => {
     await expect(room.resumeConsumer(b.peer.id, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     room.close();
   });
+
+  it('lets the policy have the last word over a resume still in flight: a consumer the new policy forbids ends paused on the worker', async () => {
+    const room = await newRoom();
+    const ben = inbox();
+    const a = await room.join('Ana', inbox().send);
+    const b = await room.join('Ben', ben.send);
+    const aSend = await room.createTransport(a.peer.id, 'send');
+    await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(4) });
+    await room.createTransport(b.peer.id, 'recv');
+    await room.ready(b.peer.id, a.response.routerRtpCapabilities as never);
+    const consumerId = (ben.events.find((e) => e.event === 'consumer:created')?.payload as { id: string }).id;
+    const pausedAtBen = async () => (await room.consumerStates(b.peer.id)).map((c) => c.paused);
+
+    for (let attempt = 0; attempt < 25; attempt++) {
+      // Ben's client resumes the consumer, and in the same moment the policy stops Ben
+      // receiving Ana (breakouts put them in different pairs).
+      const resumed = room.resumeConsumer(b.peer.id, consumerId);
+      const applied = room.applySubscriptions(() => false);
+      await Promise.all([resumed, applied]);
+      expect(await pausedAtBen(), `attempt ${attempt}`).toEqual([true]);
+      // Back together: it plays again, without asking.
+      await room.applySubscriptions(() => true);
+      expect(await pausedAtBen()).toEqual([false]);
+      // The client hides it again, ready for the next attempt.
+      await room.pauseConsumer(b.peer.id, consumerId).catch(() => undefined);
+    }
+    room.close();
+  });
 });

@@ -32,6 +32,8 @@ export class RoomClosedError extends AppError {
 export class Room {
   readonly #peers = new Map<string, Peer>();
   readonly #queue = new SerialQueue();
+  /** One queue per consumer: its play/pause decisions, one at a time (see #settleConsumer). */
+  readonly #consumerQueues = new WeakMap<types.Consumer, SerialQueue>();
   #activeSpeakerId: string | null = null;
   #closed = false;
 
@@ -291,7 +293,7 @@ export class Room {
     const peer = this.#livePeer(peerId);
     const consumer = peer.consumer(consumerId);
     peer.markReady(consumerId);
-    if (this.receives(peerId, consumer.appData.peerId)) await consumer.resume();
+    await this.#settleConsumer(peer, consumer);
   }
 
   /**
@@ -304,7 +306,7 @@ export class Room {
     const consumer = peer.consumer(consumerId);
     if (consumer.kind !== 'video') throw new InvalidStateError('audio is always received');
     peer.markHidden(consumerId);
-    await consumer.pause();
+    await this.#settleConsumer(peer, consumer);
   }
 
   /**
@@ -313,17 +315,27 @@ export class Room {
    */
   async applySubscriptions(receives: (viewerId: string, senderId: string) => boolean): Promise<void> {
     this.receives = receives;
-    const changes: Promise<void>[] = [];
-    for (const peer of this.#peers.values()) {
-      for (const consumer of peer.consumers) {
-        if (consumer.closed) continue;
-        const play = peer.isReady(consumer.id) && receives(peer.id, consumer.appData.peerId);
-        if (play && consumer.paused) changes.push(consumer.resume());
-        else if (!play && !consumer.paused) changes.push(consumer.pause());
-      }
-    }
+    const changes = [...this.#peers.values()].flatMap((peer) => [...peer.consumers].map((consumer) => this.#settleConsumer(peer, consumer)));
     // A consumer closing meanwhile (its producer or peer left) is no reason to stop the others.
     await Promise.allSettled(changes);
+  }
+
+  /**
+   * Brings one consumer to what it should be now: playing if its client shows it and the
+   * policy lets its peer receive the sender, paused otherwise. Decided when its turn comes in
+   * the consumer's own queue, from the policy as it is then: mediasoup's `paused` changes only
+   * when the worker answers, so a resume still in flight when the policy changed would
+   * otherwise read as paused, be skipped, and then play (a pair hearing another pair).
+   */
+  #settleConsumer(peer: Peer, consumer: types.Consumer<ProducerAppData>): Promise<void> {
+    let queue = this.#consumerQueues.get(consumer);
+    if (!queue) this.#consumerQueues.set(consumer, (queue = new SerialQueue()));
+    return queue.run(async () => {
+      if (consumer.closed) return;
+      const play = peer.isReady(consumer.id) && this.receives(peer.id, consumer.appData.peerId);
+      if (play && consumer.paused) await consumer.resume();
+      else if (!play && !consumer.paused) await consumer.pause();
+    });
   }
 
   async setPreferredLayers(peerId: string, req: CommandRequest<'consumer:setPreferredLayers'>): Promise<void> {
