@@ -136,4 +136,37 @@ describe('Room', () => {
     }
     room.close();
   });
+
+  it('lets the session have the last word over an unmute still in flight, and starts a microphone that may not be heard paused', async () => {
+    const room = await newRoom();
+    const a = await room.join('Ana', inbox().send);
+    const aSend = await room.createTransport(a.peer.id, 'send');
+    const producerId = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(5) });
+    const pausedAtWorker = async () => (await room.producerStates(a.peer.id)).map((p) => p.paused);
+    await room.applyAudibility(new Set([a.peer.id]));
+    expect(await pausedAtWorker()).toEqual([false]);
+
+    for (let attempt = 0; attempt < 25; attempt++) {
+      await room.setProducerPaused(a.peer.id, producerId, true);
+      // Ana unmutes herself just as a speaker-only turn (someone else's) begins.
+      const unmuted = room.setProducerPaused(a.peer.id, producerId, false);
+      const turn = room.applyAudibility(new Set());
+      await Promise.all([unmuted, turn]);
+      expect(await pausedAtWorker(), `attempt ${attempt}`).toEqual([true]);
+      // The turn over, her microphone (on, by her wish) is heard again without her asking.
+      await room.applyAudibility(new Set([a.peer.id]));
+      expect(await pausedAtWorker()).toEqual([false]);
+    }
+    // Her own pause holds whatever the session allows.
+    await room.setProducerPaused(a.peer.id, producerId, true);
+    await room.applyAudibility(new Set([a.peer.id]));
+    expect(await pausedAtWorker()).toEqual([true]);
+
+    // A new microphone while she may not be heard is paused from its first packet.
+    await room.closeProducer(a.peer.id, producerId);
+    await room.applyAudibility(new Set());
+    await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(6) });
+    expect(await pausedAtWorker()).toEqual([true]);
+    room.close();
+  });
 });

@@ -32,8 +32,14 @@ export class RoomClosedError extends AppError {
 export class Room {
   readonly #peers = new Map<string, Peer>();
   readonly #queue = new SerialQueue();
-  /** One queue per consumer: its play/pause decisions, one at a time (see #settleConsumer). */
-  readonly #consumerQueues = new WeakMap<types.Consumer, SerialQueue>();
+  /** One queue per consumer and per producer: its play/pause decisions, one at a time (see #settle). */
+  readonly #mediaQueues = new WeakMap<object, SerialQueue>();
+  /** Producers their own client paused (producer:pause), until it resumes them. */
+  readonly #heldByClient = new WeakSet<types.Producer>();
+  /** Who may be heard, as the session last said (applyAudibility); unknown yet: everyone. */
+  #audible: ReadonlySet<string> | undefined;
+  /** Muted by the server (a facilitator) since the session last said who may be heard. */
+  readonly #mutedSince = new Set<string>();
   #activeSpeakerId: string | null = null;
   #closed = false;
 
@@ -111,6 +117,14 @@ export class Room {
     return Promise.all(
       live.map(async (c) => ({ consumerId: c.id, senderId: c.appData.peerId, kind: c.kind, paused: (await c.dump()).paused })),
     );
+  }
+
+  /** For tests and diagnostics: each producer of a peer as the worker itself holds it. */
+  async producerStates(peerId: string): Promise<{ producerId: string; source: string; paused: boolean }[]> {
+    const peer = this.#peers.get(peerId);
+    if (!peer) return [];
+    const live = [...peer.producers].filter((p) => !p.closed);
+    return Promise.all(live.map(async (p) => ({ producerId: p.id, source: p.appData.source, paused: (await p.dump()).paused })));
   }
 
   /** For tests and /healthz: what the room holds, without reaching into mediasoup. */
@@ -224,6 +238,8 @@ export class Room {
       const producer = await transport.produce<ProducerAppData>({
         kind: req.kind,
         rtpParameters: req.rtpParameters as types.RtpParameters,
+        // A microphone that may not be heard now starts paused: not live for even a moment.
+        paused: req.source === 'mic' && !this.#mayBeHeard(peerId),
         appData: { peerId, source: req.source },
       });
       peer.addProducer(producer);
@@ -240,10 +256,12 @@ export class Room {
     });
   }
 
+  /** The client's own wish for its producer: it may always pause; it plays only as far as the session allows. */
   async setProducerPaused(peerId: string, producerId: string, paused: boolean): Promise<void> {
     const producer = this.#livePeer(peerId).producer(producerId);
-    if (paused) await producer.pause();
-    else await producer.resume();
+    if (paused) this.#heldByClient.add(producer);
+    else this.#heldByClient.delete(producer);
+    await this.#settleProducer(producer);
   }
 
   sourceOf(peerId: string, producerId: string): ProducerAppData['source'] {
@@ -255,22 +273,15 @@ export class Room {
    * turn change in a round is this single operation (T4 measures it).
    */
   async applyAudibility(audible: Set<string>): Promise<void> {
-    const changes: Promise<void>[] = [];
-    for (const peer of this.#peers.values()) {
-      for (const p of peer.producers) {
-        if (p.appData.source !== 'mic' || p.closed) continue;
-        if (audible.has(peer.id) && p.paused) changes.push(p.resume());
-        else if (!audible.has(peer.id) && !p.paused) changes.push(p.pause());
-      }
-    }
-    await Promise.allSettled(changes);
+    this.#audible = audible;
+    this.#mutedSince.clear();
+    await Promise.allSettled(this.#microphones().map((p) => this.#settleProducer(p)));
   }
 
-  /** The server's own hand on a peer's media (a facilitator's mute); no-op if not producing. */
-  async pauseSource(peerId: string, source: ProducerAppData['source']): Promise<void> {
-    const peer = this.#peers.get(peerId);
-    if (!peer) return;
-    for (const p of peer.producers) if (p.appData.source === source) await p.pause();
+  /** The server's own hand on a peer's microphone (a facilitator's mute), until the session next says who may be heard. */
+  async muteMic(peerId: string): Promise<void> {
+    this.#mutedSince.add(peerId);
+    await Promise.allSettled(this.#microphones(peerId).map((p) => this.#settleProducer(p)));
   }
 
   closeSource(peerId: string, source: ProducerAppData['source']): Promise<void> {
@@ -320,6 +331,35 @@ export class Room {
     await Promise.allSettled(changes);
   }
 
+  #mayBeHeard(peerId: string): boolean {
+    return !this.#mutedSince.has(peerId) && (this.#audible?.has(peerId) ?? true);
+  }
+
+  #microphones(peerId?: string): types.Producer<ProducerAppData>[] {
+    return [...this.#peers.values()].filter((peer) => peerId === undefined || peer.id === peerId).flatMap((peer) => [...peer.producers].filter((p) => p.appData.source === 'mic'));
+  }
+
+  /**
+   * Brings one producer to what it should be now: paused if its client paused it or (a
+   * microphone) the session does not let its peer be heard; playing otherwise. Like
+   * #settleConsumer, decided in turn from the state as it is then, so an unmute in flight when
+   * a speaker-only turn began cannot leave the member heard during someone else's turn.
+   */
+  #settleProducer(producer: types.Producer<ProducerAppData>): Promise<void> {
+    return this.#settle(producer, async () => {
+      if (producer.closed) return;
+      const play = !this.#heldByClient.has(producer) && (producer.appData.source !== 'mic' || this.#mayBeHeard(producer.appData.peerId));
+      if (play && producer.paused) await producer.resume();
+      else if (!play && !producer.paused) await producer.pause();
+    });
+  }
+
+  #settle(target: object, decide: () => Promise<void>): Promise<void> {
+    let queue = this.#mediaQueues.get(target);
+    if (!queue) this.#mediaQueues.set(target, (queue = new SerialQueue()));
+    return queue.run(decide);
+  }
+
   /**
    * Brings one consumer to what it should be now: playing if its client shows it and the
    * policy lets its peer receive the sender, paused otherwise. Decided when its turn comes in
@@ -328,9 +368,7 @@ export class Room {
    * otherwise read as paused, be skipped, and then play (a pair hearing another pair).
    */
   #settleConsumer(peer: Peer, consumer: types.Consumer<ProducerAppData>): Promise<void> {
-    let queue = this.#consumerQueues.get(consumer);
-    if (!queue) this.#consumerQueues.set(consumer, (queue = new SerialQueue()));
-    return queue.run(async () => {
+    return this.#settle(consumer, async () => {
       if (consumer.closed) return;
       const play = peer.isReady(consumer.id) && this.receives(peer.id, consumer.appData.peerId);
       if (play && consumer.paused) await consumer.resume();

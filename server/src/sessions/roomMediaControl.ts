@@ -6,7 +6,7 @@ export function roomMediaControl(rooms: Rooms): MediaControl {
   const room = (sessionId: string) => rooms.get(sessionId)?.catch(() => undefined);
   return {
     async mute(sessionId, memberId) {
-      await (await room(sessionId))?.pauseSource(memberId, 'mic');
+      await (await room(sessionId))?.muteMic(memberId);
     },
     async applyAudibility(sessionId, audible) {
       await (await room(sessionId))?.applyAudibility(new Set(audible));

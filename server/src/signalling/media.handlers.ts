@@ -117,7 +117,7 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
     if (req.source === 'camera' && state?.cameraOff) throw new AppError('FORBIDDEN', 'your camera was turned off');
     const producerId = await room.produce(peerId, req);
     // A member who may not be heard (muted, or not their turn) starts paused on the SFU.
-    if (req.source === 'mic' && state && !mayBeHeard(connection)) await room.pauseSource(peerId, 'mic');
+    if (req.source === 'mic' && state && !mayBeHeard(connection)) await room.muteMic(peerId);
     return { producerId };
   });
 
