@@ -169,4 +169,29 @@ describe('Room', () => {
     expect(await pausedAtWorker()).toEqual([true]);
     room.close();
   });
+
+  it('tells each peer only of a speaker it may hear: a pair does not learn who talks in another', async () => {
+    const room = await newRoom();
+    const [ana, ben, cy] = [inbox(), inbox(), inbox()];
+    const a = await room.join('Ana', ana.send);
+    const b = await room.join('Ben', ben.send);
+    const c = await room.join('Cy', cy.send);
+    const told = (box: ReturnType<typeof inbox>) => box.events.filter((e) => e.event === 'speaker:changed').map((e) => (e.payload as { peerId: string | null }).peerId);
+
+    room.speakerChanged(a.peer.id);
+    expect([told(ana), told(ben), told(cy)]).toEqual([[a.peer.id], [a.peer.id], [a.peer.id]]);
+    // Ana and Ben become a pair; Cy is elsewhere: Cy is told nobody she can hear is speaking.
+    const pairs = new Map([[a.peer.id, 1], [b.peer.id, 1], [c.peer.id, 2]]);
+    await room.applySubscriptions((viewer, sender) => pairs.get(viewer) === pairs.get(sender));
+    expect([told(ana), told(ben), told(cy)]).toEqual([[a.peer.id], [a.peer.id], [a.peer.id, null]]);
+    // Ben takes over in the pair: Cy hears nothing of it.
+    room.speakerChanged(b.peer.id);
+    expect(told(cy)).toEqual([a.peer.id, null]);
+    expect(told(ana)).toEqual([a.peer.id, b.peer.id]);
+    // A newcomer in Cy's group joins: the loudest voice is Ben's, which it may not hear.
+    pairs.set('dee', 2);
+    const dee = await room.join('Dee', inbox().send, 'dee');
+    expect(dee.response.activeSpeakerId).toBeNull();
+    room.close();
+  });
 });

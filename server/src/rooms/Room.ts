@@ -41,6 +41,8 @@ export class Room {
   /** Muted by the server (a facilitator) since the session last said who may be heard. */
   readonly #mutedSince = new Set<string>();
   #activeSpeakerId: string | null = null;
+  /** The speaker each peer was last told of: only one it may hear (see #speakerFor). */
+  readonly #speakerTold = new Map<string, string | null>();
   #closed = false;
 
   private constructor(
@@ -68,9 +70,7 @@ export class Room {
     const levelObserver = await router.createAudioLevelObserver({ maxEntries: 16, threshold: TALK_THRESHOLD_DBOV, interval: TALK_INTERVAL_MS });
     host.routers++;
     const room = new Room(id, host, router, speakerObserver, levelObserver, log.child({ room: id }), onClose, receives);
-    speakerObserver.on('dominantspeaker', ({ producer }) => {
-      room.#setActiveSpeaker((producer.appData as ProducerAppData).peerId);
-    });
+    speakerObserver.on('dominantspeaker', ({ producer }) => room.speakerChanged((producer.appData as ProducerAppData).peerId));
     // Talk-time: everyone heard above the threshold in an interval spoke for that interval.
     levelObserver.on('volumes', (volumes) => {
       const peers = volumes.map((v) => (v.producer.appData as ProducerAppData).peerId);
@@ -164,7 +164,7 @@ export class Room {
           peerId: peer.id,
           routerRtpCapabilities: clientRtpCapabilities(this.router.rtpCapabilities) as RtpCapabilities,
           peers: others,
-          activeSpeakerId: this.#activeSpeakerId,
+          activeSpeakerId: this.#tellSpeaker(peer, false),
         },
       };
     });
@@ -326,6 +326,8 @@ export class Room {
    */
   async applySubscriptions(receives: (viewerId: string, senderId: string) => boolean): Promise<void> {
     this.receives = receives;
+    // Whose voice is loudest is told only to those who may hear it: a pair does not learn who talks in another.
+    for (const peer of this.#peers.values()) this.#tellSpeaker(peer);
     const changes = [...this.#peers.values()].flatMap((peer) => [...peer.consumers].map((consumer) => this.#settleConsumer(peer, consumer)));
     // A consumer closing meanwhile (its producer or peer left) is no reason to stop the others.
     await Promise.allSettled(changes);
@@ -413,12 +415,13 @@ export class Room {
     const peer = this.#peers.get(peerId);
     if (!peer) return;
     this.#peers.delete(peerId);
+    this.#speakerTold.delete(peerId);
     this.host.peers--;
     peer.close();
     this.#broadcast(peer, (p) => p.send('peer:left', { peerId }));
     this.log.info({ peer: peerId, peers: this.#peers.size }, 'peer left');
     if (this.#peers.size === 0 && !keepOpen) this.close();
-    else if (this.#activeSpeakerId === peerId) this.#setActiveSpeaker(null);
+    else if (this.#activeSpeakerId === peerId) this.speakerChanged(null);
   }
 
   /**
@@ -461,10 +464,27 @@ export class Room {
     });
   }
 
-  #setActiveSpeaker(peerId: string | null): void {
+  /** The loudest voice changed (the active-speaker observer); each peer is told only of one it may hear. */
+  speakerChanged(peerId: string | null): void {
     if (this.#activeSpeakerId === peerId) return;
     this.#activeSpeakerId = peerId;
-    this.#broadcast(undefined, (peer) => peer.send('speaker:changed', { peerId }));
+    for (const peer of this.#peers.values()) this.#tellSpeaker(peer);
+  }
+
+  /** Sends `peer` the speaker it may know of, when that changed; answers with it. */
+  #tellSpeaker(peer: Peer, send = true): string | null {
+    const speaker = this.#activeSpeakerId;
+    const heard = speaker !== null && (speaker === peer.id || this.receives(peer.id, speaker)) ? speaker : null;
+    if (this.#speakerTold.get(peer.id) === heard) return heard;
+    this.#speakerTold.set(peer.id, heard);
+    if (send) {
+      try {
+        peer.send('speaker:changed', { peerId: heard });
+      } catch (err) {
+        this.log.warn({ err, peer: peer.id }, 'could not notify peer');
+      }
+    }
+    return heard;
   }
 
   /** Sends to every peer but `except`; one peer's failing socket cannot stop the others. */
