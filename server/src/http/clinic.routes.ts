@@ -6,7 +6,7 @@ import { newId } from '../clinic/ids.js';
 import { meetingTitle, upcomingMeetings, withSchedule } from '../clinic/schedule.js';
 import { cohortView, inviteLinkView, memberView, sessionView } from '../clinic/views.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
-import { SerialQueue } from '../rooms/SerialQueue.js';
+import { SerialQueue } from '../lib/SerialQueue.js';
 import { NoFields, parseBody } from './parseBody.js';
 
 /** Cohorts, their members and sessions, and invite links (api.routes.ts admits signed-in staff only). */

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import type { PooledWorker } from '../media/WorkerPool.js';
 import { clientRtpCapabilities, mediaCodecs } from '../media/routerOptions.js';
 import { Peer, type ProducerAppData, type SendToPeer, type TransportAppData } from './Peer.js';
-import { SerialQueue } from './SerialQueue.js';
+import { SerialQueue } from '../lib/SerialQueue.js';
 
 /** Who receives whom in a room: the session's subscription policy, or everyone (open rooms). */
 export type ReceivePolicy = (viewerId: string, senderId: string) => boolean;

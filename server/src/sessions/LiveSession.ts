@@ -17,7 +17,7 @@ import {
   type SessionState,
 } from '@hearth/shared';
 import type { Logger } from '../logger.js';
-import { SerialQueue } from '../rooms/SerialQueue.js';
+import { SerialQueue } from '../lib/SerialQueue.js';
 import { presenceChanges, reconcileAttendance } from '../records/attendance.js';
 import type { AttendanceLog } from '../records/AttendanceLog.js';
 import type { AuditLog } from '../records/AuditLog.js';

@@ -1,5 +1,5 @@
 import type { ChainableCommander, Redis } from 'ioredis';
-import { SerialQueue } from '../../rooms/SerialQueue.js';
+import { SerialQueue } from '../../lib/SerialQueue.js';
 
 /**
  * JSON records in Redis, and the one way to change one safely: an optimistic transaction

@@ -1,0 +1,14 @@
+/**
+ * Runs tasks one after another: a room's commands (two joins cannot race to create two
+ * routers), one consumer's or producer's play/pause decisions, a session's commands, a
+ * store's appends. A failing task rejects its own caller only; the queue carries on.
+ */
+export class SerialQueue {
+  #tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T> | T): Promise<T> {
+    const result = this.#tail.then(task);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+}
