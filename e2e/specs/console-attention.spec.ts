@@ -1,39 +1,7 @@
-import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import type { RunningServer } from '../../server/dist/startServer.js';
-import { startE2eServer } from '../fixtures/server.js';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { ProtocolMember } from '../fixtures/protocolMember.js';
-import {
-  browserParticipant,
-  chimeNotes,
-  facilitatorIn,
-  fullClinic,
-  inView,
-  newEvening,
-  protocolParticipants,
-  scrollConsoleToBottom,
-  type Clinic,
-} from '../fixtures/fullGroup.js';
+import { browserParticipant, chimeNotes, facilitatorIn, inView, newEvening, protocolParticipants, scrollConsoleToBottom, test } from '../fixtures/fullGroup.js';
 import type { FacilitatorConsole } from '../pages/ModeratedPages.js';
-
-let server: RunningServer;
-let clinic: Clinic;
-const members: ProtocolMember[] = [];
-const test = base.extend<{ contexts: BrowserContext[] }>({
-  contexts: async ({}, use) => {
-    const opened: BrowserContext[] = [];
-    await use(opened);
-    await Promise.all(opened.map((c) => c.close()));
-    for (const m of members.splice(0)) m.close();
-  },
-});
-
-test.beforeAll(async () => {
-  server = await startE2eServer();
-  clinic = await fullClinic(server);
-});
-test.afterAll(async () => {
-  await server?.close();
-});
 
 /** From a moment (a button pressed), how much of one second is left: the whole check must fit in it. */
 const withinOneSecondOf = (t0: number) => ({ timeout: Math.max(1, 1_000 - (Date.now() - t0)), intervals: [25] });
@@ -52,16 +20,16 @@ async function seenWithinOneSecond(f: FacilitatorConsole, alert: () => Locator, 
   await expect.poll(() => f.page.title(), withinOneSecondOf(t0)).toMatch(new RegExp(`^\\(${count}\\) `));
 }
 
-test('a help request and an arrival are in view within 1 s wherever the console is scrolled, counted in the title, chimed and announced; acting clears them for both facilitators', async ({ browser, contexts }) => {
+test('a help request and an arrival are in view within 1 s wherever the console is scrolled, counted in the title, chimed and announced; acting clears them for both facilitators', async ({ browser, contexts, members, clinic }) => {
   test.setTimeout(180_000);
   const { sessionId, invite } = await newEvening(clinic);
-  const lead = await facilitatorIn(browser, contexts, server.url, sessionId, clinic.lead);
-  const co = await facilitatorIn(browser, contexts, server.url, sessionId, clinic.co);
+  const lead = await facilitatorIn(browser, contexts, clinic.server.url, sessionId, clinic.lead);
+  const co = await facilitatorIn(browser, contexts, clinic.server.url, sessionId, clinic.co);
 
   // Alex in a browser, nine more without one: enough names that the round's custom order scrolls.
-  const alex = await browserParticipant(browser, contexts, server.url, invite('Alex').url);
+  const alex = await browserParticipant(browser, contexts, clinic.server.url, invite('Alex').url);
   const names = ['Blake', 'Casey', 'Drew', 'Eli', 'Frankie', 'Gray', 'Harper', 'Indy', 'Jules'];
-  members.push(...(await protocolParticipants(server.url, names.map(invite))));
+  members.push(...(await protocolParticipants(clinic.server.url, names.map(invite))));
   await lead.admitAll();
   await expect(lead.page.getByTestId('room-member')).toHaveCount(11);
   await expect(alex.waitingRoom()).toHaveCount(0);
@@ -98,7 +66,7 @@ test('a help request and an arrival are in view within 1 s wherever the console 
   expect(await chimeNotes(co.page)).toBe(notesBefore.co);
 
   // A newcomer knocks while the help request is still open: on top, newest first.
-  const kai = await ProtocolMember.connect(server.url, invite('Kai').url, 'Kai');
+  const kai = await ProtocolMember.connect(clinic.server.url, invite('Kai').url, 'Kai');
   members.push(kai);
   const knocked = Date.now();
   await kai.enter();
@@ -135,10 +103,10 @@ test('a help request and an arrival are in view within 1 s wherever the console 
   }
 });
 
-test('a pair asking for a facilitator stays an alert until one acknowledges it or listens in', async ({ browser, contexts }) => {
+test('a pair asking for a facilitator stays an alert until one acknowledges it or listens in', async ({ browser, contexts, members, clinic }) => {
   const { sessionId, invite } = await newEvening(clinic);
-  const lead = await facilitatorIn(browser, contexts, server.url, sessionId, clinic.lead);
-  const pairs = await protocolParticipants(server.url, ['Alex', 'Blake', 'Casey', 'Drew'].map(invite));
+  const lead = await facilitatorIn(browser, contexts, clinic.server.url, sessionId, clinic.lead);
+  const pairs = await protocolParticipants(clinic.server.url, ['Alex', 'Blake', 'Casey', 'Drew'].map(invite));
   members.push(...pairs);
   await lead.admitAll();
   await expect(lead.page.getByTestId('room-member')).toHaveCount(4);

@@ -1,31 +1,8 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import path from 'node:path';
-import type { RunningServer } from '../../server/dist/startServer.js';
-import { startE2eServer } from '../fixtures/server.js';
 import { expectAccessible, lookAt, painted, SCREENS_DIR } from '../fixtures/look.js';
-import type { ProtocolMember } from '../fixtures/protocolMember.js';
-import { browserParticipant, facilitatorIn, fullClinic, inView, MORE_MEMBERS, newEvening, protocolParticipants, whyNotInView, type Clinic } from '../fixtures/fullGroup.js';
+import { browserParticipant, facilitatorIn, inView, MORE_MEMBERS, newEvening, protocolParticipants, test, whyNotInView } from '../fixtures/fullGroup.js';
 import type { FacilitatorConsole } from '../pages/ModeratedPages.js';
-
-let server: RunningServer;
-let clinic: Clinic;
-const members: ProtocolMember[] = [];
-const test = base.extend<{ contexts: BrowserContext[] }>({
-  contexts: async ({}, use) => {
-    const opened: BrowserContext[] = [];
-    await use(opened);
-    await Promise.all(opened.map((c) => c.close()));
-    for (const m of members.splice(0)) m.close();
-  },
-});
-
-test.beforeAll(async () => {
-  server = await startE2eServer();
-  clinic = await fullClinic(server);
-});
-test.afterAll(async () => {
-  await server?.close();
-});
 
 /** On a phone or an upright tablet the console is a drawer: open it from the header. */
 async function consoleShown(page: Page): Promise<void> {
@@ -58,15 +35,15 @@ async function screen(f: FacilitatorConsole, name: string, tab?: Parameters<Faci
   });
 }
 
-test('a full group of 15 and a co-facilitator: every row and the alert area in view at 1280×800, actions by keyboard, each tool and dialog looked at, and the end leads to the record', async ({ browser, contexts }) => {
+test('a full group of 15 and a co-facilitator: every row and the alert area in view at 1280×800, actions by keyboard, each tool and dialog looked at, and the end leads to the record', async ({ browser, contexts, members, clinic }) => {
   test.setTimeout(400_000);
   const { sessionId, invite } = await newEvening(clinic);
-  const f = await facilitatorIn(browser, contexts, server.url, sessionId, clinic.lead);
-  const co = await facilitatorIn(browser, contexts, server.url, sessionId, clinic.co);
+  const f = await facilitatorIn(browser, contexts, clinic.server.url, sessionId, clinic.lead);
+  const co = await facilitatorIn(browser, contexts, clinic.server.url, sessionId, clinic.co);
   // Two participants in real browsers, thirteen as protocol clients with their own invites.
-  const alex = await browserParticipant(browser, contexts, server.url, invite('Alex').url);
-  const blake = await browserParticipant(browser, contexts, server.url, invite('Blake').url);
-  members.push(...(await protocolParticipants(server.url, ['Casey', 'Drew', ...MORE_MEMBERS].map(invite))));
+  const alex = await browserParticipant(browser, contexts, clinic.server.url, invite('Alex').url);
+  const blake = await browserParticipant(browser, contexts, clinic.server.url, invite('Blake').url);
+  members.push(...(await protocolParticipants(clinic.server.url, ['Casey', 'Drew', ...MORE_MEMBERS].map(invite))));
   await expect(f.page.getByTestId('waiting-member')).toHaveCount(15);
   await f.admitAll();
 
@@ -218,7 +195,7 @@ test('a full group of 15 and a co-facilitator: every row and the alert area in v
   await f.page.getByTestId('end-session-dialog').getByRole('button', { name: 'End session', exact: true }).click();
   await expect(alex.closedNotice()).toHaveAttribute('data-reason', 'ended');
   for (const page of [f.page, co.page]) {
-    await expect(page).toHaveURL(new RegExp(`^${server.url}/clinic/sessions/${sessionId}(\\?|$)`));
+    await expect(page).toHaveURL(new RegExp(`^${clinic.server.url}/clinic/sessions/${sessionId}(\\?|$)`));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByText('Alex').first()).toBeVisible();
   }
