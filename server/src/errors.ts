@@ -88,6 +88,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'REMOVED':
     case 'UNMUTE_LOCKED':
     case 'NOT_YOUR_TURN':
+    case 'HELD_BY_SESSION':
       return 403;
     case 'NOT_FOUND':
       return 404;

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import { receives } from '@hearth/shared';
 import type { AddressInfo } from 'node:net';
 import { resolveSecret } from './auth/secret.js';
 import { systemClock, type Clock } from './clinic/clock.js';
@@ -9,10 +8,12 @@ import type { Config } from './config.js';
 import { createApp } from './http/createApp.js';
 import { createLogger, type Logger } from './logger.js';
 import { WorkerPool } from './media/WorkerPool.js';
+import { openPolicy, type MediaPolicy } from './rooms/MediaPolicy.js';
 import { Rooms } from './rooms/Rooms.js';
 import { identifyWithClinic } from './sessions/identifyWithClinic.js';
 import { LiveSessions } from './sessions/LiveSessions.js';
 import { roomMediaControl } from './sessions/roomMediaControl.js';
+import { sessionMediaPolicy } from './sessions/sessionMediaPolicy.js';
 import { cohortPairingRules } from './sessions/pairingRules.js';
 import { sessionContext } from './sessions/sessionContext.js';
 import { createSignalling, memberRoom } from './signalling/createSignalling.js';
@@ -66,7 +67,15 @@ export async function startServer(
   // Seeded before anything needs closing; announced once the URL is known.
   const demo = config.demo ? await seedDemoOnce(clinic, log) : undefined;
   const pool = await WorkerPool.create(config.media, log);
-  const rooms = new Rooms(pool, log);
+  // A session's media room is given its session's policy when it is made (also when made
+  // again: a worker died, everyone dropped at once); any other room is open.
+  const rooms = new Rooms(pool, log, {
+    policyFor: (roomId): MediaPolicy => (sessions.current(roomId) ? sessionMediaPolicy(() => sessions.current(roomId)?.snapshot) : openPolicy),
+    // Talk-time goes from the media room to its session (when the room is one).
+    onTalk: (roomId, peerIds, ms) => {
+      void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
+    },
+  });
   const app = createApp({
     log,
     workers: () => pool.report(),
@@ -87,16 +96,6 @@ export async function startServer(
     media: roomMediaControl(rooms),
     log,
     clock,
-  });
-  // A session's media room follows the session's one subscription policy (BRK5) from its
-  // first consumer, also when it is made again (a worker died, everyone dropped at once).
-  rooms.usePolicy((roomId) => (viewer, sender) => {
-    const session = sessions.current(roomId);
-    return session ? receives(session.snapshot, viewer, sender) : true;
-  });
-  // Talk-time goes from the media room to its session (when the room is one).
-  rooms.onTalk((roomId, peerIds, ms) => {
-    void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
   });
   // Several nodes on one Redis: leases say which node runs each session, and Socket.IO's
   // adapter carries broadcasts between nodes. The lease names this node by its address,

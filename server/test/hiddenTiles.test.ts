@@ -80,8 +80,8 @@ describe('tiles a client is not showing are not received', () => {
     // A policy change (Casey taken aside) plays everything the policy allows, except what Alex hid.
     await call(f, 'session:command', { type: 'pullAside', memberId: casey.id });
     await expect.poll(pausedOnWorker).toEqual(sorted(camera(blake), camera(casey), mic(casey)));
-    // Alex shows Casey's tile again: the policy still keeps Casey's camera from Alex.
-    await call(alex.socket, 'consumer:resume', { consumerId: camera(casey) });
+    // Alex shows Casey's tile again: the policy still keeps Casey's camera from Alex, and says so.
+    expect(await send(alex.socket, 'consumer:resume', { consumerId: camera(casey) })).toMatchObject({ ok: false, error: { code: 'HELD_BY_SESSION' } });
     expect(await pausedOnWorker()).toEqual(sorted(camera(blake), camera(casey), mic(casey)));
 
     // Casey comes back: her camera plays (shown, allowed); Blake's stays paused (still hidden).

@@ -356,9 +356,9 @@ describe('breakouts on the SFU', () => {
     // The pair listened to does not receive the facilitator.
     expect(room.receiving(c)).toEqual([d]);
 
-    // A participant's own client cannot resume a consumer of another pair.
+    // A participant's own client cannot resume a consumer of another pair: it is told why.
     const other = people[0]!.created.find((x) => x.peerId === c)!;
-    await call(people[0]!.socket, 'consumer:resume', { consumerId: other.id });
+    expect(await send(people[0]!.socket, 'consumer:resume', { consumerId: other.id })).toMatchObject({ ok: false, error: { code: 'HELD_BY_SESSION' } });
     expect(room.receiving(a)).toEqual([b]);
 
     // Ending starts the 10-second return; when it is over everyone receives everyone again.

@@ -63,6 +63,7 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
     case 'UNMUTE_LOCKED':
     case 'CONSENT_REQUIRED':
     case 'NOT_YOUR_TURN':
+    case 'HELD_BY_SESSION':
     case 'WRONG_NODE':
     case 'SERVER_FULL':
       return SERVER_TROUBLE;

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { WorkerPool } from '../media/WorkerPool.js';
 import { Room, RoomClosedError } from './Room.js';
+import type { MediaPolicy } from './MediaPolicy.js';
 import type { SendToPeer } from './Peer.js';
 
 // The room's bookkeeping against a real mediasoup worker: no sockets involved.
@@ -25,8 +26,18 @@ const opus = (ssrc: number) => ({
   encodings: [{ ssrc }],
 });
 
-async function newRoom(onClose: (room: Room) => void = () => {}) {
-  return Room.create(`room-${Math.random().toString(36).slice(2, 8)}`, pool.leastLoaded(), log, onClose);
+/** The room's policy as a test sets it, the way a session's state would change it. */
+function rules() {
+  const now = { heard: (_peerId: string) => true, receives: (_viewerId: string, _senderId: string) => true };
+  const policy: MediaPolicy = {
+    sendRefusal: (peerId, source) => (source === 'mic' && !now.heard(peerId) ? 'NOT_YOUR_TURN' : null),
+    receives: (viewerId, senderId) => viewerId !== senderId && now.receives(viewerId, senderId),
+  };
+  return { now, policy };
+}
+
+async function newRoom(onClose: (room: Room) => void = () => {}, policy?: MediaPolicy) {
+  return Room.create(`room-${Math.random().toString(36).slice(2, 8)}`, pool.leastLoaded(), log, onClose, undefined, policy);
 }
 
 describe('Room', () => {
@@ -110,7 +121,8 @@ describe('Room', () => {
   });
 
   it('lets the policy have the last word over a resume still in flight: a consumer the new policy forbids ends paused on the worker', async () => {
-    const room = await newRoom();
+    const { now, policy } = rules();
+    const room = await newRoom(undefined, policy);
     const ben = inbox();
     const a = await room.join('Ana', inbox().send);
     const b = await room.join('Ben', ben.send);
@@ -124,12 +136,14 @@ describe('Room', () => {
     for (let attempt = 0; attempt < 25; attempt++) {
       // Ben's client resumes the consumer, and in the same moment the policy stops Ben
       // receiving Ana (breakouts put them in different pairs).
-      const resumed = room.resumeConsumer(b.peer.id, consumerId);
-      const applied = room.applySubscriptions(() => false);
+      const resumed = room.resumeConsumer(b.peer.id, consumerId).catch((err: { code?: string }) => err.code);
+      now.receives = () => false;
+      const applied = room.reconcile();
       await Promise.all([resumed, applied]);
       expect(await pausedAtBen(), `attempt ${attempt}`).toEqual([true]);
       // Back together: it plays again, without asking.
-      await room.applySubscriptions(() => true);
+      now.receives = () => true;
+      await room.reconcile();
       expect(await pausedAtBen()).toEqual([false]);
       // The client hides it again, ready for the next attempt.
       await room.pauseConsumer(b.peer.id, consumerId).catch(() => undefined);
@@ -137,41 +151,77 @@ describe('Room', () => {
     room.close();
   });
 
+  it('refuses a resume the policy forbids with its code, keeps the wish, and plays it once allowed', async () => {
+    const { now, policy } = rules();
+    const room = await newRoom(undefined, policy);
+    const ben = inbox();
+    const a = await room.join('Ana', inbox().send);
+    const b = await room.join('Ben', ben.send);
+    const aSend = await room.createTransport(a.peer.id, 'send');
+    const producerId = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(7) });
+    await room.createTransport(b.peer.id, 'recv');
+    await room.ready(b.peer.id, a.response.routerRtpCapabilities as never);
+    const consumerId = (ben.events.find((e) => e.event === 'consumer:created')?.payload as { id: string }).id;
+    const pausedAtBen = async () => (await room.consumerStates(b.peer.id)).map((c) => c.paused);
+
+    now.receives = () => false;
+    await room.reconcile();
+    await expect(room.resumeConsumer(b.peer.id, consumerId)).rejects.toMatchObject({ code: 'HELD_BY_SESSION' });
+    expect(await pausedAtBen()).toEqual([true]);
+    now.receives = () => true;
+    await room.reconcile();
+    expect(await pausedAtBen()).toEqual([false]);
+
+    // Ana may not be heard: her unmute is refused with the policy's code and her microphone stays paused.
+    await room.setProducerPaused(a.peer.id, producerId, true);
+    now.heard = () => false;
+    await room.reconcile();
+    await expect(room.setProducerPaused(a.peer.id, producerId, false)).rejects.toMatchObject({ code: 'NOT_YOUR_TURN' });
+    now.heard = () => true;
+    await room.reconcile();
+    // Refused means refused: her own pause still holds now that she may be heard.
+    expect((await room.producerStates(a.peer.id)).map((p) => p.paused)).toEqual([true]);
+    room.close();
+  });
+
   it('lets the session have the last word over an unmute still in flight, and starts a microphone that may not be heard paused', async () => {
-    const room = await newRoom();
+    const { now, policy } = rules();
+    const room = await newRoom(undefined, policy);
     const a = await room.join('Ana', inbox().send);
     const aSend = await room.createTransport(a.peer.id, 'send');
     const producerId = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(5) });
     const pausedAtWorker = async () => (await room.producerStates(a.peer.id)).map((p) => p.paused);
-    await room.applyAudibility(new Set([a.peer.id]));
     expect(await pausedAtWorker()).toEqual([false]);
 
     for (let attempt = 0; attempt < 25; attempt++) {
       await room.setProducerPaused(a.peer.id, producerId, true);
       // Ana unmutes herself just as a speaker-only turn (someone else's) begins.
       const unmuted = room.setProducerPaused(a.peer.id, producerId, false);
-      const turn = room.applyAudibility(new Set());
+      now.heard = () => false;
+      const turn = room.reconcile();
       await Promise.all([unmuted, turn]);
       expect(await pausedAtWorker(), `attempt ${attempt}`).toEqual([true]);
       // The turn over, her microphone (on, by her wish) is heard again without her asking.
-      await room.applyAudibility(new Set([a.peer.id]));
+      now.heard = () => true;
+      await room.reconcile();
       expect(await pausedAtWorker()).toEqual([false]);
     }
     // Her own pause holds whatever the session allows.
     await room.setProducerPaused(a.peer.id, producerId, true);
-    await room.applyAudibility(new Set([a.peer.id]));
+    await room.reconcile();
     expect(await pausedAtWorker()).toEqual([true]);
 
     // A new microphone while she may not be heard is paused from its first packet.
     await room.closeProducer(a.peer.id, producerId);
-    await room.applyAudibility(new Set());
+    now.heard = () => false;
     await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(6) });
     expect(await pausedAtWorker()).toEqual([true]);
     room.close();
   });
 
   it('tells each peer only of a speaker it may hear: a pair does not learn who talks in another', async () => {
-    const room = await newRoom();
+    const { now, policy } = rules();
+    const room = await newRoom(undefined, policy);
     const [ana, ben, cy] = [inbox(), inbox(), inbox()];
     const a = await room.join('Ana', ana.send);
     const b = await room.join('Ben', ben.send);
@@ -182,7 +232,8 @@ describe('Room', () => {
     expect([told(ana), told(ben), told(cy)]).toEqual([[a.peer.id], [a.peer.id], [a.peer.id]]);
     // Ana and Ben become a pair; Cy is elsewhere: Cy is told nobody she can hear is speaking.
     const pairs = new Map([[a.peer.id, 1], [b.peer.id, 1], [c.peer.id, 2]]);
-    await room.applySubscriptions((viewer, sender) => pairs.get(viewer) === pairs.get(sender));
+    now.receives = (viewer, sender) => pairs.get(viewer) === pairs.get(sender);
+    await room.reconcile();
     expect([told(ana), told(ben), told(cy)]).toEqual([[a.peer.id], [a.peer.id], [a.peer.id, null]]);
     // Ben takes over in the pair: Cy hears nothing of it.
     room.speakerChanged(b.peer.id);

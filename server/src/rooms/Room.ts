@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { types } from 'mediasoup';
-import type { CommandRequest, CommandResponse, PeerInfo, RtpCapabilities, RtpParameters, TransportOptions } from '@hearth/shared';
+import type { CommandRequest, CommandResponse, ErrorCode, PeerInfo, RtpCapabilities, RtpParameters, TransportOptions } from '@hearth/shared';
 import { AppError, InvalidStateError, NotFoundError, ServerFullError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PooledWorker } from '../media/WorkerPool.js';
 import { clientRtpCapabilities, mediaCodecs } from '../media/routerOptions.js';
 import { Peer, type ProducerAppData, type SendToPeer, type TransportAppData } from './Peer.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
-
-/** Who receives whom in a room: the session's subscription policy, or everyone (open rooms). */
-export type ReceivePolicy = (viewerId: string, senderId: string) => boolean;
+import { openPolicy, type MediaPolicy } from './MediaPolicy.js';
 
 /** Told, every interval, who was heard in a room (for talk-time). */
 export type TalkListener = (roomId: string, peerIds: string[], intervalMs: number) => void;
@@ -36,10 +34,6 @@ export class Room {
   readonly #mediaQueues = new WeakMap<object, SerialQueue>();
   /** Producers their own client paused (producer:pause), until it resumes them. */
   readonly #heldByClient = new WeakSet<types.Producer>();
-  /** Who may be heard, as the session last said (applyAudibility); unknown yet: everyone. */
-  #audible: ReadonlySet<string> | undefined;
-  /** Muted by the server (a facilitator) since the session last said who may be heard. */
-  readonly #mutedSince = new Set<string>();
   #activeSpeakerId: string | null = null;
   /** The speaker each peer was last told of: only one it may hear (see #speakerFor). */
   readonly #speakerTold = new Map<string, string | null>();
@@ -53,8 +47,8 @@ export class Room {
     private readonly levelObserver: types.AudioLevelObserver,
     private readonly log: Logger,
     private readonly onClose: (room: Room) => void,
-    /** Who receives whom, from the first consumer on: a room made again mid-breakout is isolated at once. */
-    private receives: ReceivePolicy,
+    /** Asked at every decision, from the first producer and consumer on: a room made again mid-breakout is isolated at once. */
+    private readonly policy: MediaPolicy,
   ) {}
 
   static async create(
@@ -63,13 +57,13 @@ export class Room {
     log: Logger,
     onClose: (room: Room) => void,
     onTalk: TalkListener = () => {},
-    receives: ReceivePolicy = () => true,
+    policy: MediaPolicy = openPolicy,
   ): Promise<Room> {
     const router = await host.worker.createRouter({ mediaCodecs });
     const speakerObserver = await router.createActiveSpeakerObserver({ interval: 300 });
     const levelObserver = await router.createAudioLevelObserver({ maxEntries: 16, threshold: TALK_THRESHOLD_DBOV, interval: TALK_INTERVAL_MS });
     host.routers++;
-    const room = new Room(id, host, router, speakerObserver, levelObserver, log.child({ room: id }), onClose, receives);
+    const room = new Room(id, host, router, speakerObserver, levelObserver, log.child({ room: id }), onClose, policy);
     speakerObserver.on('dominantspeaker', ({ producer }) => room.speakerChanged((producer.appData as ProducerAppData).peerId));
     // Talk-time: everyone heard above the threshold in an interval spoke for that interval.
     levelObserver.on('volumes', (volumes) => {
@@ -235,14 +229,19 @@ export class Room {
         if (p.appData.source === req.source) throw new InvalidStateError(`already producing ${req.source}`);
       }
       if ((req.source === 'mic') !== (req.kind === 'audio')) throw new InvalidStateError('source does not match kind');
+      // A camera the session turned off is refused; a microphone that may not be heard now
+      // starts paused, not live for even a moment (and waits for its turn or its unmute).
+      const refusal = this.policy.sendRefusal(peerId, req.source);
+      if (refusal && req.source !== 'mic') throw refused(refusal);
       const producer = await transport.produce<ProducerAppData>({
         kind: req.kind,
         rtpParameters: req.rtpParameters as types.RtpParameters,
-        // A microphone that may not be heard now starts paused: not live for even a moment.
-        paused: req.source === 'mic' && !this.#mayBeHeard(peerId),
+        paused: refusal !== null,
         appData: { peerId, source: req.source },
       });
       peer.addProducer(producer);
+      // The session may have changed while the worker made it.
+      await this.#settleProducer(producer);
       if (producer.kind === 'audio') {
         for (const observer of [this.speakerObserver, this.levelObserver]) {
           await observer.addProducer({ producerId: producer.id }).catch((err: unknown) => {
@@ -256,32 +255,21 @@ export class Room {
     });
   }
 
-  /** The client's own wish for its producer: it may always pause; it plays only as far as the session allows. */
+  /**
+   * The client's own wish for its producer: it may always pause. A resume the policy forbids
+   * now (muted, someone else's turn, a camera turned off) is refused with the policy's code
+   * and changes nothing; an allowed one still plays only as long as the policy allows.
+   */
   async setProducerPaused(peerId: string, producerId: string, paused: boolean): Promise<void> {
     const producer = this.#livePeer(peerId).producer(producerId);
-    if (paused) this.#heldByClient.add(producer);
-    else this.#heldByClient.delete(producer);
+    if (paused) {
+      this.#heldByClient.add(producer);
+    } else {
+      const refusal = this.policy.sendRefusal(peerId, producer.appData.source);
+      if (refusal) throw refused(refusal);
+      this.#heldByClient.delete(producer);
+    }
     await this.#settleProducer(producer);
-  }
-
-  sourceOf(peerId: string, producerId: string): ProducerAppData['source'] {
-    return this.#livePeer(peerId).producer(producerId).appData.source;
-  }
-
-  /**
-   * One pass over every microphone: those allowed to be heard resume, the rest pause. A
-   * turn change in a round is this single operation (T4 measures it).
-   */
-  async applyAudibility(audible: Set<string>): Promise<void> {
-    this.#audible = audible;
-    this.#mutedSince.clear();
-    await Promise.allSettled(this.#microphones().map((p) => this.#settleProducer(p)));
-  }
-
-  /** The server's own hand on a peer's microphone (a facilitator's mute), until the session next says who may be heard. */
-  async muteMic(peerId: string): Promise<void> {
-    this.#mutedSince.add(peerId);
-    await Promise.allSettled(this.#microphones(peerId).map((p) => this.#settleProducer(p)));
   }
 
   closeSource(peerId: string, source: ProducerAppData['source']): Promise<void> {
@@ -297,19 +285,21 @@ export class Room {
   }
 
   /**
-   * The client has attached the track. It plays unless the subscription policy says this
-   * peer may not receive that sender now (another pair during breakouts).
+   * The client has attached the track and wants it. It plays unless the policy says this
+   * peer may not receive that sender now (another pair during breakouts): then the request
+   * is refused (HELD_BY_SESSION), the wish is kept, and it plays once the policy allows.
    */
   async resumeConsumer(peerId: string, consumerId: string): Promise<void> {
     const peer = this.#livePeer(peerId);
     const consumer = peer.consumer(consumerId);
     peer.markReady(consumerId);
-    await this.#settleConsumer(peer, consumer);
+    const playing = await this.#settleConsumer(peer, consumer);
+    if (!playing && !consumer.closed) throw refused('HELD_BY_SESSION');
   }
 
   /**
    * The client is not showing this camera (a tile on another page): it stops here and stays
-   * stopped through every policy change (applySubscriptions) until the client shows it again
+   * stopped through every reconcile until the client shows it again
    * (resumeConsumer). Audio is always received, so only video can be hidden.
    */
   async pauseConsumer(peerId: string, consumerId: string): Promise<void> {
@@ -321,24 +311,22 @@ export class Room {
   }
 
   /**
-   * One pass over every consumer in the room, as a diff: those the policy allows (and whose
-   * client is ready) play, the rest pause. Switching pairs is this, not a rejoin.
+   * Brings every producer and consumer in the room in line with the policy as it is now: the
+   * session calls this after every command it accepts, before answering it. It runs in the
+   * room's queue, so whatever is being made (a producer, a newcomer's consumers) is made first
+   * and then judged; each decision itself is taken in the target's own turn (see #settle).
+   * A turn change in a round or pairs starting is this one pass (T3, T4 measure it).
    */
-  async applySubscriptions(receives: (viewerId: string, senderId: string) => boolean): Promise<void> {
-    this.receives = receives;
-    // Whose voice is loudest is told only to those who may hear it: a pair does not learn who talks in another.
-    for (const peer of this.#peers.values()) this.#tellSpeaker(peer);
-    const changes = [...this.#peers.values()].flatMap((peer) => [...peer.consumers].map((consumer) => this.#settleConsumer(peer, consumer)));
-    // A consumer closing meanwhile (its producer or peer left) is no reason to stop the others.
-    await Promise.allSettled(changes);
-  }
-
-  #mayBeHeard(peerId: string): boolean {
-    return !this.#mutedSince.has(peerId) && (this.#audible?.has(peerId) ?? true);
-  }
-
-  #microphones(peerId?: string): types.Producer<ProducerAppData>[] {
-    return [...this.#peers.values()].filter((peer) => peerId === undefined || peer.id === peerId).flatMap((peer) => [...peer.producers].filter((p) => p.appData.source === 'mic'));
+  reconcile(): Promise<void> {
+    return this.run(async () => {
+      const peers = [...this.#peers.values()];
+      // Whose voice is loudest is told only to those who may hear it: a pair does not learn who talks in another.
+      for (const peer of peers) this.#tellSpeaker(peer);
+      const producers = peers.flatMap((peer) => [...peer.producers].map((producer) => this.#settleProducer(producer)));
+      const consumers = peers.flatMap((peer) => [...peer.consumers].map((consumer) => this.#settleConsumer(peer, consumer)));
+      // A producer or consumer closing meanwhile is no reason to stop the others.
+      await Promise.allSettled([...producers, ...consumers]);
+    });
   }
 
   /**
@@ -347,19 +335,27 @@ export class Room {
    * #settleConsumer, decided in turn from the state as it is then, so an unmute in flight when
    * a speaker-only turn began cannot leave the member heard during someone else's turn.
    */
-  #settleProducer(producer: types.Producer<ProducerAppData>): Promise<void> {
-    return this.#settle(producer, async () => {
-      if (producer.closed) return;
-      const play = !this.#heldByClient.has(producer) && (producer.appData.source !== 'mic' || this.#mayBeHeard(producer.appData.peerId));
-      if (play && producer.paused) await producer.resume();
-      else if (!play && !producer.paused) await producer.pause();
+  #settleProducer(producer: types.Producer<ProducerAppData>): Promise<boolean> {
+    return this.#settle(producer, () => {
+      const { peerId, source } = producer.appData;
+      return !this.#heldByClient.has(producer) && this.policy.sendRefusal(peerId, source) === null;
     });
   }
 
-  #settle(target: object, decide: () => Promise<void>): Promise<void> {
+  /**
+   * Decides, in the target's own queue (one decision at a time per producer or consumer),
+   * whether it should play now, and makes the worker match. Answers with the decision.
+   */
+  #settle(target: types.Producer | types.Consumer, shouldPlay: () => boolean): Promise<boolean> {
     let queue = this.#mediaQueues.get(target);
     if (!queue) this.#mediaQueues.set(target, (queue = new SerialQueue()));
-    return queue.run(decide);
+    return queue.run(async () => {
+      if (target.closed) return false;
+      const play = shouldPlay();
+      if (play && target.paused) await target.resume();
+      else if (!play && !target.paused) await target.pause();
+      return play;
+    });
   }
 
   /**
@@ -369,13 +365,8 @@ export class Room {
    * when the worker answers, so a resume still in flight when the policy changed would
    * otherwise read as paused, be skipped, and then play (a pair hearing another pair).
    */
-  #settleConsumer(peer: Peer, consumer: types.Consumer<ProducerAppData>): Promise<void> {
-    return this.#settle(consumer, async () => {
-      if (consumer.closed) return;
-      const play = peer.isReady(consumer.id) && this.receives(peer.id, consumer.appData.peerId);
-      if (play && consumer.paused) await consumer.resume();
-      else if (!play && !consumer.paused) await consumer.pause();
-    });
+  #settleConsumer(peer: Peer, consumer: types.Consumer<ProducerAppData>): Promise<boolean> {
+    return this.#settle(consumer, () => peer.isReady(consumer.id) && this.policy.receives(peer.id, consumer.appData.peerId));
   }
 
   async setPreferredLayers(peerId: string, req: CommandRequest<'consumer:setPreferredLayers'>): Promise<void> {
@@ -474,7 +465,7 @@ export class Room {
   /** Sends `peer` the speaker it may know of, when that changed; answers with it. */
   #tellSpeaker(peer: Peer, send = true): string | null {
     const speaker = this.#activeSpeakerId;
-    const heard = speaker !== null && (speaker === peer.id || this.receives(peer.id, speaker)) ? speaker : null;
+    const heard = speaker !== null && (speaker === peer.id || this.policy.receives(peer.id, speaker)) ? speaker : null;
     if (this.#speakerTold.get(peer.id) === heard) return heard;
     this.#speakerTold.set(peer.id, heard);
     if (send) {
@@ -498,4 +489,15 @@ export class Room {
       }
     }
   }
+}
+
+const REFUSALS: Partial<Record<ErrorCode, string>> = {
+  UNMUTE_LOCKED: 'unmute through the session first',
+  NOT_YOUR_TURN: 'only the speaker is heard during this turn',
+  HELD_BY_SESSION: 'the session does not let you receive this now; it plays once it does',
+};
+
+/** A request the policy refuses, answered with the policy's own code. */
+function refused(code: ErrorCode): AppError {
+  return new AppError(code, REFUSALS[code] ?? 'the session does not allow this now');
 }

@@ -1,7 +1,15 @@
 import type { Logger } from '../logger.js';
 import type { WorkerPool } from '../media/WorkerPool.js';
-import { Room, RoomClosedError, type ReceivePolicy, type TalkListener } from './Room.js';
+import { Room, RoomClosedError, type TalkListener } from './Room.js';
+import { openPolicy, type MediaPolicy } from './MediaPolicy.js';
 import type { Peer, SendToPeer } from './Peer.js';
+
+export type RoomsOptions = {
+  /** A room's media policy, given to it when it is made (its session's; open rooms allow everything). */
+  policyFor?: (roomId: string) => MediaPolicy;
+  /** Who is heard in each room, every second (the sessions turn it into talk-time). */
+  onTalk?: TalkListener;
+};
 
 /**
  * The live rooms of this node. Creation is memoised per room id so two peers joining an
@@ -10,23 +18,11 @@ import type { Peer, SendToPeer } from './Peer.js';
 export class Rooms {
   readonly #rooms = new Map<string, Promise<Room>>();
 
-  #talkListener: TalkListener | undefined;
-  #policyFor: (roomId: string) => ReceivePolicy = () => () => true;
-
   constructor(
     private readonly pool: WorkerPool,
     private readonly log: Logger,
+    private readonly options: RoomsOptions = {},
   ) {}
-
-  /** Who is heard in each room, every second (the sessions turn it into talk-time). */
-  onTalk(listener: TalkListener): void {
-    this.#talkListener = listener;
-  }
-
-  /** Where a room's subscription policy comes from (its session); everyone receives everyone otherwise. */
-  usePolicy(policyFor: (roomId: string) => ReceivePolicy): void {
-    this.#policyFor = policyFor;
-  }
 
   async join(roomId: string, displayName: string, send: SendToPeer, peerId?: string) {
     // A room that closed between lookup and join (its last peer just left) is replaced once.
@@ -65,8 +61,8 @@ export class Rooms {
         (room) => {
           if (this.#rooms.get(room.id) === created) this.#rooms.delete(room.id);
         },
-        (id, peerIds, ms) => this.#talkListener?.(id, peerIds, ms),
-        this.#policyFor(roomId),
+        this.options.onTalk,
+        this.options.policyFor?.(roomId) ?? openPolicy,
       ),
     );
     this.#rooms.set(roomId, created);

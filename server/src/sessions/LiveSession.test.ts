@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RECONNECT_GRACE_MS, SYSTEM, type SessionView } from '@hearth/shared';
+import { RECONNECT_GRACE_MS, SYSTEM, audibleMemberIds, type SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { createLogger } from '../logger.js';
 import { MemoryAttendanceLog } from '../records/AttendanceLog.js';
@@ -11,9 +11,7 @@ import { MemorySessionStateStore } from './SessionStateStore.js';
 function setup(media: Partial<MediaControl> = {}) {
   const calls: string[] = [];
   const control: MediaControl = {
-    mute: async (_s, m) => void calls.push(`mute ${m}`),
-    applyAudibility: async (_s, ids) => void calls.push(`audible ${ids.join(',')}`),
-    applySubscriptions: async () => void calls.push('subscriptions'),
+    reconcile: async () => void calls.push('reconcile'),
     stopCamera: async (_s, m) => void calls.push(`stopCamera ${m}`),
     detach: async (_s, m) => void calls.push(`detach ${m}`),
     ...media,
@@ -112,12 +110,15 @@ describe('LiveSession', () => {
     expect(entries.every((e) => e.sessionId === 's1')).toBe(true);
   });
 
-  it('carries out media effects and audits', async () => {
+  it('carries out media effects, brings media in line before answering every accepted command, and audits', async () => {
     const s = setup();
     const session = await groupOfTwo(s);
+    const before = s.calls.length;
     await session.run({ type: 'mute', memberId: 'P' }, { kind: 'member', memberId: 'F' });
     await session.run({ type: 'stopCamera', memberId: 'P' }, { kind: 'member', memberId: 'F' });
-    expect(s.calls).toEqual(['mute P', 'stopCamera P']);
+    // Refused: nothing changed, nothing to bring in line.
+    expect((await session.run({ type: 'mute', memberId: 'F' }, { kind: 'member', memberId: 'P' })).ok).toBe(false);
+    expect(s.calls.slice(before)).toEqual(['reconcile', 'stopCamera P', 'reconcile']);
     expect((await s.audit.all()).map((e) => e.action)).toEqual(['entered', 'admitted', 'entered', 'consent-given', 'admitted']);
   });
 
@@ -189,7 +190,9 @@ describe('LiveSession', () => {
         { kind: 'member', memberId: 'F' },
       );
       expect(session.snapshot.round!.turn.speakerId).toBe('P');
-      expect(s.calls.at(-1)).toBe('audible F,P');
+      // The media room, brought in line before the answer, hears only the speaker and the facilitator.
+      expect(s.calls.at(-1)).toBe('reconcile');
+      expect(audibleMemberIds(session.snapshot).sort()).toEqual(['F', 'P']);
 
       // A server restart: a new LiveSession from the store, 50 s into the turn.
       now = 50_000;

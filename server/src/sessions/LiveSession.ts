@@ -1,10 +1,8 @@
 import {
   RECONNECT_GRACE_MS,
   SYSTEM,
-  audibleMemberIds,
   maySendChat,
   nextBreakoutTick,
-  receives,
   newSession,
   reduce,
   viewFor,
@@ -32,11 +30,11 @@ export type MemberLink = {
 
 /** What a session asks of the media layer; it never touches mediasoup itself. */
 export type MediaControl = {
-  mute(sessionId: string, memberId: string): Promise<void>;
-  /** Makes every microphone on the SFU match: heard if listed, paused if not. */
-  applyAudibility(sessionId: string, audible: string[]): Promise<void>;
-  /** Makes every consumer match the policy: who receives whom. */
-  applySubscriptions(sessionId: string, receives: (viewerId: string, senderId: string) => boolean): Promise<void>;
+  /**
+   * Brings the session's media room in line with the session's state as it is now: who is
+   * heard, who receives whom (the room reads both from the state through its policy).
+   */
+  reconcile(sessionId: string): Promise<void>;
   stopCamera(sessionId: string, memberId: string): Promise<void>;
   detach(sessionId: string, memberId: string): Promise<void>;
 };
@@ -185,6 +183,8 @@ export class LiveSession {
       await this.deps.store.save(this.state);
       await this.#recordLifecycle(previous);
       await this.#perform(result.effects);
+      // Before the answer: once a command is acknowledged, no member receives media its state forbids.
+      await this.deps.media.reconcile(this.id).catch((err: unknown) => this.deps.log.warn({ err }, 'could not bring media in line'));
       this.#scheduleTimers();
       this.#broadcast();
       // After this turn, so the command's own sender (ending the session) gets its answer first.
@@ -239,16 +239,6 @@ export class LiveSession {
     for (const effect of effects) {
       try {
         switch (effect.type) {
-          case 'media.mute':
-            await media.mute(this.id, effect.memberId);
-            break;
-          case 'media.subscriptions':
-            // Reads the state current at each call, so later admissions are judged correctly.
-            await media.applySubscriptions(this.id, (viewer, sender) => receives(this.state, viewer, sender));
-            break;
-          case 'media.audibility':
-            await media.applyAudibility(this.id, audibleMemberIds(this.state));
-            break;
           case 'media.stopCamera':
             await media.stopCamera(this.id, effect.memberId);
             break;

@@ -5,14 +5,9 @@ import type { MediaControl } from './LiveSession.js';
 export function roomMediaControl(rooms: Rooms): MediaControl {
   const room = (sessionId: string) => rooms.get(sessionId)?.catch(() => undefined);
   return {
-    async mute(sessionId, memberId) {
-      await (await room(sessionId))?.muteMic(memberId);
-    },
-    async applyAudibility(sessionId, audible) {
-      await (await room(sessionId))?.applyAudibility(new Set(audible));
-    },
-    async applySubscriptions(sessionId, receives) {
-      await (await room(sessionId))?.applySubscriptions(receives);
+    async reconcile(sessionId) {
+      const r = await room(sessionId);
+      if (r && !r.closed) await r.reconcile();
     },
     async stopCamera(sessionId, memberId) {
       await (await room(sessionId))?.closeSource(memberId, 'camera');

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, audibleMemberIds, type ServerToClientEvents } from '@hearth/shared';
+import { PROTOCOL_VERSION, type ServerToClientEvents } from '@hearth/shared';
 import type { Socket } from 'socket.io';
 import type { types } from 'mediasoup';
 import { AppError, NotJoinedError } from '../errors.js';
@@ -12,12 +12,6 @@ import { handle } from './handle.js';
 import type { Connection } from './session.handlers.js';
 
 type Membership = { room: Room; peerId: string };
-
-/** Whether the session lets this member be heard now (not muted; their turn, in a speaker-only round). */
-function mayBeHeard(connection: Connection): boolean {
-  const { session, identity } = connection;
-  return !session || !identity || audibleMemberIds(session.snapshot).includes(identity.memberId);
-}
 
 /** The connection's member in its session's current state, if it is a session member. */
 function sessionMember(connection: Connection) {
@@ -42,8 +36,8 @@ export type MediaDeps = { rooms: Rooms; log: Logger; turn: Config['turn']; openR
 /**
  * Join, transports, producers and consumers for one socket. The socket is in at most one
  * room; leaving or disconnecting closes everything its peer owned. In a moderated session
- * the media room is the session's, only admitted members get in, and the session's
- * state decides whether a microphone or camera may be turned back on.
+ * the media room is the session's and only admitted members get in; the room's policy (the
+ * session's state) decides what may play.
  */
 export function registerMediaHandlers(socket: Socket, connection: Connection, { rooms, log, turn, openRooms }: MediaDeps): void {
   let membership: Membership | undefined;
@@ -111,14 +105,10 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
     return {};
   });
 
+  // What may be sent or received is the room's to decide (its policy is the session's state).
   handle(socket, 'producer:create', log, async (req) => {
     const { room, peerId } = member();
-    const state = sessionMember(connection);
-    if (req.source === 'camera' && state?.cameraOff) throw new AppError('FORBIDDEN', 'your camera was turned off');
-    const producerId = await room.produce(peerId, req);
-    // A member who may not be heard (muted, or not their turn) starts paused on the SFU.
-    if (req.source === 'mic' && state && !mayBeHeard(connection)) await room.muteMic(peerId);
-    return { producerId };
+    return { producerId: await room.produce(peerId, req) };
   });
 
   handle(socket, 'producer:pause', log, async ({ producerId }) => {
@@ -129,13 +119,6 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
 
   handle(socket, 'producer:resume', log, async ({ producerId }) => {
     const { room, peerId } = member();
-    const state = sessionMember(connection);
-    if (state) {
-      const source = room.sourceOf(peerId, producerId);
-      if (source === 'mic' && state.micMuted) throw new AppError('UNMUTE_LOCKED', 'unmute through the session first');
-      if (source === 'mic' && !mayBeHeard(connection)) throw new AppError('NOT_YOUR_TURN', 'only the speaker is heard during this turn');
-      if (source === 'camera' && state.cameraOff) throw new AppError('FORBIDDEN', 'turn your camera on through the session first');
-    }
     await room.setProducerPaused(peerId, producerId, false);
     return {};
   });

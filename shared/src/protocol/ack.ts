@@ -30,6 +30,9 @@ export const ERROR_CODES = [
   'UNMUTE_LOCKED',
   'CONSENT_REQUIRED',
   'NOT_YOUR_TURN',
+  // The session does not let this member receive that sender now (another pair, a side room):
+  // the client's wish to play it is kept, and the server plays it once the session allows.
+  'HELD_BY_SESSION',
   // The media workers of this node cannot take another room or person (a configured limit).
   'SERVER_FULL',
 ] as const;

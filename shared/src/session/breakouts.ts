@@ -53,14 +53,12 @@ export function pullAside(d: Draft, memberId: string): void {
   if (m.status !== 'admitted' || m.role !== 'participant') refuse('INVALID_STATE', 'only a participant in the room can be taken aside');
   if (sideRoomOf(d.state, facilitator.id) || sideRoomOf(d.state, m.id)) refuse('INVALID_STATE', 'already in a side room');
   d.state.sideRooms.push({ memberId: m.id, facilitatorId: facilitator.id, startedAt: d.now });
-  d.effects.push({ type: 'media.subscriptions' });
   audit(d, 'pulled-aside', m.id);
 }
 
 export function returnFromSide(d: Draft, memberId: string): void {
   if (!d.state.sideRooms.some((r) => r.memberId === memberId)) refuse('INVALID_STATE', 'not in a side room');
   d.state.sideRooms = d.state.sideRooms.filter((r) => r.memberId !== memberId);
-  d.effects.push({ type: 'media.subscriptions' });
   audit(d, 'returned-from-side', memberId);
 }
 
@@ -102,7 +100,6 @@ export function startBreakout(d: Draft, c: StartBreakout): void {
     breakout.groups.push({ id: groupId, memberIds: participantsHere, helpRequestedAt: null });
   });
   d.state.breakout = breakout;
-  d.effects.push({ type: 'media.subscriptions' });
   audit(d, 'breakout-started', null);
 }
 
@@ -132,7 +129,6 @@ export function breakoutCommand(d: Draft, c: Exclude<Extract<MemberCommand, { ty
         // BRK18: a facilitator going to a pair that asked for one answers the request.
         group.helpRequestedAt = null;
       }
-      d.effects.push({ type: 'media.subscriptions' });
       return;
     }
     case 'placeInGroup': {
@@ -142,7 +138,6 @@ export function breakoutCommand(d: Draft, c: Exclude<Extract<MemberCommand, { ty
       const group = breakout.groups.find((g) => g.id === c.groupId) ?? refuse('NOT_FOUND', 'no such group');
       for (const g of breakout.groups) g.memberIds = g.memberIds.filter((id) => id !== m.id);
       group.memberIds.push(m.id);
-      d.effects.push({ type: 'media.subscriptions' });
       return;
     }
     case 'askPairHelp': {
@@ -203,7 +198,6 @@ export function endBreakoutNow(d: Draft): void {
   if (!b) return;
   d.state.pairRecords.push({ breakoutId: b.id, startedAt: b.startedAt, endedAt: d.now, groups: b.groups.map((g) => [...g.memberIds]) });
   d.state.breakout = null;
-  d.effects.push({ type: 'media.subscriptions' });
   audit(d, 'breakout-ended', null);
 }
 
@@ -211,12 +205,10 @@ export function endBreakoutNow(d: Draft): void {
 export function memberLeftBreakout(d: Draft, m: Member): void {
   if (d.state.sideRooms.some((r) => r.memberId === m.id || r.facilitatorId === m.id)) {
     d.state.sideRooms = d.state.sideRooms.filter((r) => r.memberId !== m.id && r.facilitatorId !== m.id);
-    d.effects.push({ type: 'media.subscriptions' });
   }
   const b = d.state.breakout;
   if (!b) return;
   for (const g of b.groups) g.memberIds = g.memberIds.filter((id) => id !== m.id);
   delete b.listening[m.id];
   delete b.joined[m.id];
-  d.effects.push({ type: 'media.subscriptions' });
 }

@@ -1,4 +1,8 @@
-/** What the server must do after a command is accepted; the model itself does no I/O. */
+/**
+ * What the server must do after a command is accepted; the model itself does no I/O. Who is
+ * heard and who receives whom are not effects: the media room reads them from the state
+ * (sendRefusal, receives) after every accepted command.
+ */
 
 export type AuditAction =
   | 'entered'
@@ -20,18 +24,6 @@ export type AuditAction =
   | 'session-ended';
 
 export type Effect =
-  /** Pause the member's microphone producer on the SFU (their client cannot undo it). */
-  | { type: 'media.mute'; memberId: string }
-  /**
-   * Who may be heard changed (a turn began or ended, a round started or ended): make every
-   * microphone on the SFU match audibleMemberIds(state) in one pass.
-   */
-  | { type: 'media.audibility' }
-  /**
-   * Who receives whom changed (breakouts began or ended, a listen-in, a join): bring every
-   * member's consumers in line with receives(state, viewer, sender) as a diff.
-   */
-  | { type: 'media.subscriptions' }
   /** Close the member's camera producer on the SFU. */
   | { type: 'media.stopCamera'; memberId: string }
   /** The member may now send and receive media. */

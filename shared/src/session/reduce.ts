@@ -293,7 +293,6 @@ function admit(d: Draft, m: Member): void {
     m.mutedByFacilitator = true;
   }
   d.effects.push({ type: 'media.attach', memberId: m.id });
-  if (m.micMuted) d.effects.push({ type: 'media.mute', memberId: m.id });
   audit(d, 'admitted', m.id);
 }
 
@@ -316,14 +315,12 @@ function muteByFacilitator(d: Draft, m: Member): void {
   m.micMuted = true;
   m.mutedByFacilitator = true;
   m.mayUnmuteWhileLocked = false;
-  d.effects.push({ type: 'media.mute', memberId: m.id });
 }
 
 /** MUT4, MUT5. */
 function setMicMuted(d: Draft, m: Member, muted: boolean): void {
   if (muted) {
     m.micMuted = true;
-    d.effects.push({ type: 'media.mute', memberId: m.id });
     return;
   }
   if (m.role === 'participant' && d.state.selfUnmuteLocked && !m.mayUnmuteWhileLocked) {
@@ -332,7 +329,6 @@ function setMicMuted(d: Draft, m: Member, muted: boolean): void {
   if (!mayUnmuteDuringRound(d.state, m)) refuse('NOT_YOUR_TURN', 'only the speaker is heard during this turn');
   m.micMuted = false;
   m.mutedByFacilitator = false;
-  d.effects.push({ type: 'media.audibility' });
 }
 
 /** HND2: one's own hand, or a facilitator lowering someone else's. */

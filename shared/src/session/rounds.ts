@@ -8,16 +8,24 @@ export const SPEAKER_GRACE_MS = 20_000;
 type StartRound = Extract<MemberCommand, { type: 'startRound' }>;
 
 /**
- * Who may be heard now (RND7): admitted, connected, not muted; and while a speaker-only
- * round runs, only the speaker and the facilitators. The media layer makes every
- * microphone on the SFU match this set.
+ * Who may be heard now (RND7): admitted and not muted; and while a speaker-only round runs,
+ * only the speaker and the facilitators. The media room keeps every microphone on the SFU to this.
  */
 export function audibleMemberIds(state: SessionState): string[] {
-  const round = state.round;
-  return Object.values(state.members)
-    .filter((m) => m.status === 'admitted' && !m.micMuted)
-    .filter((m) => !round?.speakerOnly || m.role === 'facilitator' || m.id === round.turn.speakerId)
-    .map((m) => m.id);
+  return Object.keys(state.members).filter((id) => sendRefusal(state, id, 'mic') === null);
+}
+
+/**
+ * Why a member's own microphone or camera may not go out now, as the code a refused
+ * `producer:resume` is answered with; null when it may (RND7, RND8, MUT4, CAM1). The one
+ * place this is decided: the media room pauses what it refuses, whatever the client asks.
+ */
+export function sendRefusal(state: SessionState, memberId: string, source: 'mic' | 'camera'): 'UNMUTE_LOCKED' | 'NOT_YOUR_TURN' | 'FORBIDDEN' | null {
+  const m = state.members[memberId];
+  if (m?.status !== 'admitted') return 'FORBIDDEN';
+  if (source === 'camera') return m.cameraOff ? 'FORBIDDEN' : null;
+  if (m.micMuted) return 'UNMUTE_LOCKED';
+  return mayUnmuteDuringRound(state, m) ? null : 'NOT_YOUR_TURN';
 }
 
 /** Who speaks after the current turn, if the round goes on as planned. */
@@ -164,7 +172,6 @@ export function endRound(d: Draft, outcome: TurnRecord['outcome']): void {
   if (!round) return;
   record(d, round, outcome);
   d.state.round = null;
-  d.effects.push({ type: 'media.audibility' });
   audit(d, 'round-ended', null);
 }
 
@@ -184,7 +191,6 @@ function beginTurn(d: Draft, round: Round): void {
     pausedRemainingMs: round.paused ? ms : null,
     speakerAbsent: absent,
   };
-  d.effects.push({ type: 'media.audibility' });
 }
 
 /** RND5: the turn after this one: the next giver, the next sharer, or the round's end. */
@@ -208,7 +214,6 @@ function advance(d: Draft, round: Round, outcome: TurnRecord['outcome'], gone?: 
   }
   if (round.sharerIndex >= round.order.length) {
     d.state.round = null;
-    d.effects.push({ type: 'media.audibility' });
     audit(d, 'round-ended', null);
     return;
   }
