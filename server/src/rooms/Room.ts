@@ -107,18 +107,26 @@ export class Room {
   async consumerStates(peerId: string): Promise<{ consumerId: string; senderId: string; kind: string; paused: boolean }[]> {
     const peer = this.#peers.get(peerId);
     if (!peer) return [];
-    const live = [...peer.consumers].filter((c) => !c.closed);
-    return Promise.all(
-      live.map(async (c) => ({ consumerId: c.id, senderId: c.appData.peerId, kind: c.kind, paused: (await c.dump()).paused })),
+    const states = await Promise.all(
+      [...peer.consumers].map(async (c) => {
+        const dump = await c.dump().catch(() => undefined); // closed meanwhile: no longer held
+        return dump && { consumerId: c.id, senderId: c.appData.peerId, kind: c.kind, paused: dump.paused };
+      }),
     );
+    return states.filter((state) => state !== undefined);
   }
 
   /** For tests and diagnostics: each producer of a peer as the worker itself holds it. */
   async producerStates(peerId: string): Promise<{ producerId: string; source: string; paused: boolean }[]> {
     const peer = this.#peers.get(peerId);
     if (!peer) return [];
-    const live = [...peer.producers].filter((p) => !p.closed);
-    return Promise.all(live.map(async (p) => ({ producerId: p.id, source: p.appData.source, paused: (await p.dump()).paused })));
+    const states = await Promise.all(
+      [...peer.producers].map(async (p) => {
+        const dump = await p.dump().catch(() => undefined);
+        return dump && { producerId: p.id, source: p.appData.source, paused: dump.paused };
+      }),
+    );
+    return states.filter((state) => state !== undefined);
   }
 
   /** For tests and /healthz: what the room holds, without reaching into mediasoup. */
