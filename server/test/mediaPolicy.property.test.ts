@@ -77,7 +77,6 @@ const request: fc.Arbitrary<Request> = fc.oneof(
  * unmute themselves. Commands the state refuses are part of it too (they must change nothing).
  * No command starts a short timer (endBreakout's countdown), so the state holds still while it is checked.
  */
-
 function commandFor(ids: string[], pick: { kind: number; target: number; flag: boolean }): { by: number; command: MemberCommand } {
   const target = 1 + (pick.target % 4);
   const targetId = ids[target]!;
