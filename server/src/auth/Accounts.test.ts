@@ -24,7 +24,9 @@ beforeEach(async () => {
   await accounts.create({ email: 'Ann@Clinic.org', password: PASSWORD, displayName: 'Ann', role: 'facilitator' });
 });
 
-describe('Accounts', () => {
+// Real scrypt: on a loaded 2-core machine ten hashes can outlast the default 5 s, and a timed-out
+// test would keep failing logins against the next test's accounts.
+describe('Accounts', { timeout: 30_000 }, () => {
   it('stores the email normalised and signs in case-insensitively', async () => {
     expect((await store.accounts.findByEmail('ann@clinic.org'))?.passwordHash).toMatch(/^scrypt\$/);
     const { account, token } = await accounts.login(' ANN@clinic.org ', PASSWORD);

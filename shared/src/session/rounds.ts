@@ -24,8 +24,8 @@ export function sendRefusal(state: SessionState, memberId: string, source: 'mic'
   const m = state.members[memberId];
   if (m?.status !== 'admitted') return 'FORBIDDEN';
   if (source === 'camera') return m.cameraOff ? 'FORBIDDEN' : null;
-  if (m.micMuted) return 'UNMUTE_LOCKED';
-  return mayUnmuteDuringRound(state, m) ? null : 'NOT_YOUR_TURN';
+  if (!mayUnmuteDuringRound(state, m)) return 'NOT_YOUR_TURN';
+  return m.micMuted ? 'UNMUTE_LOCKED' : null;
 }
 
 /** Who speaks after the current turn, if the round goes on as planned. */

@@ -26,6 +26,25 @@ describe('views', () => {
     expect(view.members.find((m) => m.id === 'P3')!.handPosition).toBe(1);
   });
 
+  it('[MED1] a member is told whom they see and hear, and why their microphone is not heard, as the media room applies it', () => {
+    const media = (s: ReturnType<typeof groupInSession>, id: string) => {
+      const view = viewFor(s, id, 1_000);
+      if (view?.kind !== 'participant' && view?.kind !== 'facilitator') throw new Error(`got ${view?.kind}`);
+      return { receiving: [...view.media.receiving].sort(), micRefusal: view.media.micRefusal };
+    };
+    expect(media(groupInSession(), 'P1')).toEqual({ receiving: ['F', 'G', 'P2', 'P3'], micRefusal: null });
+    const paired = given(groupInSession(), [[{ type: 'startBreakout', prompt: 'one hope', durationSeconds: 600, groups: [['P1', 'P2'], ['P3', 'G']] }, as('F')]]);
+    expect(media(paired, 'P1').receiving).toEqual(['P2']);
+    expect(media(paired, 'F').receiving).toEqual([]);
+    const round = given(groupInSession(), [
+      [{ type: 'mute', memberId: 'P3' }, as('F')],
+      [{ type: 'startRound', prompt: 'check-in', order: 'custom', customOrder: ['P1', 'P2'], turnSeconds: 60, feedbackSeconds: null, speakerOnly: true }, as('F')],
+    ]);
+    expect([media(round, 'P1').micRefusal, media(round, 'P2').micRefusal, media(round, 'G').micRefusal]).toEqual([null, 'NOT_YOUR_TURN', null]);
+    const afterRound = given(round, [[{ type: 'endRound' }, as('F')]]);
+    expect([media(afterRound, 'P2').micRefusal, media(afterRound, 'P3').micRefusal]).toEqual([null, 'UNMUTE_LOCKED']);
+  });
+
   it('[VIEW2] someone waiting sees no roster and nothing of the room', () => {
     const view = viewFor(state(), 'W', 1_000);
     expect(view).toEqual({

@@ -1,5 +1,5 @@
-import { groupOf } from './breakouts.js';
-import { nextSpeakerId } from './rounds.js';
+import { groupOf, receives } from './breakouts.js';
+import { nextSpeakerId, sendRefusal } from './rounds.js';
 import type { Breakout, Consent, Member, MemberStatus, Note, Pulse, Role, Round, SessionState, TurnKind, TurnRecord } from './state.js';
 
 /** What anyone in the room may know about a member. */
@@ -79,7 +79,16 @@ export type BreakoutView = {
   groups?: { id: string; memberIds: string[]; listenedBy: string[]; joinedBy: string[]; helpRequestedAt: number | null }[];
 };
 
+/** What the media room lets this member do now (MED1): the client shows it, never works it out again. */
+export type MediaView = {
+  /** Whom they see and hear now (BRK5, BRK16): their pair in breakouts, the two in a side room. */
+  receiving: string[];
+  /** Why their microphone is not heard now (someone else's turn, muted), or null when it is heard. */
+  micRefusal: ReturnType<typeof sendRefusal>;
+};
+
 type RoomSettings = {
+  media: MediaView;
   round: RoundView | null;
   /** Who is apart in a side room with a facilitator (members see only that someone is away). */
   sideRooms: { memberId: string; facilitatorId: string }[];
@@ -155,7 +164,9 @@ export function viewFor(state: SessionState, memberId: string, now: number): Ses
   const common: Common = { sessionId: state.id, version: state.version, ended: state.status === 'ended' };
   if (m.status === 'waiting') return { ...common, kind: 'waiting', self: publicMember(state, m), facilitatorPresent: facilitatorPresent(state) };
   if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
+  const all = Object.values(state.members);
   const settings: RoomSettings = {
+    media: { receiving: all.filter((x) => receives(state, memberId, x.id)).map((x) => x.id), micRefusal: sendRefusal(state, memberId, 'mic') },
     round: state.round ? roundView(state.round, now) : null,
     sideRooms: state.sideRooms.map(({ memberId: member, facilitatorId }) => ({ memberId: member, facilitatorId })),
     breakout: state.breakout ? breakoutView(state.breakout, memberId, m.role === 'facilitator', now) : null,
@@ -166,7 +177,6 @@ export function viewFor(state: SessionState, memberId: string, now: number): Ses
     spotlightId: state.spotlightId,
     handQueue: [...state.handQueue],
   };
-  const all = Object.values(state.members);
   if (m.role === 'facilitator') {
     return {
       ...common,

@@ -44,7 +44,7 @@ export function RoomScreen({ session, state, media }: Props) {
   const held = heldForTurn(room);
   const [helpAsked, setHelpAsked] = useState(false);
 
-  const visible = room ? visibleIn(room) : undefined;
+  const visible = room && visibleIn(room);
   const inMedia = new Set(media.peers.map((p) => p.id));
   const remote: StageTile[] = media.peers
     .filter((p) => visible?.has(p.id) ?? true)

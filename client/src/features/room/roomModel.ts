@@ -17,28 +17,9 @@ export function namesOf(room: Room): Map<string, string> {
   return new Map(room.members.map((m) => [m.id, m.displayName]));
 }
 
-/**
- * Whose tiles this member sees: in a side room the two in it; in breakouts one's own group (a
- * listening facilitator: the group listened to); otherwise everyone not taken aside.
- * Undefined: everyone.
- */
-export function visibleIn(room: Room): Set<string> | undefined {
-  const side = room.sideRooms.find((r) => r.memberId === room.self.id || r.facilitatorId === room.self.id);
-  if (side) return new Set([side.memberId, side.facilitatorId]);
-  const apart = new Set(room.sideRooms.flatMap((r) => [r.memberId, r.facilitatorId]));
-  if (!room.breakout && apart.size === 0) return undefined;
-  const base = room.breakout ? breakoutVisible(room) : new Set(room.members.map((m) => m.id));
-  return new Set([...base].filter((id) => !apart.has(id)));
-}
-
-function breakoutVisible(room: Room): Set<string> {
-  const b = room.breakout!;
-  const mine = b.myGroup?.memberIds ?? [];
-  const listened = (b.groups ?? []).filter((g) => g.listenedBy.includes(room.self.id)).flatMap((g) => g.memberIds);
-  if (mine.length || listened.length) return new Set([...mine, ...listened]);
-  // In the main room: the others in no group (facilitators, latecomers).
-  const grouped = new Set((b.groups ?? []).flatMap((g) => g.memberIds));
-  return new Set(room.members.filter((m) => m.status === 'admitted' && !grouped.has(m.id)).map((m) => m.id));
+/** Whose tiles this member sees: themselves and whom the server says they receive now (MED1). */
+export function visibleIn(room: Room): Set<string> {
+  return new Set([room.self.id, ...room.media.receiving]);
 }
 
 /** The emphasised tile: during a turn the round's speaker, whoever the speaker detector picks; else the active speaker. */
@@ -51,13 +32,9 @@ export function mainPreferenceOf(room: Room | undefined, activeSpeakerId: string
   return [room?.round?.speakerId ?? null, room?.spotlightId ?? null, activeSpeakerId];
 }
 
-/**
- * The member's microphone is held for someone else's turn: a speaker-only round in which only
- * the speaker and the facilitators are heard.
- */
+/** The member's microphone is held for someone else's turn (a speaker-only round), as the server says. */
 export function heldForTurn(room: Room | undefined): boolean {
-  const round = room?.round;
-  return Boolean(round && round.speakerOnly && room.self.role !== 'facilitator' && round.speakerId !== room.self.id);
+  return room?.media.micRefusal === 'NOT_YOUR_TURN';
 }
 
 export type BadgeIcon = 'facilitator' | 'hand' | 'help' | 'reconnecting';
@@ -82,7 +59,7 @@ export function absentOf(room: Room, inMedia: ReadonlySet<string>): { id: string
   return room.members
     .filter((m) => m.status === 'admitted' && !m.connected && m.id !== room.self.id && !inMedia.has(m.id))
     // Someone dropped shows only where they would be seen: a pair sees its own partner drop.
-    .filter((m) => visible?.has(m.id) ?? true)
+    .filter((m) => visible.has(m.id))
     .map((m) => ({
       id: m.id,
       displayName: m.displayName,
