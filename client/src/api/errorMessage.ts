@@ -65,6 +65,7 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
     case 'NOT_YOUR_TURN':
     case 'WRONG_NODE':
     case 'SERVER_FULL':
+    case 'HELD_BY_SESSION':
       return SERVER_TROUBLE;
     default: {
       const unreachable: never = code;
