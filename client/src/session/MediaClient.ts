@@ -1,15 +1,9 @@
 import type { Device, types } from 'mediasoup-client';
-import { io } from 'socket.io-client';
-import {
-  PROTOCOL_VERSION,
-  type ConsumerOptions,
-  type IceServer,
-  type MediaSource,
-  type PeerInfo,
-  type TransportOptions,
-} from '@hearth/shared';
+import { PROTOCOL_VERSION, type ConsumerOptions, type MediaSource, type PeerInfo } from '@hearth/shared';
 import { getCameraTrack, simulcastEncodings, type CaptureProfile } from './localMedia';
-import { request, RequestError, type HearthSocket } from './request';
+import { createTransport, describeJoinError, mark, spatialLayerCount } from './mediaTransport';
+import { request, type HearthSocket } from './request';
+import type { ConnectionEvents, ConnectionStatus } from './SessionConnection';
 
 export type RemoteTrack = {
   consumerId: string;
@@ -24,10 +18,10 @@ export type RemoteTrack = {
 
 export type RemotePeer = PeerInfo & { audio?: RemoteTrack; video?: RemoteTrack };
 
-export type SessionStatus = 'idle' | 'joining' | 'joined' | 'left' | 'failed';
+export type MediaStatus = 'idle' | 'joining' | 'joined' | 'left' | 'failed';
 
-export type SessionState = {
-  status: SessionStatus;
+export type MediaState = {
+  status: MediaStatus;
   error: string | undefined;
   selfId: string | undefined;
   displayName: string;
@@ -38,7 +32,7 @@ export type SessionState = {
   cameraOn: boolean;
 };
 
-const initialState: SessionState = {
+const initialState: MediaState = {
   status: 'idle',
   error: undefined,
   selfId: undefined,
@@ -50,15 +44,28 @@ const initialState: SessionState = {
   cameraOn: false,
 };
 
+
+/** What the media client may use of the connection it belongs to; given by its owner. */
+export type MediaLink = {
+  /** The connection's socket (opened if need be) and its WebRTC device. */
+  ready(): Promise<{ socket: HearthSocket; device: Device }>;
+  /** The socket now, if there is one. */
+  socket(): HearthSocket | undefined;
+  /** Listens to a server fact; the returned function removes that listener alone. */
+  on<E extends keyof ConnectionEvents>(event: E, listener: ConnectionEvents[E]): () => void;
+  /** A dropped connection is resumed in place (moderated) rather than ending the call (open room). */
+  resumable: boolean;
+};
+
 /**
- * The framework-free session layer: one socket, one mediasoup Device, a send and a
- * receive transport. React reads its immutable state through subscribe/getState.
+ * The call's media on the connection's socket: one mediasoup Device, a send and a receive
+ * transport, the local producers and the remote consumers. It never opens or closes the socket;
+ * its owner (SessionConnection) does. React reads its immutable state through subscribe/getState.
  */
-export class SessionClient {
-  #state: SessionState = initialState;
+export class MediaClient {
+  #state: MediaState = initialState;
   readonly #listeners = new Set<() => void>();
-  #socket: HearthSocket | undefined;
-  #prepared: Promise<{ socket: HearthSocket; device: Device }> | undefined;
+  readonly #stopListening: (() => void)[];
   #sendTransport: types.Transport | undefined;
   #recvTransport: types.Transport | undefined;
   readonly #producers = new Map<MediaSource, types.Producer>();
@@ -71,13 +78,13 @@ export class SessionClient {
   #hiddenVideo = new Set<string>();
 
   constructor(
-    private serverUrl: string | undefined,
+    private readonly link: MediaLink,
     private readonly capture: CaptureProfile,
-    /** The credential a moderated session's connection presents: an invite, or (staff) the session id. */
-    private readonly auth: Record<string, string> = {},
-  ) {}
+  ) {
+    this.#stopListening = this.#listen();
+  }
 
-  getState = (): SessionState => this.#state;
+  getState = (): MediaState => this.#state;
 
   subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener);
@@ -89,51 +96,7 @@ export class SessionClient {
    * the pre-join screen, so pressing Join costs only the join itself. Safe to call again.
    */
   prepare(): Promise<{ socket: HearthSocket; device: Device }> {
-    this.#prepared ??= (async () => {
-      const socket = this.connect();
-      // The WebRTC library loads while the pre-join screen is already shown: a phone on a
-      // weak network sees its first screen without waiting for it (scripts/client-size.mjs).
-      const { Device } = await import('mediasoup-client');
-      const device = await Device.factory();
-      return { socket, device };
-    })();
-    this.#prepared.catch(() => {
-      this.#prepared = undefined;
-    });
-    return this.#prepared;
-  }
-
-  /**
-   * Connects to another node instead (the one running this member's session), or back to
-   * the page's own server (undefined). Nothing is in the call yet; the caller starts again.
-   */
-  /** The node this connection goes to (undefined: the page's own server). */
-  get serverAddress(): string | undefined {
-    return this.serverUrl;
-  }
-
-  /**
-   * Opens the connection (once) without the WebRTC library: a moderated page first learns
-   * whether its link is good (a refusal arrives at once, on a phone not busy compiling the
-   * library), then prepares the rest.
-   */
-  connect(): HearthSocket {
-    if (this.#socket) return this.#socket;
-    const socket = connectTo(this.serverUrl, this.auth);
-    // When the network comes back, do not wait for a ping to time out: reconnect now.
-    window.addEventListener('online', () => {
-      if (this.#socket !== socket) return;
-      if (socket.connected) socket.io.engine?.close();
-      else socket.connect();
-    });
-    this.#socket = socket;
-    this.#listen(socket);
-    return socket;
-  }
-
-  relocate(serverUrl: string | undefined): void {
-    this.#teardown();
-    this.serverUrl = serverUrl;
+    return this.link.ready();
   }
 
   /** The camera to open when the camera is turned on in the call (undefined: the browser's default). */
@@ -148,7 +111,7 @@ export class SessionClient {
     this.#roomId = roomId;
     try {
       mark('connecting');
-      const { socket, device } = await this.prepare();
+      const { socket, device } = await this.link.ready();
       const joined = await request(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId, displayName });
       // Someone who joined just after us may be announced (peer:joined) before this answer
       // arrives: keep them, the answer's list was taken before they came.
@@ -166,8 +129,8 @@ export class SessionClient {
         request(socket, 'transport:create', { direction: 'send' }),
         request(socket, 'transport:create', { direction: 'recv' }),
       ]);
-      this.#sendTransport = this.#createTransport(socket, device, 'send', { ...send, iceServers: joined.iceServers });
-      this.#recvTransport = this.#createTransport(socket, device, 'recv', { ...recv, iceServers: joined.iceServers });
+      this.#sendTransport = createTransport(socket, device, 'send', { ...send, iceServers: joined.iceServers });
+      this.#recvTransport = createTransport(socket, device, 'recv', { ...recv, iceServers: joined.iceServers });
       mark('transports-created');
       await request(socket, 'peer:ready', { rtpCapabilities: device.recvRtpCapabilities });
       mark('ready');
@@ -178,16 +141,11 @@ export class SessionClient {
       if (video && device.canProduce('video')) await this.#produce('camera', video);
       this.#set({ status: 'joined', micOn: Boolean(audio), cameraOn: Boolean(video) });
     } catch (err) {
-      if (this.moderated) this.#teardownMedia();
-      else this.#teardown();
-      this.#set({ status: 'failed', error: describe(err) });
+      // The connection is its owner's and stays: joining again uses it.
+      this.#teardownMedia();
+      this.#set({ status: 'failed', error: describeJoinError(err) });
       throw err;
     }
-  }
-
-  /** A moderated session's connection outlives its media (waiting room, re-admission). */
-  get moderated(): boolean {
-    return Object.keys(this.auth).length > 0;
   }
 
   /** Leaves the media room but keeps the connection: sent back to the waiting room. */
@@ -211,13 +169,14 @@ export class SessionClient {
 
   async setMicOn(on: boolean): Promise<void> {
     const producer = this.#producers.get('mic');
-    if (!producer || !this.#socket) return;
+    const socket = this.link.socket();
+    if (!producer || !socket) return;
     if (on) {
       producer.resume();
-      await request(this.#socket, 'producer:resume', { producerId: producer.id });
+      await request(socket, 'producer:resume', { producerId: producer.id });
     } else {
       producer.pause();
-      await request(this.#socket, 'producer:pause', { producerId: producer.id });
+      await request(socket, 'producer:pause', { producerId: producer.id });
     }
     this.#set({ micOn: on });
   }
@@ -225,7 +184,7 @@ export class SessionClient {
   /** Turning the camera off stops the track, so the camera light goes out too. */
   async setCameraOn(on: boolean): Promise<void> {
     const producer = this.#producers.get('camera');
-    const socket = this.#socket;
+    const socket = this.link.socket();
     if (!socket) return;
     if (!on) {
       if (!producer) return;
@@ -248,8 +207,9 @@ export class SessionClient {
 
   /** Asks the SFU to forward a lower (or higher) simulcast layer of a remote camera. */
   async setPreferredLayer(consumerId: string, spatialLayer: number): Promise<void> {
-    if (!this.#socket) return;
-    await request(this.#socket, 'consumer:setPreferredLayers', { consumerId, spatialLayer });
+    const socket = this.link.socket();
+    if (!socket) return;
+    await request(socket, 'consumer:setPreferredLayers', { consumerId, spatialLayer });
   }
 
   /**
@@ -258,7 +218,7 @@ export class SessionClient {
    */
   setHiddenVideo(peerIds: Iterable<string>): void {
     const next = new Set(peerIds);
-    const socket = this.#socket;
+    const socket = this.link.socket();
     for (const [consumerId, { consumer, peerId }] of this.#consumers) {
       if (consumer.kind !== 'video' || next.has(peerId) === this.#hiddenVideo.has(peerId) || !socket) continue;
       // A consumer closing meanwhile is not a problem: there is nothing left to pause.
@@ -267,48 +227,33 @@ export class SessionClient {
     this.#hiddenVideo = next;
   }
 
+  /** Leaves the media room on purpose; the connection is its owner's to close. */
   async leave(): Promise<void> {
-    const socket = this.#socket;
-    if (socket?.connected) await request(socket, 'room:leave', {}, 3_000).catch(() => undefined);
-    this.#teardown();
+    const socket = this.link.socket();
+    if (socket?.connected && this.#state.status === 'joined') await request(socket, 'room:leave', {}, 3_000).catch(() => undefined);
+    this.#teardownMedia();
     this.#set({ ...initialState, status: 'left', displayName: this.#state.displayName });
   }
 
-  #createTransport(
-    socket: HearthSocket,
-    device: Device,
-    direction: 'send' | 'recv',
-    options: TransportOptions & { iceServers: IceServer[] },
-  ): types.Transport {
-    const params = options as unknown as types.TransportOptions;
-    const transport = direction === 'send' ? device.createSendTransport(params) : device.createRecvTransport(params);
-    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-      request(socket, 'transport:connect', { transportId: transport.id, dtlsParameters })
-        .then(() => callback())
-        .catch(errback);
-    });
-    if (direction === 'send') {
-      transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
-        const source = appData['source'] as MediaSource;
-        request(socket, 'producer:create', {
-          transportId: transport.id,
-          kind,
-          source,
-          rtpParameters: rtpParameters as never,
-        })
-          .then(({ producerId }) => callback({ id: producerId }))
-          .catch(errback);
-      });
+  /**
+   * The owner's word on the connection. A moderated call that loses it leaves its media (the
+   * session resumes in place and sets it up again, so nothing stale is left running); an open
+   * room's call has failed.
+   */
+  connectionChanged(status: ConnectionStatus): void {
+    if (status === 'connecting' || status === 'connected' || this.#state.status !== 'joined') return;
+    if (this.link.resumable) {
+      this.leaveMedia();
+      return;
     }
-    transport.on('connectionstatechange', (state) => {
-      // A failed ICE path (network change) gets fresh credentials instead of a dead call.
-      if (state === 'failed' && socket.connected) {
-        request(socket, 'transport:restartIce', { transportId: transport.id })
-          .then(({ iceParameters }) => transport.restartIce({ iceParameters: iceParameters as types.IceParameters }))
-          .catch(() => undefined);
-      }
-    });
-    return transport;
+    this.#teardownMedia();
+    this.#set({ status: 'failed', error: 'Connection to the server was lost.', peers: [] });
+  }
+
+  /** Stops listening and releases the media; the owner closes the connection. Idempotent. */
+  close(): void {
+    for (const stop of this.#stopListening.splice(0)) stop();
+    this.#teardownMedia();
   }
 
   async #produce(source: MediaSource, track: MediaStreamTrack): Promise<void> {
@@ -326,7 +271,7 @@ export class SessionClient {
 
   async #consume(options: ConsumerOptions): Promise<void> {
     const transport = this.#recvTransport;
-    const socket = this.#socket;
+    const socket = this.link.socket();
     if (!transport || !socket) return;
     const consumer = await transport.consume({
       id: options.id,
@@ -350,37 +295,30 @@ export class SessionClient {
     await request(socket, 'consumer:resume', { consumerId: consumer.id });
   }
 
-  #listen(socket: HearthSocket): void {
-    socket.on('peer:joined', (peer) => {
-      if (this.#state.peers.some((p) => p.id === peer.id)) return;
-      this.#set({ peers: [...this.#state.peers, { ...peer }] });
-    });
-    socket.on('peer:left', ({ peerId }) => {
-      for (const [id, entry] of this.#consumers) if (entry.peerId === peerId) this.#dropConsumer(id);
-      this.#set({ peers: this.#state.peers.filter((p) => p.id !== peerId) });
-    });
-    socket.on('consumer:created', (options) => {
-      this.#consume(options).catch((err: unknown) => console.warn('could not consume', err));
-    });
-    socket.on('consumer:closed', ({ consumerId }) => this.#dropConsumer(consumerId));
-    socket.on('consumer:paused', ({ consumerId }) => this.#patchTrack(consumerId, { paused: true }));
-    socket.on('consumer:resumed', ({ consumerId }) => this.#patchTrack(consumerId, { paused: false }));
-    socket.on('consumer:layersChanged', ({ consumerId, spatialLayer }) => this.#patchTrack(consumerId, { spatialLayer }));
-    socket.on('speaker:changed', ({ peerId }) => this.#set({ activeSpeakerId: peerId }));
-    socket.on('room:reset', () => {
-      this.#rejoin().catch((err: unknown) => this.#set({ status: 'failed', error: describe(err) }));
-    });
-    socket.on('disconnect', (reason) => {
-      if (this.#state.status !== 'joined') return;
-      if (this.moderated) {
-        // The connection comes back by itself and the session resumes in place; the media
-        // is set up again then (ModeratedSession), so nothing stale is left running.
-        this.leaveMedia();
-        return;
-      }
-      this.#teardown();
-      this.#set({ status: 'failed', error: `Connection to the server was lost (${reason}).`, peers: [] });
-    });
+  /** This client's listeners on the connection; the returned functions remove them and no others. */
+  #listen(): (() => void)[] {
+    const on = this.link.on.bind(this.link);
+    return [
+      on('peer:joined', (peer) => {
+        if (this.#state.peers.some((p) => p.id === peer.id)) return;
+        this.#set({ peers: [...this.#state.peers, { ...peer }] });
+      }),
+      on('peer:left', ({ peerId }) => {
+        for (const [id, entry] of this.#consumers) if (entry.peerId === peerId) this.#dropConsumer(id);
+        this.#set({ peers: this.#state.peers.filter((p) => p.id !== peerId) });
+      }),
+      on('consumer:created', (options) => {
+        this.#consume(options).catch((err: unknown) => console.warn('could not consume', err));
+      }),
+      on('consumer:closed', ({ consumerId }) => this.#dropConsumer(consumerId)),
+      on('consumer:paused', ({ consumerId }) => this.#patchTrack(consumerId, { paused: true })),
+      on('consumer:resumed', ({ consumerId }) => this.#patchTrack(consumerId, { paused: false })),
+      on('consumer:layersChanged', ({ consumerId, spatialLayer }) => this.#patchTrack(consumerId, { spatialLayer })),
+      on('speaker:changed', ({ peerId }) => this.#set({ activeSpeakerId: peerId })),
+      on('room:reset', () => {
+        this.#rejoin().catch((err: unknown) => this.#set({ status: 'failed', error: describeJoinError(err) }));
+      }),
+    ];
   }
 
   #dropConsumer(consumerId: string): void {
@@ -404,14 +342,6 @@ export class SessionClient {
 
   #updatePeer(peerId: string, patch: Partial<RemotePeer>): void {
     this.#set({ peers: this.#state.peers.map((p) => (p.id === peerId ? { ...p, ...patch } : p)) });
-  }
-
-  #teardown(): void {
-    this.#teardownMedia();
-    this.#socket?.removeAllListeners();
-    this.#socket?.disconnect();
-    this.#socket = undefined;
-    this.#prepared = undefined;
   }
 
   /**
@@ -442,46 +372,8 @@ export class SessionClient {
     if (!keepTracks) this.#state.localStream?.getTracks().forEach((t) => t.stop());
   }
 
-  #set(patch: Partial<SessionState>): void {
+  #set(patch: Partial<MediaState>): void {
     this.#state = { ...this.#state, ...patch };
     for (const listener of this.#listeners) listener();
   }
-}
-
-/** Performance marks of the join path; `npm run bench` reads them to show where time goes. */
-function mark(name: string, { once = false } = {}): void {
-  if (once && performance.getEntriesByName(`hearth:${name}`).length > 0) return;
-  performance.mark(`hearth:${name}`);
-}
-
-/** 'L2T3' → 2: how many spatial layers a consumer can switch between. */
-function spatialLayerCount(scalabilityMode: string | undefined): number {
-  const match = /^L(\d)/.exec(scalabilityMode ?? '');
-  return match ? Number(match[1]) : 1;
-}
-
-function describe(err: unknown): string {
-  if (err instanceof RequestError) {
-    switch (err.code) {
-      case 'TIMEOUT':
-        return 'The server did not answer. Check your connection and try again.';
-      case 'UNSUPPORTED_PROTOCOL':
-        return 'Hearth was updated. Reload the page to continue.';
-      default:
-        return err.message;
-    }
-  }
-  if (err instanceof Error && err.name === 'UnsupportedError') return 'This browser cannot join video calls. Try a current Chrome, Edge, Firefox or Safari.';
-  return 'Could not join the room. Try again.';
-}
-
-/**
- * A Socket.IO connection to `serverUrl` (undefined: this page's server). A node's address may
- * carry a path (https://clinic.example/node/a behind a load balancer): Socket.IO lives under it.
- */
-function connectTo(serverUrl: string | undefined, auth: Record<string, string>): HearthSocket {
-  const options = { transports: ['websocket'], auth };
-  if (!serverUrl) return io(options);
-  const url = new URL(serverUrl, window.location.href);
-  return io(url.origin, { ...options, path: `${url.pathname.replace(/\/$/, '')}/socket.io` });
 }
