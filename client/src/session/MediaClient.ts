@@ -1,7 +1,7 @@
 import type { Device, types } from 'mediasoup-client';
 import { PROTOCOL_VERSION, type ConsumerOptions, type MediaSource, type PeerInfo } from '@hearth/shared';
 import { getCameraTrack, simulcastEncodings, type CaptureProfile } from './localMedia';
-import { createTransport, describeJoinError, mark, spatialLayerCount } from './mediaTransport';
+import { createTransport, describeJoinError, mark, resumeConsumer, spatialLayerCount } from './mediaTransport';
 import { request, type HearthSocket } from './request';
 import type { ConnectionEvents, ConnectionStatus } from './SessionConnection';
 
@@ -181,6 +181,16 @@ export class MediaClient {
     this.#set({ micOn: on });
   }
 
+  /**
+   * The session muted this member: the server already holds the microphone paused, so the
+   * change is only shown here (asking the server to pause it too would be an echo). Turning
+   * the microphone on later asks for it with producer:resume, as ever.
+   */
+  mutedBySession(): void {
+    this.#producers.get('mic')?.pause();
+    this.#set({ micOn: false });
+  }
+
   /** Turning the camera off stops the track, so the camera light goes out too. */
   async setCameraOn(on: boolean): Promise<void> {
     const producer = this.#producers.get('camera');
@@ -222,7 +232,8 @@ export class MediaClient {
     for (const [consumerId, { consumer, peerId }] of this.#consumers) {
       if (consumer.kind !== 'video' || next.has(peerId) === this.#hiddenVideo.has(peerId) || !socket) continue;
       // A consumer closing meanwhile is not a problem: there is nothing left to pause.
-      request(socket, next.has(peerId) ? 'consumer:pause' : 'consumer:resume', { consumerId }).catch(() => undefined);
+      const asked = next.has(peerId) ? request(socket, 'consumer:pause', { consumerId }) : resumeConsumer(socket, consumerId);
+      asked.catch(() => undefined);
     }
     this.#hiddenVideo = next;
   }
@@ -292,7 +303,7 @@ export class MediaClient {
     });
     // A camera whose tile is not shown stays paused on the SFU until it is (setHiddenVideo).
     if (options.kind === 'video' && this.#hiddenVideo.has(options.peerId)) return;
-    await request(socket, 'consumer:resume', { consumerId: consumer.id });
+    await resumeConsumer(socket, consumer.id);
   }
 
   /** This client's listeners on the connection; the returned functions remove them and no others. */

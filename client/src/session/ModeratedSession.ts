@@ -382,7 +382,7 @@ export class ModeratedSession {
       }
       const self = view.self;
       const media = this.media.getState();
-      if (self.micMuted && media.micOn) await this.media.setMicOn(false).catch(() => undefined);
+      if (self.micMuted && media.micOn) this.media.mutedBySession();
       if (self.cameraOff && media.cameraOn) this.media.dropCamera();
     } catch (err) {
       // A full server is not going to change with the next snapshot: say so (and leave, so

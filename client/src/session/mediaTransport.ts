@@ -43,6 +43,22 @@ export function createTransport(
   return transport;
 }
 
+/**
+ * Asks the SFU to play a consumer. HELD_BY_SESSION is an expected answer, not a failure: the
+ * session does not let this member receive that sender now (a speaker-only turn, a breakout),
+ * and the server keeps the wish and plays it when allowed. So the track stays paused, nothing
+ * is shown and nothing is asked again.
+ */
+export async function resumeConsumer(socket: HearthSocket, consumerId: string): Promise<'playing' | 'held'> {
+  try {
+    await request(socket, 'consumer:resume', { consumerId });
+    return 'playing';
+  } catch (err) {
+    if (err instanceof RequestError && err.code === 'HELD_BY_SESSION') return 'held';
+    throw err;
+  }
+}
+
 /** Performance marks of the join path; `npm run bench` reads them to show where time goes. */
 export function mark(name: string, { once = false } = {}): void {
   if (once && performance.getEntriesByName(`hearth:${name}`).length > 0) return;
