@@ -1,49 +1,13 @@
 import type { Device, types } from 'mediasoup-client';
-import { PROTOCOL_VERSION, type ConsumerOptions, type MediaSource, type PeerInfo } from '@hearth/shared';
+import { PROTOCOL_VERSION, type ConsumerOptions, type MediaSource } from '@hearth/shared';
+import { initialMediaState, type MediaState, type RemotePeer, type RemoteTrack } from './mediaState';
 import { getCameraTrack, simulcastEncodings, type CaptureProfile } from './localMedia';
 import { createTransport, describeJoinError, mark, resumeConsumer, spatialLayerCount } from './mediaTransport';
 import { request, type HearthSocket } from './request';
 import type { ConnectionEvents, ConnectionStatus } from './SessionConnection';
 
-export type RemoteTrack = {
-  consumerId: string;
-  track: MediaStreamTrack;
-  /** The sender paused it (muted mic, camera off). */
-  paused: boolean;
-  /** Simulcast layers the sender offers (1 when it sends a single stream). */
-  spatialLayers: number;
-  /** The layer the SFU currently forwards, once it has said. */
-  spatialLayer: number | null;
-};
-
-export type RemotePeer = PeerInfo & { audio?: RemoteTrack; video?: RemoteTrack };
-
-export type MediaStatus = 'idle' | 'joining' | 'joined' | 'left' | 'failed';
-
-export type MediaState = {
-  status: MediaStatus;
-  error: string | undefined;
-  selfId: string | undefined;
-  displayName: string;
-  peers: RemotePeer[];
-  activeSpeakerId: string | null;
-  localStream: MediaStream | undefined;
-  micOn: boolean;
-  cameraOn: boolean;
-};
-
-const initialState: MediaState = {
-  status: 'idle',
-  error: undefined,
-  selfId: undefined,
-  displayName: '',
-  peers: [],
-  activeSpeakerId: null,
-  localStream: undefined,
-  micOn: false,
-  cameraOn: false,
-};
-
+// The state React reads lives beside the client; imported from here as before.
+export * from './mediaState';
 
 /** What the media client may use of the connection it belongs to; given by its owner. */
 export type MediaLink = {
@@ -63,7 +27,7 @@ export type MediaLink = {
  * its owner (SessionConnection) does. React reads its immutable state through subscribe/getState.
  */
 export class MediaClient {
-  #state: MediaState = initialState;
+  #state: MediaState = initialMediaState;
   readonly #listeners = new Set<() => void>();
   readonly #stopListening: (() => void)[];
   #sendTransport: types.Transport | undefined;
@@ -107,7 +71,7 @@ export class MediaClient {
   /** Joins a room and starts sending whatever tracks `localStream` holds (none is fine: listen only). */
   async join(roomId: string, displayName: string, localStream: MediaStream | undefined): Promise<void> {
     if (this.#state.status === 'joining' || this.#state.status === 'joined') return;
-    this.#set({ ...initialState, status: 'joining', displayName, localStream });
+    this.#set({ ...initialMediaState, status: 'joining', displayName, localStream });
     this.#roomId = roomId;
     try {
       mark('connecting');
@@ -151,7 +115,7 @@ export class MediaClient {
   /** Leaves the media room but keeps the connection: sent back to the waiting room. */
   leaveMedia(): void {
     this.#teardownMedia();
-    this.#set({ ...initialState, status: 'idle', displayName: this.#state.displayName });
+    this.#set({ ...initialMediaState, status: 'idle', displayName: this.#state.displayName });
   }
 
   /**
@@ -243,7 +207,7 @@ export class MediaClient {
     const socket = this.link.socket();
     if (socket?.connected && this.#state.status === 'joined') await request(socket, 'room:leave', {}, 3_000).catch(() => undefined);
     this.#teardownMedia();
-    this.#set({ ...initialState, status: 'left', displayName: this.#state.displayName });
+    this.#set({ ...initialMediaState, status: 'left', displayName: this.#state.displayName });
   }
 
   /**
