@@ -33,6 +33,7 @@ export class ModeratedSession {
     private readonly capture: CaptureProfile,
   ) {
     this.media = connection.media;
+    this.#state = { ...initialModeratedState, connection: connection.status };
     this.#stopListening = this.#listen();
   }
 
