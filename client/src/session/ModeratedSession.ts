@@ -1,90 +1,41 @@
-import type { CommandResponse, ConsentInput, ErrorCode, MemberCommand, ServerEventPayload, SessionView } from '@hearth/shared';
-import { credentialProblem, refusalOf, type ProblemCode } from './connectionRefusal';
+import type { ConsentInput, ErrorCode, MemberCommand, SessionView } from '@hearth/shared';
+import { credentialProblem, refusalOf } from './connectionRefusal';
+import { describeRefusal as describe } from './describeRefusal';
 import { getLocalMedia, type CaptureProfile } from './localMedia';
-import { request, RequestError, type HearthSocket } from './request';
-import type { SessionClient } from './SessionClient';
+import type { MediaClient } from './MediaClient';
+import { request, RequestError } from './request';
+import { initialModeratedState, isNewer, type ModeratedState } from './moderatedState';
+import type { SessionConnection } from './SessionConnection';
 
-export type Phase =
-  /** Checking the link or sign-in with the server. */
-  | 'connecting'
-  /** The link is expired, revoked or wrong, its session ended or unknown, the sign-in missing, or the server out of reach. */
-  | 'credential-problem'
-  | 'prejoin'
-  | 'consent'
-  | 'entering'
-  /** Entering was refused for now (a locked room, a full server): the page offers to try again. */
-  | 'refused'
-  | 'waiting'
-  | 'in-room'
-  /** Removed, denied, ended, or opened elsewhere. */
-  | 'closed';
-
-export type ChatMessage = ServerEventPayload<'chat:message'>;
-
-/** The group, tonight's title and times, for the participant's screens. */
-export type SessionContext = NonNullable<CommandResponse<'session:identity'>['context']>;
-
-export type { ProblemCode };
-
-/** Why a member is out of the session: the server's word, their own Leave, or a connection that could not resume. */
-export type ClosedReason = ServerEventPayload<'session:closed'>['reason'] | 'left' | 'lost';
-
-export type ModeratedState = {
-  phase: Phase;
-  identity: { displayName: string; role: 'facilitator' | 'participant'; sessionId: string; context?: SessionContext } | undefined;
-  view: SessionView | undefined;
-  /** A refusal in words, shown beside the form that caused it (consent, pre-join). */
-  problem: string | undefined;
-  /** Why the page is a credential problem or a refusal (phases credential-problem and refused). */
-  problemCode: ProblemCode | undefined;
-  closedReason: ClosedReason | undefined;
-  /** The last command refused, in words, for the person who tried it. */
-  refusal: string | undefined;
-  chat: ChatMessage[];
-  /** The connection dropped; the session is holding the member's place. */
-  reconnecting: boolean;
-  /** This member pressed "I need help" and the facilitators were told. */
-  helpRequested: boolean;
-};
-
-const initial: ModeratedState = {
-  phase: 'connecting',
-  identity: undefined,
-  view: undefined,
-  problem: undefined,
-  problemCode: undefined,
-  closedReason: undefined,
-  refusal: undefined,
-  chat: [],
-  reconnecting: false,
-  helpRequested: false,
-};
+// The page's types and selectors of this state live beside it; imported from here as before.
+export * from './moderatedState';
 
 /**
- * A moderated session on top of the media client: the credential, the consent gate, the
+ * A moderated session on the page's connection: the credential, the consent gate, the
  * waiting room, the server's snapshots (newest version wins) and commands. Media follows
  * the snapshot: joined when admitted, left when sent back or closed, and the microphone
- * and camera follow what the session says the member may do.
+ * and camera follow what the session says the member may do. The connection is its owner's
+ * (SessionConnection); this only listens on it, and close() removes only its own listeners.
  */
-/** How many failed reconnects to the session's node before going back through the page's own server. */
-const REHOME_AFTER_ATTEMPTS = 4;
-
 export class ModeratedSession {
-  #state: ModeratedState = initial;
+  #state: ModeratedState = initialModeratedState;
   readonly #listeners = new Set<() => void>();
-  #socket: HearthSocket | undefined;
+  readonly #stopListening: (() => void)[];
+  readonly media: MediaClient;
   #consent: ConsentInput | null = null;
   /** What the member chose to send before joining; asked for again after a re-admission. */
   #wants = { audio: true, video: true };
   #firstStream: MediaStream | undefined;
   #mediaBusy = false;
-  /** Connected to another node than the page's own (the session runs there). */
-  #elsewhere = false;
 
   constructor(
-    readonly media: SessionClient,
+    private readonly connection: SessionConnection,
     private readonly capture: CaptureProfile,
-  ) {}
+  ) {
+    this.media = connection.media;
+    this.#state = { ...initialModeratedState, connection: connection.status };
+    this.#stopListening = this.#listen();
+  }
 
   getState = (): ModeratedState => this.#state;
 
@@ -95,8 +46,7 @@ export class ModeratedSession {
 
   /**
    * Connects with the credential and learns who it is for. Once per session: asked again (React
-   * runs a page's effects twice in development), it answers with the first start, so the
-   * connection's listeners are never added twice (each chat message would arrive twice).
+   * runs a page's effects twice in development), it answers with the first start.
    */
   start(): Promise<void> {
     this.#started ??= this.#start();
@@ -116,9 +66,8 @@ export class ModeratedSession {
   /** Connects, and when the session runs on another node, connects there instead (it answers for itself). */
   async #connectToSessionNode() {
     let identity = await this.#connect();
-    this.#elsewhere = identity.node !== undefined;
     if (identity.node) {
-      this.media.relocate(identity.node);
+      this.connection.moveTo(identity.node);
       identity = await this.#connect();
     }
     return identity;
@@ -132,10 +81,8 @@ export class ModeratedSession {
    * screen is shown.
    */
   async #connect() {
-    const socket = this.media.connect();
+    const socket = this.connection.open();
     const refusal = refusalOf(socket);
-    this.#socket = socket;
-    this.#listen(socket);
     try {
       const identity = await Promise.race([request(socket, 'session:identity', {}), refusal.refused]);
       this.media.prepare().catch(() => undefined);
@@ -150,22 +97,20 @@ export class ModeratedSession {
    * server, which sends us to whichever node runs the session now, and enter again in place.
    */
   async #rehome(): Promise<void> {
-    const gone = this.media.serverAddress;
+    const gone = this.connection.serverAddress;
     let node: string | undefined;
     for (let tries = 0; ; tries++) {
-      this.media.relocate(undefined);
+      this.connection.moveTo(undefined);
       ({ node } = await this.#connect());
       // Until the dead node's lease lapses (seconds), the page's server still names it.
       if (node === undefined || node !== gone || tries >= 10) break;
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
-    this.#elsewhere = node !== undefined;
     if (node !== undefined) {
-      this.media.relocate(node);
+      this.connection.moveTo(node);
       await this.#connect();
     }
-    const { view } = await request(this.#socket!, 'session:enter', { consent: this.#consent });
-    this.#set({ reconnecting: false });
+    const { view } = await request(this.connection.open(), 'session:enter', { consent: this.#consent });
     await this.#apply(view, { force: true });
   }
 
@@ -178,7 +123,7 @@ export class ModeratedSession {
   }
 
   async enter(consent: ConsentInput | null): Promise<void> {
-    const socket = this.#socket;
+    const socket = this.connection.socket;
     if (!socket) return;
     this.#consent = consent;
     this.#set({ phase: 'entering', problem: undefined, problemCode: undefined });
@@ -204,12 +149,11 @@ export class ModeratedSession {
    * the consent and media choices already given, into the waiting room. No reload, nothing to retype.
    */
   async rejoin(): Promise<void> {
-    this.#set({ ...initial, phase: 'connecting', identity: this.#state.identity });
+    this.#set({ ...initialModeratedState, phase: 'connecting', identity: this.#state.identity, connection: this.connection.status });
     let identity;
     try {
       // A fresh connection through the page's own server, which says where the session runs now.
-      this.media.relocate(undefined);
-      this.#socket = undefined;
+      this.connection.close();
       identity = await this.#connectToSessionNode();
     } catch (err) {
       this.#set({ phase: 'credential-problem', problemCode: credentialProblem(err) });
@@ -225,13 +169,13 @@ export class ModeratedSession {
 
   /** "Try again" on a refusal: a locked room is asked again on the same connection; a full server from the start. */
   async tryAgain(): Promise<void> {
-    if (this.#state.problemCode === 'ROOM_LOCKED' && this.#socket?.connected) await this.enter(this.#consent);
+    if (this.#state.problemCode === 'ROOM_LOCKED' && this.connection.status === 'connected') await this.enter(this.#consent);
     else await this.rejoin();
   }
 
   /** Sends a command; a refusal is kept in words for the person who tried. */
   async command(command: MemberCommand): Promise<boolean> {
-    const socket = this.#socket;
+    const socket = this.connection.socket;
     if (!socket) return false;
     try {
       await request(socket, 'session:command', command);
@@ -245,7 +189,7 @@ export class ModeratedSession {
 
   /** The server's proposed breakout pairs (facilitators); undefined, with the reason kept, if it cannot. */
   async proposePairs(odd: 'triad' | 'facilitator', never: [string, string][] = []): Promise<string[][] | undefined> {
-    const socket = this.#socket;
+    const socket = this.connection.socket;
     if (!socket) return undefined;
     try {
       const { groups } = await request(socket, 'breakout:propose', { never, odd });
@@ -258,7 +202,7 @@ export class ModeratedSession {
   }
 
   async sendChat(to: 'everyone' | 'facilitators', text: string): Promise<boolean> {
-    const socket = this.#socket;
+    const socket = this.connection.socket;
     if (!socket) return false;
     try {
       await request(socket, 'chat:send', { to, text });
@@ -298,52 +242,66 @@ export class ModeratedSession {
    */
   async leave(): Promise<void> {
     await this.#disconnect();
-    this.#set({ phase: 'closed', closedReason: 'left', reconnecting: false, helpRequested: false });
+    this.#set({ phase: 'closed', closedReason: 'left', helpRequested: false });
+  }
+
+  /** Stops listening on the connection (its other listeners stay) and closes it. Idempotent. */
+  close(): void {
+    for (const stop of this.#stopListening.splice(0)) stop();
+    this.connection.close();
   }
 
   async #disconnect(): Promise<void> {
-    const socket = this.#socket;
+    const socket = this.connection.socket;
     if (socket?.connected && (this.#state.phase === 'waiting' || this.#state.phase === 'in-room')) {
       await request(socket, 'session:leave', {}, 3_000).catch(() => undefined);
     }
     await this.media.leave();
-    this.#socket = undefined;
+    this.connection.close();
   }
 
-  #listen(socket: HearthSocket): void {
-    socket.on('session:updated', ({ view }) => void this.#apply(view));
-    socket.on('chat:message', (message) => this.#set({ chat: [...this.#state.chat, message].slice(-200) }));
-    socket.on('session:closed', ({ reason }) => {
-      this.media.leaveMedia();
-      this.#set({ phase: 'closed', closedReason: reason });
-    });
-    socket.on('disconnect', () => {
-      if (this.#state.phase === 'waiting' || this.#state.phase === 'in-room') this.#set({ reconnecting: true });
-    });
-    // Coming back after a drop, the handshake itself may be refused (the session ended, the
-    // link was revoked meanwhile); Socket.IO then stops trying, so say why instead of "Reconnecting…".
-    socket.on('connect_error', (err: Error & { data?: { code?: unknown } }) => {
-      const code = err.data?.code;
-      if (typeof code !== 'string' || !this.#state.reconnecting) return;
-      this.media.leaveMedia();
-      if (code === 'SESSION_ENDED') this.#set({ phase: 'closed', closedReason: 'ended', reconnecting: false });
-      else this.#set({ phase: 'credential-problem', problemCode: credentialProblem(new RequestError(code as ErrorCode, err.message)), reconnecting: false });
-    });
-    // A node that runs the session and stays away for a few tries has probably died.
-    socket.io.on('reconnect_attempt', (attempt) => {
-      if (attempt !== REHOME_AFTER_ATTEMPTS || !this.#elsewhere || !this.#state.reconnecting) return;
-      this.#rehome().catch((err: unknown) => this.#couldNotResume(err));
-    });
-    // Back after a drop: enter again (the session keeps the member's place) and rejoin media.
-    socket.io.on('reconnect', () => {
-      if (!this.#state.reconnecting) return;
-      request(socket, 'session:enter', { consent: this.#consent })
-        .then(({ view }) => {
-          this.#set({ reconnecting: false });
-          return this.#apply(view, { force: true });
-        })
-        .catch((err: unknown) => this.#couldNotResume(err));
-    });
+  /** This session's listeners on the connection; the returned functions remove them and no others. */
+  #listen(): (() => void)[] {
+    const connection = this.connection;
+    return [
+      connection.subscribe(() => this.#set({ connection: connection.status })),
+      connection.on('session:updated', ({ view }) => void this.#apply(view)),
+      connection.on('chat:message', (message) => this.#set({ chat: [...this.#state.chat, message].slice(-200) })),
+      connection.on('session:closed', ({ reason }) => {
+        this.media.leaveMedia();
+        this.#set({ phase: 'closed', closedReason: reason });
+        connection.close();
+      }),
+      // Coming back after a drop, the handshake itself may be refused (the session ended, the
+      // link was revoked meanwhile); Socket.IO then stops trying, so say why instead of "Reconnecting…".
+      connection.on('connect_error', (err) => {
+        const code = err.data?.code;
+        if (typeof code !== 'string' || connection.status !== 'reconnecting' || !this.#holdsPlace()) return;
+        this.media.leaveMedia();
+        if (code === 'SESSION_ENDED') this.#set({ phase: 'closed', closedReason: 'ended' });
+        else this.#set({ phase: 'credential-problem', problemCode: credentialProblem(new RequestError(code as ErrorCode, err.message)) });
+        connection.close();
+      }),
+      // A node that runs the session and stays away for a few tries has probably died.
+      connection.onNodeLost(() => {
+        if (this.#holdsPlace()) this.#rehome().catch((err: unknown) => this.#couldNotResume(err));
+      }),
+      // Back after a drop: enter again (the session keeps the member's place); media follows the view.
+      connection.onReconnected(async () => {
+        if (!this.#holdsPlace()) return;
+        try {
+          const { view } = await request(connection.open(), 'session:enter', { consent: this.#consent });
+          void this.#apply(view, { force: true });
+        } catch (err) {
+          this.#couldNotResume(err);
+        }
+      }),
+    ];
+  }
+
+  /** In the waiting room or the call: the session holds this member's place through a drop. */
+  #holdsPlace(): boolean {
+    return this.#state.phase === 'waiting' || this.#state.phase === 'in-room';
   }
 
   /** Takes a snapshot if it is newer than the one held, and brings the media in line with it. */
@@ -370,7 +328,7 @@ export class ModeratedSession {
       }
       const self = view.self;
       const media = this.media.getState();
-      if (self.micMuted && media.micOn) await this.media.setMicOn(false).catch(() => undefined);
+      if (self.micMuted && media.micOn) this.media.mutedBySession();
       if (self.cameraOff && media.cameraOn) this.media.dropCamera();
     } catch (err) {
       // A full server is not going to change with the next snapshot: say so (and leave, so
@@ -390,12 +348,13 @@ export class ModeratedSession {
     this.media.leaveMedia();
     const code = err instanceof RequestError ? err.code : undefined;
     const closedReason = code === 'REMOVED' ? 'removed' : code === 'SESSION_ENDED' ? 'ended' : 'lost';
-    this.#set({ phase: 'closed', closedReason, reconnecting: false });
+    this.#set({ phase: 'closed', closedReason });
+    this.connection.close();
   }
 
   async #refusedForFullServer(): Promise<void> {
     await this.#disconnect();
-    this.#set({ phase: 'refused', problemCode: 'SERVER_FULL', reconnecting: false });
+    this.#set({ phase: 'refused', problemCode: 'SERVER_FULL' });
   }
 
   /** The pre-join stream the first time; after that, the same choices asked for again. */
@@ -411,38 +370,5 @@ export class ModeratedSession {
   #set(patch: Partial<ModeratedState>): void {
     this.#state = { ...this.#state, ...patch };
     for (const listener of this.#listeners) listener();
-  }
-}
-
-/**
- * Snapshots can arrive out of order (an ack's and a broadcast's); an older version than the
- * one held is dropped, an equal one (the same state) is harmless to take again.
- */
-export function isNewer(current: Pick<SessionView, 'version'> | undefined, incoming: Pick<SessionView, 'version'>): boolean {
-  return !current || incoming.version >= current.version;
-}
-
-
-function describe(err: unknown): string {
-  if (!(err instanceof RequestError)) return 'Something went wrong. Try again.';
-  switch (err.code) {
-    case 'UNMUTE_LOCKED':
-      return 'A facilitator has paused unmuting for now. Raise your hand if you would like to speak.';
-    case 'NOT_YOUR_TURN':
-      return 'Only the speaker can be heard during this turn. Your turn will come.';
-    case 'ROOM_LOCKED':
-      return 'The room is locked right now. Your facilitator can let you in when it opens.';
-    case 'REMOVED':
-      return 'You were removed from this session.';
-    case 'SESSION_ENDED':
-      return 'This session has ended.';
-    case 'CONSENT_REQUIRED':
-      return 'Please complete the agreement first.';
-    case 'FORBIDDEN':
-      return 'That is not available to you right now.';
-    case 'TIMEOUT':
-      return 'The server did not answer. Check your connection.';
-    default:
-      return err.message;
   }
 }

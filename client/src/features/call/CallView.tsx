@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Mic, MicOff, Video, VideoOff } from 'lucide-react';
 import './call.css';
-import type { SessionClient, SessionState } from '../../session/SessionClient';
+import type { MediaClient, MediaState } from '../../session/MediaClient';
 import { announce } from '../../ui/announcer';
 import { useCallPreferences } from './callPreferences';
 import { ControlButton } from './ControlButton';
@@ -16,8 +16,8 @@ export type { StageTile } from './Stage';
 export type { SidePanelConfig } from './SidePanel';
 
 type Props = {
-  client: SessionClient;
-  media: SessionState;
+  client: MediaClient;
+  media: MediaState;
   /** The page's heading: the group's name, the session's title, the room. */
   title: string;
   /** Beside the heading: the elapsed time, a facilitator's tools. */
@@ -125,7 +125,7 @@ export function CallView(props: Props) {
   );
 }
 
-function MicButton({ media, held, onToggle }: { media: SessionState; held: Props['micHeld']; onToggle: (on: boolean) => void }) {
+function MicButton({ media, held, onToggle }: { media: MediaState; held: Props['micHeld']; onToggle: (on: boolean) => void }) {
   const hasMic = Boolean(media.localStream?.getAudioTracks().length);
   if (held) {
     // Not a live-looking Mute: the session holds the microphone for now, and pressing says why.

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { RoomId } from '@hearth/shared';
 import { captureProfileFromUrl } from '../../session/localMedia';
-import { SessionClient } from '../../session/SessionClient';
-import { useSessionState } from '../../session/useSessionState';
+import { browserConnection } from '../../session/browserConnection';
+import type { MediaClient } from '../../session/MediaClient';
+import { SessionConnection } from '../../session/SessionConnection';
+import { useMediaState } from '../../session/useMediaState';
 import { JoinForm } from '../prejoin/JoinForm';
 import { CallView } from './CallView';
-import type { SessionState } from '../../session/SessionClient';
+import type { MediaState } from '../../session/MediaClient';
 
 /**
  * `/r/<room>`: an open room, joined by link and name alone (no invite, no waiting room). It
@@ -25,8 +27,8 @@ export function OpenRoomPage({ roomId: raw }: { roomId: string }) {
 }
 
 function OpenRoom({ roomId }: { roomId: string }) {
-  const client = useMemo(() => new SessionClient(undefined, captureProfileFromUrl(window.location.search)), []);
-  const state = useSessionState(client);
+  const client = useMemo(() => new SessionConnection(browserConnection(), captureProfileFromUrl(window.location.search)).media, []);
+  const state = useMediaState(client);
   useEffect(() => {
     if (state.status === 'idle' || state.status === 'failed') client.prepare().catch(() => undefined);
   }, [client, state.status]);
@@ -51,7 +53,7 @@ function OpenRoom({ roomId }: { roomId: string }) {
 }
 
 /** An open room's call: everyone alike, the active speaker emphasised, no moderation. */
-function OpenCall({ client, media, roomId }: { client: SessionClient; media: SessionState; roomId: string }) {
+function OpenCall({ client, media, roomId }: { client: MediaClient; media: MediaState; roomId: string }) {
   return (
     <CallView
       client={client}

@@ -1,6 +1,6 @@
 import { useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
-import type { RemotePeer, SessionClient, SessionState } from '../../session/SessionClient';
+import type { RemotePeer, MediaClient, MediaState } from '../../session/MediaClient';
 import type { LayoutMode, SelfView } from './callPreferences';
 import { chooseMain, galleryLayout, speakerLayout, type GridFit } from './stageLayout';
 import { useElementSize } from './useElementSize';
@@ -13,8 +13,8 @@ export type StageTile =
   | { kind: 'self'; id: string; badges: TileBadge[] };
 
 type Props = {
-  client: SessionClient;
-  media: SessionState;
+  client: MediaClient;
+  media: MediaState;
   /** Everyone else on the stage, in the order they are laid out (the spotlight first). */
   tiles: StageTile[];
   selfBadges: TileBadge[];
@@ -107,7 +107,7 @@ export function Stage({ client, media, tiles, selfBadges, selfView, layout, emph
   );
 }
 
-function SelfView({ media, badges, speaking, style, className }: { media: SessionState; badges: TileBadge[]; speaking: boolean; style?: CSSProperties; className?: string }) {
+function SelfView({ media, badges, speaking, style, className }: { media: MediaState; badges: TileBadge[]; speaking: boolean; style?: CSSProperties; className?: string }) {
   return (
     <SelfTile
       name={media.displayName}

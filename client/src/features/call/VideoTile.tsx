@@ -1,6 +1,6 @@
 import { useRef, type CSSProperties, type ReactNode } from 'react';
 import { MicOff } from 'lucide-react';
-import type { RemotePeer, SessionClient } from '../../session/SessionClient';
+import type { RemotePeer, MediaClient } from '../../session/MediaClient';
 import { VideoElement } from './MediaElement';
 import { usePreferredLayer } from './usePreferredLayer';
 
@@ -15,7 +15,7 @@ type Common = {
   className?: string;
 };
 
-export function RemoteTile({ client, peer, speaking, badges = [], style, className }: Common & { client: SessionClient; peer: RemotePeer }) {
+export function RemoteTile({ client, peer, speaking, badges = [], style, className }: Common & { client: MediaClient; peer: RemotePeer }) {
   const tile = useRef<HTMLElement>(null);
   usePreferredLayer(client, peer.video, tile);
   const video = peer.video && !peer.video.paused ? peer.video : undefined;

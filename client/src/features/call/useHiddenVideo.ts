@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import type { SessionClient } from '../../session/SessionClient';
+import type { MediaClient } from '../../session/MediaClient';
 
 /**
  * Tells the session which cameras the stage is not showing, so the SFU stops sending them
  * (a phone on page one of the gallery decodes four cameras, not fifteen). Sent again only
  * when that set changes.
  */
-export function useHiddenVideo(client: SessionClient, peerIds: readonly string[], shown: ReadonlySet<string>, measured: boolean): void {
+export function useHiddenVideo(client: MediaClient, peerIds: readonly string[], shown: ReadonlySet<string>, measured: boolean): void {
   const hidden = peerIds.filter((id) => !shown.has(id)).sort();
   const key = hidden.join(',');
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { DEFAULT_CAPTURE } from '../../session/localMedia';
-import type { SessionClient } from '../../session/SessionClient';
+import type { MediaClient } from '../../session/MediaClient';
 
 /**
  * The simulcast layer a tile needs, from its width on screen in device pixels: a phone
@@ -20,7 +20,7 @@ const TOP_LAYER_WIDTH = DEFAULT_CAPTURE.width;
 
 /** Watches a tile's size and asks the SFU for the layer that fits it, only when that changes. */
 export function usePreferredLayer(
-  client: SessionClient,
+  client: MediaClient,
   video: { consumerId: string; spatialLayers: number } | undefined,
   tile: RefObject<HTMLElement | null>,
 ): void {

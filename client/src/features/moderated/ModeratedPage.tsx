@@ -1,8 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { captureProfileFromUrl } from '../../session/localMedia';
-import { ModeratedSession, type ModeratedState } from '../../session/ModeratedSession';
-import { SessionClient } from '../../session/SessionClient';
-import { useSessionState } from '../../session/useSessionState';
+import { ModeratedSession, isReconnecting, type ModeratedState } from '../../session/ModeratedSession';
+import { browserConnection } from '../../session/browserConnection';
+import { SessionConnection } from '../../session/SessionConnection';
+import { useMediaState } from '../../session/useMediaState';
 import { JoinForm } from '../prejoin/JoinForm';
 import { SessionRecordRedirect } from '../console/SessionRecordRedirect';
 import { ClosedNotice } from './ClosedNotice';
@@ -28,11 +29,11 @@ export function ModeratedPage({ credential }: { credential: { invite: string } |
   const key = JSON.stringify(credential);
   const capture = useMemo(() => captureProfileFromUrl(window.location.search), []);
   const session = useMemo(
-    () => new ModeratedSession(new SessionClient(undefined, capture, JSON.parse(key) as Record<string, string>), capture),
+    () => new ModeratedSession(new SessionConnection(browserConnection(JSON.parse(key) as Record<string, string>), capture), capture),
     [capture, key],
   );
   const state = useModeratedState(session);
-  const media = useSessionState(session.media);
+  const media = useMediaState(session.media);
   const { name: clinicName } = useClinicInfo();
   useEffect(() => {
     void session.start();
@@ -84,7 +85,7 @@ export function ModeratedPage({ credential }: { credential: { invite: string } |
       if (state.identity?.role === 'facilitator' && state.closedReason === 'ended') return <SessionRecordRedirect sessionId={state.identity.sessionId} />;
       return <ClosedNotice session={session} state={state} />;
     case 'in-room':
-      if (media.status !== 'joined') return <Waiting title={state.reconnecting ? 'Reconnecting…' : 'Connecting your camera and microphone…'} />;
+      if (media.status !== 'joined') return <Waiting title={isReconnecting(state) ? 'Reconnecting…' : 'Connecting your camera and microphone…'} />;
       return (
         <Suspense fallback={<Waiting title="Connecting your camera and microphone…" />}>
           <RoomScreen session={session} state={state} media={media} />

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Hand } from 'lucide-react';
-import type { ModeratedSession, ModeratedState } from '../../session/ModeratedSession';
+import { isReconnecting, type ModeratedSession, type ModeratedState } from '../../session/ModeratedSession';
 import { CrisisResources } from './CrisisResources';
 import { PageHeading, ParticipantPage, SessionAbout } from './ParticipantPage';
 
@@ -29,7 +29,7 @@ export function WaitingRoom({ session, state }: { session: ModeratedSession; sta
         {present ? 'Your facilitator knows you are here. They will let you in soon.' : 'Your facilitator has not arrived yet; they will see you as soon as they do.'}
       </p>
       <p className="muted">You can leave this page open. No one in the group can see or hear you until you are let in.</p>
-      {state.reconnecting && (
+      {isReconnecting(state) && (
         <p className="notice notice-attention" role="status">
           Reconnecting…
         </p>

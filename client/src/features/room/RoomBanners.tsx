@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import type { ModeratedSession, ModeratedState } from '../../session/ModeratedSession';
+import { isReconnecting, type ModeratedSession, type ModeratedState } from '../../session/ModeratedSession';
 import { BreakoutBanner } from '../breakouts/BreakoutBanner';
 import { PulsePrompt } from '../rounds/PulsePrompt';
 import { RoundBanner } from '../rounds/RoundBanner';
@@ -23,7 +23,7 @@ export function RoomBanners({ session, state, room, held, alone, helpAsked, onDi
   const participant = room.kind === 'participant';
   return (
     <>
-      {state.reconnecting && (
+      {isReconnecting(state) && (
         <p className="notice notice-attention" role="status">
           Reconnecting… your place in the group is kept.
         </p>

@@ -3,7 +3,7 @@ import { MessageSquare, PanelRight } from 'lucide-react';
 import './room.css';
 import type { CommandResponse } from '@hearth/shared';
 import type { ModeratedSession, ModeratedState } from '../../session/ModeratedSession';
-import type { SessionState } from '../../session/SessionClient';
+import type { MediaState } from '../../session/MediaClient';
 import { announce } from '../../ui/announcer';
 import { CallView, type SidePanelConfig, type StageTile } from '../call/CallView';
 import { openAlerts } from '../console/alerts';
@@ -31,7 +31,7 @@ import { leadingOrder } from '../call/stageLayout';
 const FacilitatorConsole = lazy(() => import('../console/FacilitatorConsole').then((m) => ({ default: m.FacilitatorConsole })));
 const ConsoleHeader = lazy(() => import('../console/FacilitatorConsole').then((m) => ({ default: m.ConsoleHeader })));
 
-type Props = { session: ModeratedSession; state: ModeratedState; media: SessionState };
+type Props = { session: ModeratedSession; state: ModeratedState; media: MediaState };
 type SessionContext = NonNullable<CommandResponse<'session:identity'>['context']>;
 export type { Room } from './roomModel';
 
