@@ -99,7 +99,6 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ROOM_LOCKED':
     case 'SESSION_ENDED':
     case 'CONSENT_REQUIRED':
-    case 'HELD_BY_SESSION':
       return 409;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;

@@ -66,7 +66,6 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
     case 'HELD_BY_SESSION':
     case 'WRONG_NODE':
     case 'SERVER_FULL':
-    case 'HELD_BY_SESSION':
       return SERVER_TROUBLE;
     default: {
       const unreachable: never = code;

@@ -35,9 +35,6 @@ export const ERROR_CODES = [
   'HELD_BY_SESSION',
   // The media workers of this node cannot take another room or person (a configured limit).
   'SERVER_FULL',
-  // A consumer:resume the session does not allow now (a speaker-only turn, a breakout): the
-  // server keeps the wish and plays the track once the session allows it. Not a failure.
-  'HELD_BY_SESSION',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);
