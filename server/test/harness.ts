@@ -12,6 +12,7 @@ import {
 } from '@hearth/shared';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
+import type { Room } from '../src/rooms/Room.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/startServer.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -46,6 +47,11 @@ export async function connectClient(
     socket.once('connect_error', reject);
   });
   return socket;
+}
+
+/** Whom a peer receives, as the worker forwards it: the sender of each consumer not paused there (one per track). */
+export async function receivingOnWorker(room: Room, peerId: string): Promise<string[]> {
+  return (await room.consumerStates(peerId)).filter((c) => !c.paused).map((c) => c.senderId);
 }
 
 /** Sends anything, well-formed or not, and returns the raw Ack. */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ServerEventPayload } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { call, fakeDtls, opusParameters, record, send, simulcastVp8Parameters, startTestServer, type TestSocket } from './harness.js';
+import { call, fakeDtls, opusParameters, record, send, simulcastVp8Parameters, startTestServer, receivingOnWorker, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 /*
@@ -92,6 +92,6 @@ describe('tiles a client is not showing are not received', () => {
     await call(alex.socket, 'consumer:resume', { consumerId: camera(blake) });
     expect(await pausedOnWorker()).toEqual([]);
     // And what the room reports as received agrees with the worker.
-    expect(room.receiving(alex.id).sort()).toEqual(sorted(blake.id, blake.id, casey.id, casey.id, drew.id, drew.id));
+    expect((await receivingOnWorker(room, alex.id)).sort()).toEqual(sorted(blake.id, blake.id, casey.id, casey.id, drew.id, drew.id));
   }, 30_000);
 });

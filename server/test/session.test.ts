@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ServerEventPayload, type SessionView } from '@hearth/shared';
 import { FACILITATOR_COMMAND_EXAMPLES } from '@hearth/shared/testing';
 import type { RunningServer } from '../src/startServer.js';
-import { call, connectClient, fakeDtls, nextEvent, opusParameters, record, send, startTestServer, type TestSocket } from './harness.js';
+import { call, connectClient, fakeDtls, nextEvent, opusParameters, record, send, startTestServer, receivingOnWorker, type TestSocket } from './harness.js';
 import { consent, facilitatorSocket, participantSocket, participantWaiting, seededSession } from './sessionFixture.js';
 import { api } from './clinicApi.js';
 
@@ -342,34 +342,34 @@ describe('breakouts on the SFU', () => {
     for (const c of fConsumers) await call(f.socket, 'consumer:resume', { consumerId: c.id });
     const room = (await server.rooms.get(s.sessionId))!;
     const [a, b, c, d] = people.map((p) => p.memberId) as [string, string, string, string];
-    await expect.poll(() => room.receiving(a).sort()).toEqual([b, c, d].sort());
+    await expect.poll(async () => (await receivingOnWorker(room, a)).sort()).toEqual([b, c, d].sort());
 
     await call(f.socket, 'session:command', { type: 'startBreakout', prompt: 'one hope', durationSeconds: 600, groups: [[a, b], [c, d]] });
-    expect(room.receiving(a)).toEqual([b]);
-    expect(room.receiving(c)).toEqual([d]);
+    expect(await receivingOnWorker(room, a)).toEqual([b]);
+    expect(await receivingOnWorker(room, c)).toEqual([d]);
     const facilitatorId = (await server.sessions.get(s.sessionId)).snapshot.members;
     const fId = Object.values(facilitatorId).find((m) => m.role === 'facilitator')!.id;
-    expect(room.receiving(fId)).toEqual([]);
+    expect(await receivingOnWorker(room, fId)).toEqual([]);
 
     await call(f.socket, 'session:command', { type: 'listenIn', groupId: 'g2' });
-    expect(room.receiving(fId).sort()).toEqual([c, d].sort());
+    expect((await receivingOnWorker(room, fId)).sort()).toEqual([c, d].sort());
     // The pair listened to does not receive the facilitator.
-    expect(room.receiving(c)).toEqual([d]);
+    expect(await receivingOnWorker(room, c)).toEqual([d]);
 
     // A participant's own client cannot resume a consumer of another pair: it is told why.
     const other = people[0]!.created.find((x) => x.peerId === c)!;
     expect(await send(people[0]!.socket, 'consumer:resume', { consumerId: other.id })).toMatchObject({ ok: false, error: { code: 'HELD_BY_SESSION' } });
-    expect(room.receiving(a)).toEqual([b]);
+    expect(await receivingOnWorker(room, a)).toEqual([b]);
 
     // Ending starts the 10-second return; when it is over everyone receives everyone again.
     await call(f.socket, 'session:command', { type: 'endBreakout' });
-    expect(room.receiving(a)).toEqual([b]);
+    expect(await receivingOnWorker(room, a)).toEqual([b]);
     const session = await server.sessions.get(s.sessionId);
     const returnAt = session.snapshot.breakout!.returningAt!;
     await expect.poll(() => session.snapshot.breakout, { timeout: returnAt - Date.now() + 5_000 }).toBeNull();
     // The state changes first; the SFU follows once the room's queue has applied the new subscriptions.
-    await expect.poll(() => room.receiving(a).sort()).toEqual([b, c, d].sort());
-    await expect.poll(() => room.receiving(fId).sort()).toEqual([a, b, c, d].sort());
+    await expect.poll(async () => (await receivingOnWorker(room, a)).sort()).toEqual([b, c, d].sort());
+    await expect.poll(async () => (await receivingOnWorker(room, fId)).sort()).toEqual([a, b, c, d].sort());
   }, 40_000);
 });
 
@@ -407,7 +407,7 @@ describe('a media room made again', () => {
       const [a, b, c, d] = people.map((p) => p.id) as [string, string, string, string];
       const first = (await own.rooms.get(s.sessionId))!;
       await call(f, 'session:command', { type: 'startBreakout', prompt: 'p', durationSeconds: 600, groups: [[a, b], [c, d]] });
-      expect(first.receiving(a)).toEqual([b]);
+      expect(await receivingOnWorker(first, a)).toEqual([b]);
 
       const resets = people.map((p) => nextEvent(p.socket, 'room:reset'));
       process.kill(own.pool.report().find((w) => w.routers > 0)!.pid, 'SIGKILL');
@@ -417,10 +417,10 @@ describe('a media room made again', () => {
       const again = (await own.rooms.get(s.sessionId))!;
       expect(again).not.toBe(first);
       // Every client asked to resume everything it was offered; the new room let through only partners.
-      expect(again.receiving(a)).toEqual([b]);
-      expect(again.receiving(b)).toEqual([a]);
-      expect(again.receiving(c)).toEqual([d]);
-      expect(again.receiving(d)).toEqual([c]);
+      expect(await receivingOnWorker(again, a)).toEqual([b]);
+      expect(await receivingOnWorker(again, b)).toEqual([a]);
+      expect(await receivingOnWorker(again, c)).toEqual([d]);
+      expect(await receivingOnWorker(again, d)).toEqual([c]);
     } finally {
       for (const socket of mine) socket.disconnect();
       await own.close();
@@ -500,14 +500,14 @@ describe('crisis pull-aside on the SFU', () => {
     for (const c of fConsumers) await call(f.socket, 'consumer:resume', { consumerId: c.id });
     const room = (await server.rooms.get(s.sessionId))!;
     const fId = Object.values((await server.sessions.get(s.sessionId)).snapshot.members).find((m) => m.role === 'facilitator')!.id;
-    expect(room.receiving(b.memberId)).toEqual([a.memberId]);
+    expect(await receivingOnWorker(room, b.memberId)).toEqual([a.memberId]);
 
     await call(f.socket, 'session:command', { type: 'pullAside', memberId: a.memberId });
-    expect(room.receiving(b.memberId)).toEqual([]);
-    expect(room.receiving(fId)).toEqual([a.memberId]);
+    expect(await receivingOnWorker(room, b.memberId)).toEqual([]);
+    expect(await receivingOnWorker(room, fId)).toEqual([a.memberId]);
 
     await call(f.socket, 'session:command', { type: 'returnFromSide', memberId: a.memberId });
-    expect(room.receiving(b.memberId)).toEqual([a.memberId]);
-    expect(room.receiving(fId).sort()).toEqual([a.memberId, b.memberId].sort());
+    expect(await receivingOnWorker(room, b.memberId)).toEqual([a.memberId]);
+    expect((await receivingOnWorker(room, fId)).sort()).toEqual([a.memberId, b.memberId].sort());
   });
 });

@@ -96,13 +96,6 @@ export class Room {
     return !this.#closed && this.#peers.has(peerId);
   }
 
-  /** Which senders a peer is receiving right now (consumers playing), for tests and diagnostics. */
-  receiving(peerId: string): string[] {
-    const peer = this.#peers.get(peerId);
-    if (!peer) return [];
-    return [...peer.consumers].filter((c) => !c.closed && !c.paused).map((c) => c.appData.peerId);
-  }
-
   /** For tests and diagnostics: each consumer of a peer as the worker itself holds it (paused or playing). */
   async consumerStates(peerId: string): Promise<{ consumerId: string; senderId: string; kind: string; paused: boolean }[]> {
     const peer = this.#peers.get(peerId);
