@@ -2,7 +2,7 @@ import http from 'node:http';
 import { receives } from '@hearth/shared';
 import type { AddressInfo } from 'node:net';
 import { resolveSecret } from './auth/secret.js';
-import { systemClock, type Clock } from './clinic/clock.js';
+import { systemClock, type Clock } from './lib/clock.js';
 import { createClinic, type Clinic } from './clinic/createClinic.js';
 import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
 import type { Config } from './config.js';

@@ -1,4 +1,4 @@
-import { systemClock } from '../clinic/clock.js';
+import { systemClock } from '../lib/clock.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { verifyChain } from '../records/auditChain.js';

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { AttendanceLog } from '../records/AttendanceLog.js';
 import type { AuditLog } from '../records/AuditLog.js';
 import type { ClinicStore } from '../store/ClinicStore.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../lib/clock.js';
 import { Invites, type InviteCheck } from './Invites.js';
 
 /**

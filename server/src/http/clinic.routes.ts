@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { NeverPairs, NewCohort, NewMember, NewSession, ScheduleBody, ScheduledSessions } from '@hearth/shared';
 import { signedIn } from '../auth/httpGuards.js';
 import type { Clinic } from '../clinic/createClinic.js';
-import { newId } from '../clinic/ids.js';
+import { newId } from '../lib/ids.js';
 import { meetingTitle, upcomingMeetings, withSchedule } from '../clinic/schedule.js';
 import { cohortView, inviteLinkView, memberView, sessionView } from '../clinic/views.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Clock } from '../clinic/clock.js';
+import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
 import { MemoryAttendanceLog, type AttendanceLog } from '../records/AttendanceLog.js';
 import { MemoryAuditLog, type AuditLog } from '../records/AuditLog.js';

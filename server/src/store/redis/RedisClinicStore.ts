@@ -1,5 +1,5 @@
 import type { ClinicInfo } from '@hearth/shared';
-import type { Clock } from '../../clinic/clock.js';
+import type { Clock } from '../../lib/clock.js';
 import { withSchedule } from '../../clinic/schedule.js';
 import type {
   AccountRecord,
