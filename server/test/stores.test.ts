@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newSession } from '@hearth/shared';
 import { createLogger } from '../src/logger.js';
-import { verifyChain } from '../src/records/auditChain.js';
+import { verifyChain } from '../src/store/auditChain.js';
 import type { ClinicStore } from '../src/store/ClinicStore.js';
 import { memoryStores, redisStores, type Stores } from '../src/store/Stores.js';
 import { startRedis, type TestRedis } from '../src/testing/redisServer.js';

@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { RECONNECT_GRACE_MS, SYSTEM, type SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { createLogger } from '../logger.js';
-import { MemoryAttendanceLog } from '../records/AttendanceLog.js';
-import { MemoryAuditLog } from '../records/AuditLog.js';
+import { MemoryAttendanceLog } from '../store/AttendanceLog.js';
+import { MemoryAuditLog } from '../store/AuditLog.js';
 import { LiveSession, type MediaControl, type MemberLink } from './LiveSession.js';
-import { MemorySessionStateStore } from './SessionStateStore.js';
+import { MemorySessionStateStore } from '../store/SessionStateStore.js';
 
 // The session layer on its own: real model, real memory stores, a recording media layer.
 function setup(media: Partial<MediaControl> = {}) {

@@ -19,9 +19,9 @@ import {
 import type { Logger } from '../logger.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
 import { presenceChanges, reconcileAttendance } from '../records/attendance.js';
-import type { AttendanceLog } from '../records/AttendanceLog.js';
-import type { AuditLog } from '../records/AuditLog.js';
-import type { SessionStateStore } from './SessionStateStore.js';
+import type { AttendanceLog } from '../store/AttendanceLog.js';
+import type { AuditLog } from '../store/AuditLog.js';
+import type { SessionStateStore } from '../store/SessionStateStore.js';
 
 /** One member's connection, as the session sees it. */
 export type MemberLink = {

@@ -1,6 +1,6 @@
 import { pairKey } from '@hearth/shared';
 import type { ClinicStore } from '../store/ClinicStore.js';
-import type { SessionStateStore } from './SessionStateStore.js';
+import type { SessionStateStore } from '../store/SessionStateStore.js';
 
 /** What pairing must know of a session's cohort (pairKeys): who met before, and who must never meet. */
 export type PairingRules = { history: Record<string, number>; never: string[] };

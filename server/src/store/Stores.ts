@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
-import { MemoryAttendanceLog, type AttendanceLog } from '../records/AttendanceLog.js';
-import { MemoryAuditLog, type AuditLog } from '../records/AuditLog.js';
-import { MemorySessionStateStore, type SessionStateStore } from '../sessions/SessionStateStore.js';
+import { MemoryAttendanceLog, type AttendanceLog } from './AttendanceLog.js';
+import { MemoryAuditLog, type AuditLog } from './AuditLog.js';
+import { MemorySessionStateStore, type SessionStateStore } from './SessionStateStore.js';
 import type { ClinicStore } from './ClinicStore.js';
 import { MemoryClinicStore } from './MemoryClinicStore.js';
 import { RedisClinicStore } from './redis/RedisClinicStore.js';

@@ -1,9 +1,8 @@
 import type { SessionState } from '@hearth/shared';
-import { nextEntry, type AuditEntry, type AuditRecord } from '../../records/auditChain.js';
-import type { AttendanceEvent } from '../../records/attendance.js';
-import type { AttendanceLog } from '../../records/AttendanceLog.js';
-import type { AuditLog } from '../../records/AuditLog.js';
-import type { SessionStateStore } from '../../sessions/SessionStateStore.js';
+import { nextEntry, type AuditEntry, type AuditRecord } from '../auditChain.js';
+import type { AttendanceEvent, AttendanceLog } from '../AttendanceLog.js';
+import type { AuditLog } from '../AuditLog.js';
+import type { SessionStateStore } from '../SessionStateStore.js';
 import type { RedisRecords } from './RedisRecords.js';
 
 const AUDIT = 'audit';

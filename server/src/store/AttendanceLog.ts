@@ -1,4 +1,5 @@
-import type { AttendanceEvent } from './attendance.js';
+/** A participant came into the room (admitted and connected) or went out of it. Appended, never changed. */
+export type AttendanceEvent = { memberId: string; kind: 'in' | 'out'; at: number };
 
 /** Who came into and went out of each session's room, appended in order, never changed. */
 export interface AttendanceLog {
