@@ -199,6 +199,19 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(await stores.attendance.events('none')).toEqual([]);
   });
 
+  it('appends pair history per session, one record per breakout, groups kept whole', async () => {
+    const record = (breakoutId: string, groups: string[][]) => ({ breakoutId, startedAt: 1, endedAt: 2, groups });
+    await stores.pairs.append('s1', [record('b1', [['a', 'b'], ['c', 'd', 'e']])]);
+    await stores.pairs.append('s2', [record('b9', [['x', 'y']])]);
+    await stores.pairs.append('s1', [record('b2', [['a', 'c']])]);
+    await stores.pairs.append('s1', []);
+    const s1 = await stores.pairs.events('s1');
+    expect(s1).toEqual([record('b1', [['a', 'b'], ['c', 'd', 'e']]), record('b2', [['a', 'c']])]);
+    s1[0]!.groups[0]!.push('changed');
+    expect((await stores.pairs.events('s1'))[0]!.groups[0]).toEqual(['a', 'b']);
+    expect(await stores.pairs.events('none')).toEqual([]);
+  });
+
   it('chains audit entries, even appended all at once, and lists the newest first', async () => {
     const record = (i: number) => ({ at: i, action: 'admitted', actorId: 'f', targetId: `m${i}`, sessionId: 's1' });
     await Promise.all(Array.from({ length: 25 }, (_, i) => stores.audit.append(record(i))));

@@ -2,7 +2,7 @@ import { DEFAULT_CRISIS_RESOURCES, type ClinicInfo } from '@hearth/shared';
 import { Accounts, type Account } from '../auth/Accounts.js';
 import { deriveKey } from '../auth/secret.js';
 import type { Logger } from '../logger.js';
-import type { AttendanceLog } from '../store/AttendanceLog.js';
+import type { AttendanceLog } from '../store/SessionLog.js';
 import type { AuditLog } from '../store/AuditLog.js';
 import type { ClinicStore } from '../store/ClinicStore.js';
 import type { Clock } from '../lib/clock.js';

@@ -1,5 +1,5 @@
 import type { SessionState } from '@hearth/shared';
-import type { AttendanceEvent } from '../store/AttendanceLog.js';
+import type { AttendanceEvent } from '../store/SessionLog.js';
 
 export type Interval = { from: number; to: number };
 

@@ -1,6 +1,6 @@
 import { localParts, startOfLocalDay } from '@hearth/shared';
 import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
-import type { AttendanceEvent } from '../store/AttendanceLog.js';
+import type { AttendanceEvent } from '../store/SessionLog.js';
 import { attendanceIntervals, attendedMs, type Interval } from './attendance.js';
 
 /** One member's attendance at one session: what a clinic bills from. */

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RECONNECT_GRACE_MS, SYSTEM, type SessionView } from '@hearth/shared';
+import { RECONNECT_GRACE_MS, RETURN_COUNTDOWN_MS, SYSTEM, type PairRecord, type SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { createLogger } from '../logger.js';
-import { MemoryAttendanceLog } from '../store/AttendanceLog.js';
+import { MemorySessionLog, type AttendanceEvent } from '../store/SessionLog.js';
 import { MemoryAuditLog } from '../store/AuditLog.js';
 import { LiveSession, type MediaControl, type MemberLink } from './LiveSession.js';
 import { MemorySessionStateStore } from '../store/SessionStateStore.js';
@@ -20,9 +20,9 @@ function setup(media: Partial<MediaControl> = {}) {
   };
   const store = new MemorySessionStateStore();
   const audit = new MemoryAuditLog();
-  const attendance = new MemoryAttendanceLog();
+  const attendance = new MemorySessionLog<AttendanceEvent>();
   let now = 1_000;
-  const deps = { store, audit, attendance, media: control, log: createLogger('silent'), clock: () => now };
+  const deps = { store, audit, attendance, pairs: new MemorySessionLog<PairRecord>(), media: control, log: createLogger('silent'), clock: () => now };
   return { deps, calls, store, audit, attendance, advance: (ms: number) => (now += ms) };
 }
 
@@ -110,6 +110,21 @@ describe('LiveSession', () => {
     const entries = await s.audit.all();
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(entries.every((e) => e.sessionId === 's1')).toBe(true);
+  });
+
+  it('[BRK11] appends who met to the pair history once, when everyone is back', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    const F = { kind: 'member', memberId: 'F' } as const;
+    await session.run({ type: 'enter', member: { id: 'Q', displayName: 'Quinn', role: 'participant' }, consent }, SYSTEM);
+    await session.run({ type: 'admit', memberId: 'Q' }, F);
+    await session.run({ type: 'startBreakout', prompt: 'p', durationSeconds: 600, groups: [['P', 'Q']] }, F);
+    await session.run({ type: 'endBreakout' }, F);
+    expect(await s.deps.pairs.events('s1')).toEqual([]);
+    s.advance(RETURN_COUNTDOWN_MS);
+    await session.run({ type: 'breakoutTick' }, SYSTEM);
+    await session.run({ type: 'sendToWaiting', memberId: 'P' }, F);
+    expect((await s.deps.pairs.events('s1')).map((r) => r.groups)).toEqual([[['P', 'Q']]]);
   });
 
   it('carries out media effects and audits', async () => {

@@ -19,7 +19,7 @@ import {
 import type { Logger } from '../logger.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
 import { presenceChanges, reconcileAttendance } from '../records/attendance.js';
-import type { AttendanceLog } from '../store/AttendanceLog.js';
+import type { AttendanceLog, PairHistory } from '../store/SessionLog.js';
 import type { AuditLog } from '../store/AuditLog.js';
 import type { SessionStateStore } from '../store/SessionStateStore.js';
 
@@ -52,6 +52,7 @@ export type SessionDeps = {
   store: SessionStateStore;
   audit: AuditLog;
   attendance: AttendanceLog;
+  pairs: PairHistory;
   media: MediaControl;
   log: Logger;
   clock: () => number;
@@ -183,6 +184,8 @@ export class LiveSession {
       // Attendance first: a crash after it and before the save is mended when the session reopens.
       await this.deps.attendance.append(this.id, presenceChanges(previous, this.state, this.deps.clock()));
       await this.deps.store.save(this.state);
+      // After the save: a crash between the two loses a rotation hint, never counts a breakout twice.
+      await this.deps.pairs.append(this.id, this.state.pairRecords.slice(previous.pairRecords.length));
       await this.#recordLifecycle(previous);
       await this.#perform(result.effects);
       this.#scheduleTimers();
