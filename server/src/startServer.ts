@@ -139,6 +139,7 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      sessions.closeAll();
       placement.close();
       cluster?.close();
       await rooms.closeAll();

@@ -98,6 +98,36 @@ describe('LiveSession', () => {
     ]);
   });
 
+  it('closes once it has ended and nobody is connected, and tells its registry once', async () => {
+    const s = setup();
+    let closed = 0;
+    const session = await LiveSession.open('s1', s.deps, () => closed++);
+    await session.run({ type: 'enter', member: { id: 'F', displayName: 'Fran', role: 'facilitator' }, consent: null }, SYSTEM);
+    const f = recordingLink();
+    session.link('F', f.link);
+    await session.run({ type: 'end' }, { kind: 'member', memberId: 'F' });
+    expect(closed).toBe(1);
+    session.close();
+    expect(closed).toBe(1);
+  });
+
+  it('close() stops its timers: a turn due later never moves on', async () => {
+    vi.useFakeTimers();
+    try {
+      const s = setup();
+      const session = await groupOfTwo(s);
+      const F = { kind: 'member', memberId: 'F' } as const;
+      await session.run({ type: 'startRound', prompt: 'p', order: 'roster', turnSeconds: 60, feedbackSeconds: null, speakerOnly: false }, F);
+      const round = session.snapshot.round;
+      session.close();
+      s.advance(120_000);
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(session.snapshot.round).toBe(round);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('records attendance as the room changes, and audits in one verified chain', async () => {
     const s = setup();
     const session = await groupOfTwo(s);

@@ -77,15 +77,18 @@ export class LiveSession {
   #breakoutTimer: ReturnType<typeof setTimeout> | undefined;
   #graceTimer: ReturnType<typeof setTimeout> | undefined;
   #talkFlush: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
 
   private constructor(
     private state: SessionState,
     private readonly deps: SessionDeps,
+    private readonly onClose: () => void,
   ) {}
 
-  static async open(sessionId: string, deps: SessionDeps): Promise<LiveSession> {
+  /** `onClose` is how the registry holding it hears that it closed, so it can let go of it. */
+  static async open(sessionId: string, deps: SessionDeps, onClose: () => void = () => {}): Promise<LiveSession> {
     const state = (await deps.store.load(sessionId)) ?? newSession(sessionId);
-    const session = new LiveSession(state, deps);
+    const session = new LiveSession(state, deps, onClose);
     await session.#resume();
     return session;
   }
@@ -126,7 +129,26 @@ export class LiveSession {
   unlink(memberId: string, link: MemberLink): boolean {
     if (this.#links.get(memberId) !== link) return false;
     this.#links.delete(memberId);
+    this.#mayClose();
     return true;
+  }
+
+  /**
+   * Stops its timers, lets go of its connections and tells its registry. Idempotent. What
+   * it kept is in the store already; opening the session again picks it up from there.
+   */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of [this.#turnTimer, this.#breakoutTimer, this.#graceTimer, this.#talkFlush]) clearTimeout(timer);
+    this.#links.clear();
+    this.#unrecordedTalk.clear();
+    this.onClose();
+  }
+
+  /** An ended session nobody is connected to has nothing left to do here (tldraw's room_became_empty). */
+  #mayClose(): void {
+    if (this.state.status === 'ended' && this.#links.size === 0) this.close();
   }
 
   /**
@@ -175,7 +197,7 @@ export class LiveSession {
   }
 
   run(command: Command, actor: Actor): Promise<CommandOutcome> {
-    return this.#queue.run(async () => {
+    return this.#queue.run(async (): Promise<CommandOutcome> => {
       const result = reduce(this.state, command, actor, this.deps.clock());
       if (!result.ok) return result;
       if (result.state === this.state) return { ok: true, version: this.state.version };
@@ -194,7 +216,7 @@ export class LiveSession {
       const closing = this.#closing.splice(0);
       if (closing.length > 0) setImmediate(() => closing.forEach((close) => close()));
       return { ok: true, version: this.state.version };
-    });
+    }).finally(() => this.#mayClose());
   }
 
   /**
@@ -202,6 +224,7 @@ export class LiveSession {
    * matters. When it fires the model decides (RND6, BRK6); time is read from the injected clock.
    */
   #scheduleTimers(): void {
+    if (this.#closed) return;
     const round = this.state.round;
     this.#turnTimer = this.#timer(this.#turnTimer, round && !round.paused ? round.turn.deadline : undefined, { type: 'advanceDueTurn' });
     const breakout = this.state.breakout;
