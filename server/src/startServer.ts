@@ -76,6 +76,8 @@ export async function startServer(
     cookieSecure: config.auth.cookieSecure,
   });
   const httpServer = http.createServer(app);
+  // A session no longer held here gives up its lease: nobody is sent to it, nothing renews it.
+  const dropLease = (id: string) => void placement.release(id).catch((err: unknown) => log.warn({ err, session: id }, 'could not release a session lease'));
   const sessions = new LiveSessions({
     lifecycle: {
       started: async (id) => void (await clinic.store.sessions.setStatus(id, 'live')),
@@ -88,7 +90,7 @@ export async function startServer(
     media: roomMediaControl(rooms),
     log,
     clock,
-  });
+  }, dropLease);
   // A session's media room follows the session's one subscription policy (BRK5) from its
   // first consumer, also when it is made again (a worker died, everyone dropped at once).
   rooms.usePolicy((roomId) => (viewer, sender) => {

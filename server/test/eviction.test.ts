@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LiveSession } from '../src/sessions/LiveSession.js';
 import type { RunningServer } from '../src/startServer.js';
@@ -51,7 +52,7 @@ async function heapAfterCollection(): Promise<number> {
   return process.memoryUsage().heapUsed;
 }
 
-it('ended sessions nobody is connected to are dropped: after a hundred, nothing of them is left and the heap is back near idle', async () => {
+it('ended sessions nobody is connected to are dropped: after a hundred, nothing of them is left, no lease either, and the heap is back near idle', async () => {
   // A first round warms up what is made once and kept (the demo cohort, caches, compiled
   // code, tables sized for a hundred), so that idle means idle.
   await holdAndEnd(100);
@@ -64,6 +65,10 @@ it('ended sessions nobody is connected to are dropped: after a hundred, nothing 
   const grown = (await heapAfterCollection()) - idle;
   // The exact check: nothing (registry, timer, listener, connection) still reaches a session.
   expect(sessions.filter((s) => s.deref() !== undefined)).toHaveLength(0);
+  // Nor is any lease on them left in Redis for this node to renew or for others to be sent to.
+  const raw = new Redis(redis.url);
+  await expect.poll(() => raw.keys('hearth:session-node:*')).toEqual([]);
+  raw.disconnect();
   // The coarse one: a retained session costs a few KiB, what the process shuffles around
   // between two collections a few hundred; a leak of connections or rooms would be MiBs.
   expect(grown).toBeLessThan(2 * 1024 * 1024);

@@ -9,7 +9,11 @@ export class LiveSessions {
   /** The ones that have finished opening, for synchronous questions (the media layer's policy). */
   readonly #open = new Map<string, LiveSession>();
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(
+    private readonly deps: SessionDeps,
+    /** Told when a session is no longer held here (closed, or failed to open). */
+    private readonly onDropped: (sessionId: string) => void = () => {},
+  ) {}
 
   get(sessionId: string): Promise<LiveSession> {
     const running = this.#sessions.get(sessionId);
@@ -19,6 +23,7 @@ export class LiveSessions {
       if (this.#sessions.get(sessionId) !== session) return;
       this.#sessions.delete(sessionId);
       this.#open.delete(sessionId);
+      this.onDropped(sessionId);
     };
     const session = LiveSession.open(sessionId, this.deps, forget);
     this.#sessions.set(sessionId, session);
