@@ -17,6 +17,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,
+          // global.gc, so a test can measure the heap after a collection (eviction.test.ts).
+          execArgv: ['--expose-gc'],
         },
       },
     ],

@@ -5,7 +5,7 @@ import { io } from 'socket.io-client';
 import { loadConfig } from '../server/dist/config.js';
 import { createLogger } from '../server/dist/logger.js';
 import { startServer } from '../server/dist/startServer.js';
-import { newId } from '../server/dist/clinic/ids.js';
+import { newId } from '../server/dist/lib/ids.js';
 import { seedDemo } from '../server/dist/clinic/demo.js';
 
 const consent = { agreed: true, location: 'Home', callbackNumber: '+1 555 0100' };

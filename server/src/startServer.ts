@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveSecret } from './auth/secret.js';
-import { systemClock, type Clock } from './clinic/clock.js';
+import { systemClock, type Clock } from './lib/clock.js';
 import { createClinic, type Clinic } from './clinic/createClinic.js';
 import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
 import type { Config } from './config.js';
@@ -85,6 +85,8 @@ export async function startServer(
     cookieSecure: config.auth.cookieSecure,
   });
   const httpServer = http.createServer(app);
+  // A session no longer held here gives up its lease: nobody is sent to it, nothing renews it.
+  const dropLease = (id: string) => void placement.release(id).catch((err: unknown) => log.warn({ err, session: id }, 'could not release a session lease'));
   const sessions = new LiveSessions({
     lifecycle: {
       started: async (id) => void (await clinic.store.sessions.setStatus(id, 'live')),
@@ -93,10 +95,11 @@ export async function startServer(
     store: stores.sessionStates,
     audit: stores.audit,
     attendance: stores.attendance,
+    pairs: stores.pairs,
     media: roomMediaControl(rooms),
     log,
     clock,
-  });
+  }, dropLease);
   // Several nodes on one Redis: leases say which node runs each session, and Socket.IO's
   // adapter carries broadcasts between nodes. The lease names this node by its address,
   // known once it listens.
@@ -109,7 +112,7 @@ export async function startServer(
     log,
     turn: config.turn,
     openRooms: config.openRooms,
-    pairingRules: cohortPairingRules(clinic.store, stores.sessionStates),
+    pairingRules: cohortPairingRules(clinic.store, stores.pairs),
     place: (sessionId) => placement.place(sessionId),
     context: (sessionId) => sessionContext(clinic.store, sessionId),
     ...(cluster ? { adapter: cluster.adapter } : {}),
@@ -137,6 +140,7 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      sessions.closeAll();
       placement.close();
       cluster?.close();
       await rooms.closeAll();

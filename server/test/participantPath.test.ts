@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '@hearth/shared';
-import { newId } from '../src/clinic/ids.js';
+import { newId } from '../src/lib/ids.js';
 import type { RunningServer } from '../src/startServer.js';
 import { call, connectClient, join, nextEvent, send, startTestServer, type TestSocket } from './harness.js';
 import { consent, facilitatorSocket, participantSocket, participantWaiting, seededSession } from './sessionFixture.js';

@@ -1,5 +1,5 @@
 import { consent } from '@hearth/shared/testing';
-import { newId } from '../src/clinic/ids.js';
+import { newId } from '../src/lib/ids.js';
 import { seedDemo, type DemoSeed } from '../src/clinic/demo.js';
 import type { RunningServer } from '../src/startServer.js';
 import { call, connectClient, type TestSocket } from './harness.js';

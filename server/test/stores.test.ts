@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newSession } from '@hearth/shared';
 import { createLogger } from '../src/logger.js';
-import { verifyChain } from '../src/records/auditChain.js';
+import { verifyChain } from '../src/store/auditChain.js';
 import type { ClinicStore } from '../src/store/ClinicStore.js';
 import { memoryStores, redisStores, type Stores } from '../src/store/Stores.js';
 import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
@@ -197,6 +197,19 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(s1[0]).toEqual({ memberId: 'a', kind: 'in', at: 1 });
     expect(await stores.attendance.events('s2')).toEqual([{ memberId: 'b', kind: 'in', at: 2 }]);
     expect(await stores.attendance.events('none')).toEqual([]);
+  });
+
+  it('appends pair history per session, one record per breakout, groups kept whole', async () => {
+    const record = (breakoutId: string, groups: string[][]) => ({ breakoutId, startedAt: 1, endedAt: 2, groups });
+    await stores.pairs.append('s1', [record('b1', [['a', 'b'], ['c', 'd', 'e']])]);
+    await stores.pairs.append('s2', [record('b9', [['x', 'y']])]);
+    await stores.pairs.append('s1', [record('b2', [['a', 'c']])]);
+    await stores.pairs.append('s1', []);
+    const s1 = await stores.pairs.events('s1');
+    expect(s1).toEqual([record('b1', [['a', 'b'], ['c', 'd', 'e']]), record('b2', [['a', 'c']])]);
+    s1[0]!.groups[0]!.push('changed');
+    expect((await stores.pairs.events('s1'))[0]!.groups[0]).toEqual(['a', 'b']);
+    expect(await stores.pairs.events('none')).toEqual([]);
   });
 
   it('chains audit entries, even appended all at once, and lists the newest first', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../clinic/clock.js';
-import { newId } from '../clinic/ids.js';
+import type { Clock } from '../lib/clock.js';
+import { newId } from '../lib/ids.js';
 import { AlreadyExistsError, LockedOutError, UnauthenticatedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AccountRecord, ClinicStore, Role } from '../store/ClinicStore.js';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Accounts } from '../auth/Accounts.js';
 import { Email, NewPassword, StaffName } from '../auth/schemas.js';
-import { systemClock, type Clock } from '../clinic/clock.js';
+import { systemClock, type Clock } from '../lib/clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { AlreadyExistsError } from '../errors.js';
 import { createLogger } from '../logger.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryAuditLog } from '../records/AuditLog.js';
+import { MemoryAuditLog } from '../store/AuditLog.js';
 import { runVerifyAudit, type VerifyIo } from './verifyAuditCommand.js';
 
 async function logOf(n: number) {

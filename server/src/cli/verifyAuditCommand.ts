@@ -1,8 +1,8 @@
-import { systemClock } from '../clinic/clock.js';
+import { systemClock } from '../lib/clock.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { verifyChain } from '../records/auditChain.js';
-import type { AuditLog } from '../records/AuditLog.js';
+import { verifyChain } from '../store/auditChain.js';
+import type { AuditLog } from '../store/AuditLog.js';
 import { redisStores } from '../store/Stores.js';
 
 export type VerifyIo = {

@@ -1,5 +1,5 @@
-import type { Clock } from './clock.js';
-import { newId } from './ids.js';
+import type { Clock } from '../lib/clock.js';
+import { newId } from '../lib/ids.js';
 import { signInviteToken, readInviteToken } from './inviteToken.js';
 import { inviteExpiry } from './timeZone.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';

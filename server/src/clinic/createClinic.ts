@@ -2,10 +2,10 @@ import { DEFAULT_CRISIS_RESOURCES, type ClinicInfo } from '@hearth/shared';
 import { Accounts, type Account } from '../auth/Accounts.js';
 import { deriveKey } from '../auth/secret.js';
 import type { Logger } from '../logger.js';
-import type { AttendanceLog } from '../records/AttendanceLog.js';
-import type { AuditLog } from '../records/AuditLog.js';
+import type { AttendanceLog } from '../store/SessionLog.js';
+import type { AuditLog } from '../store/AuditLog.js';
 import type { ClinicStore } from '../store/ClinicStore.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../lib/clock.js';
 import { Invites, type InviteCheck } from './Invites.js';
 
 /**

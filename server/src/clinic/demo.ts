@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { Clinic } from './createClinic.js';
-import { newId } from './ids.js';
+import { newId } from '../lib/ids.js';
 import type { InviteLink } from './Invites.js';
 
 export const DEMO_FACILITATOR_EMAIL = 'demo@hearth.local';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CohortRecord } from '../store/ClinicStore.js';
-import { meetingTitle, upcomingMeetings, withSchedule } from './schedule.js';
+import { withSchedule, type CohortRecord } from '../store/ClinicStore.js';
+import { meetingTitle, upcomingMeetings } from './schedule.js';
 
 const iso = (t: number) => new Date(t).toISOString();
 const evenings = { weekdays: [1, 3, 4], startTime: '18:00', durationMinutes: 180 };

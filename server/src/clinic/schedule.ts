@@ -1,17 +1,11 @@
 import { instantOfLocalTime, localParts } from '@hearth/shared';
-import type { CohortRecord, CohortSchedule } from '../store/ClinicStore.js';
+import type { CohortSchedule } from '../store/ClinicStore.js';
 
 /** English weekday names by `Date#getDay` number (0 = Sunday), for session titles. */
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 /** One meeting of a weekly schedule: when it starts, and on which local weekday. */
 export type Meeting = { start: number; weekday: number };
-
-/** The cohort with `schedule` in place of its own; null leaves it with none, as if never set. */
-export function withSchedule(cohort: CohortRecord, schedule: CohortSchedule | null): CohortRecord {
-  const { schedule: _previous, ...rest } = cohort;
-  return schedule === null ? rest : { ...rest, schedule };
-}
 
 /**
  * The schedule's meetings in the `weeks` weeks from today, today being the calendar day of

@@ -11,12 +11,15 @@ export type Placement = { here: true } | { here: false; url: string };
 export interface SessionPlacement {
   /** Claims the session for this node if no live node holds it. */
   place(sessionId: string): Promise<Placement>;
+  /** Gives the session up (it ended here): no lease is renewed for it or left pointing here. */
+  release(sessionId: string): Promise<void>;
   close(): void;
 }
 
 /** One node: every session is here. */
 export const singleNode: SessionPlacement = {
   place: async () => ({ here: true }),
+  release: async () => {},
   close: () => {},
 };
 
@@ -25,6 +28,8 @@ const RENEW_EVERY_MS = 5_000;
 
 /** Extends the lease only while it is still this node's (a lapsed lease another node took stays theirs). */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+/** Deletes the lease only while it is still this node's. */
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 /**
  * Leases in Redis: `session-node:<id>` holds the URL of the node running the session,
@@ -53,6 +58,11 @@ export class RedisSessionPlacement implements SessionPlacement {
     this.#mine.add(sessionId);
     await this.redis.pexpire(key, LEASE_MS);
     return { here: true };
+  }
+
+  async release(sessionId: string): Promise<void> {
+    this.#mine.delete(sessionId);
+    await this.redis.eval(RELEASE, 1, `session-node:${sessionId}`, this.selfUrl);
   }
 
   close(): void {

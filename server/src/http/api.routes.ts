@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requireJsonForChanges, requireRole } from '../auth/httpGuards.js';
+import { requireJsonForChanges, requireRole } from './guards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { authRoutes } from './auth.routes.js';
 import { clinicRoutes } from './clinic.routes.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from '../auth/cookies.js';
-import { requireRole, signedIn } from '../auth/httpGuards.js';
+import { requireRole, signedIn } from './guards.js';
 import { LoginBody, NewAccountBody } from '../auth/schemas.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { NoFields, parseBody } from './parseBody.js';

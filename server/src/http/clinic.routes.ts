@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { NeverPairs, NewCohort, NewMember, NewSession, ScheduleBody, ScheduledSessions } from '@hearth/shared';
-import { signedIn } from '../auth/httpGuards.js';
+import { signedIn } from './guards.js';
 import type { Clinic } from '../clinic/createClinic.js';
-import { newId } from '../clinic/ids.js';
-import { meetingTitle, upcomingMeetings, withSchedule } from '../clinic/schedule.js';
+import { newId } from '../lib/ids.js';
+import { meetingTitle, upcomingMeetings } from '../clinic/schedule.js';
 import { cohortView, inviteLinkView, memberView, sessionView } from '../clinic/views.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
+import { withSchedule } from '../store/ClinicStore.js';
 import { NoFields, parseBody } from './parseBody.js';
 
 /** Cohorts, their members and sessions, and invite links (api.routes.ts admits signed-in staff only). */

@@ -1,10 +1,10 @@
 import { Router, type Response } from 'express';
 import { DateRange, type AttendanceRow as AttendanceRowView, type AuditEntryView } from '@hearth/shared';
 import { z } from 'zod';
-import { signedIn } from '../auth/httpGuards.js';
+import { signedIn } from './guards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { NotFoundError } from '../errors.js';
-import { verifyChain, type AuditEntry } from '../records/auditChain.js';
+import { verifyChain, type AuditEntry } from '../store/auditChain.js';
 import { attendanceCsv, sessionRows, sessionTime, withinDays, type AttendanceRow } from '../records/attendanceReport.js';
 import { parseBody } from './parseBody.js';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { ClinicInfo } from '@hearth/shared';
-import { signedIn } from '../auth/httpGuards.js';
+import { signedIn } from './guards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { parseBody } from './parseBody.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reduce, SYSTEM, RECONNECT_GRACE_MS, type Actor, type Command, type SessionState } from '@hearth/shared';
 import { as, groupInSession } from '@hearth/shared/testing';
-import { attendanceIntervals, attendedMs, presenceChanges, type AttendanceEvent } from './attendance.js';
+import type { AttendanceEvent } from '../store/SessionLog.js';
+import { attendanceIntervals, attendedMs, presenceChanges } from './attendance.js';
 
 const F = as('F');
 

@@ -1,7 +1,5 @@
 import type { SessionState } from '@hearth/shared';
-
-/** A participant came into the room (admitted and connected) or went out of it. Appended, never changed. */
-export type AttendanceEvent = { memberId: string; kind: 'in' | 'out'; at: number };
+import type { AttendanceEvent } from '../store/SessionLog.js';
 
 export type Interval = { from: number; to: number };
 

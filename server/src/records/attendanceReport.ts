@@ -1,6 +1,7 @@
 import { localParts, startOfLocalDay } from '@hearth/shared';
 import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
-import { attendanceIntervals, attendedMs, type AttendanceEvent, type Interval } from './attendance.js';
+import type { AttendanceEvent } from '../store/SessionLog.js';
+import { attendanceIntervals, attendedMs, type Interval } from './attendance.js';
 
 /** One member's attendance at one session: what a clinic bills from. */
 export type AttendanceRow = {

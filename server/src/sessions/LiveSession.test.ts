@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RECONNECT_GRACE_MS, SYSTEM, audibleMemberIds, type SessionView } from '@hearth/shared';
+import { RECONNECT_GRACE_MS, RETURN_COUNTDOWN_MS, SYSTEM, audibleMemberIds, type PairRecord, type SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { createLogger } from '../logger.js';
-import { MemoryAttendanceLog } from '../records/AttendanceLog.js';
-import { MemoryAuditLog } from '../records/AuditLog.js';
+import { MemorySessionLog, type AttendanceEvent } from '../store/SessionLog.js';
+import { MemoryAuditLog } from '../store/AuditLog.js';
 import { LiveSession, type MediaControl, type MemberLink } from './LiveSession.js';
-import { MemorySessionStateStore } from './SessionStateStore.js';
+import { MemorySessionStateStore } from '../store/SessionStateStore.js';
 
 // The session layer on its own: real model, real memory stores, a recording media layer.
 function setup(media: Partial<MediaControl> = {}) {
@@ -18,9 +18,9 @@ function setup(media: Partial<MediaControl> = {}) {
   };
   const store = new MemorySessionStateStore();
   const audit = new MemoryAuditLog();
-  const attendance = new MemoryAttendanceLog();
+  const attendance = new MemorySessionLog<AttendanceEvent>();
   let now = 1_000;
-  const deps = { store, audit, attendance, media: control, log: createLogger('silent'), clock: () => now };
+  const deps = { store, audit, attendance, pairs: new MemorySessionLog<PairRecord>(), media: control, log: createLogger('silent'), clock: () => now };
   return { deps, calls, store, audit, attendance, advance: (ms: number) => (now += ms) };
 }
 
@@ -96,6 +96,36 @@ describe('LiveSession', () => {
     ]);
   });
 
+  it('closes once it has ended and nobody is connected, and tells its registry once', async () => {
+    const s = setup();
+    let closed = 0;
+    const session = await LiveSession.open('s1', s.deps, () => closed++);
+    await session.run({ type: 'enter', member: { id: 'F', displayName: 'Fran', role: 'facilitator' }, consent: null }, SYSTEM);
+    const f = recordingLink();
+    session.link('F', f.link);
+    await session.run({ type: 'end' }, { kind: 'member', memberId: 'F' });
+    expect(closed).toBe(1);
+    session.close();
+    expect(closed).toBe(1);
+  });
+
+  it('close() stops its timers: a turn due later never moves on', async () => {
+    vi.useFakeTimers();
+    try {
+      const s = setup();
+      const session = await groupOfTwo(s);
+      const F = { kind: 'member', memberId: 'F' } as const;
+      await session.run({ type: 'startRound', prompt: 'p', order: 'roster', turnSeconds: 60, feedbackSeconds: null, speakerOnly: false }, F);
+      const round = session.snapshot.round;
+      session.close();
+      s.advance(120_000);
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(session.snapshot.round).toBe(round);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('records attendance as the room changes, and audits in one verified chain', async () => {
     const s = setup();
     const session = await groupOfTwo(s);
@@ -108,6 +138,21 @@ describe('LiveSession', () => {
     const entries = await s.audit.all();
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(entries.every((e) => e.sessionId === 's1')).toBe(true);
+  });
+
+  it('[BRK11] appends who met to the pair history once, when everyone is back', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    const F = { kind: 'member', memberId: 'F' } as const;
+    await session.run({ type: 'enter', member: { id: 'Q', displayName: 'Quinn', role: 'participant' }, consent }, SYSTEM);
+    await session.run({ type: 'admit', memberId: 'Q' }, F);
+    await session.run({ type: 'startBreakout', prompt: 'p', durationSeconds: 600, groups: [['P', 'Q']] }, F);
+    await session.run({ type: 'endBreakout' }, F);
+    expect(await s.deps.pairs.events('s1')).toEqual([]);
+    s.advance(RETURN_COUNTDOWN_MS);
+    await session.run({ type: 'breakoutTick' }, SYSTEM);
+    await session.run({ type: 'sendToWaiting', memberId: 'P' }, F);
+    expect((await s.deps.pairs.events('s1')).map((r) => r.groups)).toEqual([[['P', 'Q']]]);
   });
 
   it('carries out media effects, brings media in line before answering every accepted command, and audits', async () => {

@@ -17,9 +17,9 @@ import {
 import type { Logger } from '../logger.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
 import { presenceChanges, reconcileAttendance } from '../records/attendance.js';
-import type { AttendanceLog } from '../records/AttendanceLog.js';
-import type { AuditLog } from '../records/AuditLog.js';
-import type { SessionStateStore } from './SessionStateStore.js';
+import type { AttendanceLog, PairHistory } from '../store/SessionLog.js';
+import type { AuditLog } from '../store/AuditLog.js';
+import type { SessionStateStore } from '../store/SessionStateStore.js';
 
 /** One member's connection, as the session sees it. */
 export type MemberLink = {
@@ -50,6 +50,7 @@ export type SessionDeps = {
   store: SessionStateStore;
   audit: AuditLog;
   attendance: AttendanceLog;
+  pairs: PairHistory;
   media: MediaControl;
   log: Logger;
   clock: () => number;
@@ -74,15 +75,18 @@ export class LiveSession {
   #breakoutTimer: ReturnType<typeof setTimeout> | undefined;
   #graceTimer: ReturnType<typeof setTimeout> | undefined;
   #talkFlush: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
 
   private constructor(
     private state: SessionState,
     private readonly deps: SessionDeps,
+    private readonly onClose: () => void,
   ) {}
 
-  static async open(sessionId: string, deps: SessionDeps): Promise<LiveSession> {
+  /** `onClose` is how the registry holding it hears that it closed, so it can let go of it. */
+  static async open(sessionId: string, deps: SessionDeps, onClose: () => void = () => {}): Promise<LiveSession> {
     const state = (await deps.store.load(sessionId)) ?? newSession(sessionId);
-    const session = new LiveSession(state, deps);
+    const session = new LiveSession(state, deps, onClose);
     await session.#resume();
     return session;
   }
@@ -123,7 +127,26 @@ export class LiveSession {
   unlink(memberId: string, link: MemberLink): boolean {
     if (this.#links.get(memberId) !== link) return false;
     this.#links.delete(memberId);
+    this.#mayClose();
     return true;
+  }
+
+  /**
+   * Stops its timers, lets go of its connections and tells its registry. Idempotent. What
+   * it kept is in the store already; opening the session again picks it up from there.
+   */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of [this.#turnTimer, this.#breakoutTimer, this.#graceTimer, this.#talkFlush]) clearTimeout(timer);
+    this.#links.clear();
+    this.#unrecordedTalk.clear();
+    this.onClose();
+  }
+
+  /** An ended session nobody is connected to has nothing left to do here (tldraw's room_became_empty). */
+  #mayClose(): void {
+    if (this.state.status === 'ended' && this.#links.size === 0) this.close();
   }
 
   /**
@@ -172,7 +195,7 @@ export class LiveSession {
   }
 
   run(command: Command, actor: Actor): Promise<CommandOutcome> {
-    return this.#queue.run(async () => {
+    return this.#queue.run(async (): Promise<CommandOutcome> => {
       const result = reduce(this.state, command, actor, this.deps.clock());
       if (!result.ok) return result;
       if (result.state === this.state) return { ok: true, version: this.state.version };
@@ -181,6 +204,8 @@ export class LiveSession {
       // Attendance first: a crash after it and before the save is mended when the session reopens.
       await this.deps.attendance.append(this.id, presenceChanges(previous, this.state, this.deps.clock()));
       await this.deps.store.save(this.state);
+      // After the save: a crash between the two loses a rotation hint, never counts a breakout twice.
+      await this.deps.pairs.append(this.id, this.state.pairRecords.slice(previous.pairRecords.length));
       await this.#recordLifecycle(previous);
       await this.#perform(result.effects);
       // Before the answer: once a command is acknowledged, no member receives media its state forbids.
@@ -191,7 +216,7 @@ export class LiveSession {
       const closing = this.#closing.splice(0);
       if (closing.length > 0) setImmediate(() => closing.forEach((close) => close()));
       return { ok: true, version: this.state.version };
-    });
+    }).finally(() => this.#mayClose());
   }
 
   /**
@@ -199,6 +224,7 @@ export class LiveSession {
    * matters. When it fires the model decides (RND6, BRK6); time is read from the injected clock.
    */
   #scheduleTimers(): void {
+    if (this.#closed) return;
     const round = this.state.round;
     this.#turnTimer = this.#timer(this.#turnTimer, round && !round.paused ? round.turn.deadline : undefined, { type: 'advanceDueTurn' });
     const breakout = this.state.breakout;

@@ -1,21 +1,33 @@
 import { LiveSession, type SessionDeps } from './LiveSession.js';
 
-/** The sessions running on this node, opened on first use (state restored from the store). */
+/**
+ * The sessions running on this node, opened on first use (state restored from the store)
+ * and dropped when they close (ended, nobody connected).
+ */
 export class LiveSessions {
   readonly #sessions = new Map<string, Promise<LiveSession>>();
   /** The ones that have finished opening, for synchronous questions (the media layer's policy). */
   readonly #open = new Map<string, LiveSession>();
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(
+    private readonly deps: SessionDeps,
+    /** Told when a session is no longer held here (closed, or failed to open). */
+    private readonly onDropped: (sessionId: string) => void = () => {},
+  ) {}
 
   get(sessionId: string): Promise<LiveSession> {
-    let session = this.#sessions.get(sessionId);
-    if (!session) {
-      session = LiveSession.open(sessionId, this.deps);
-      this.#sessions.set(sessionId, session);
-      session.then((s) => this.#open.set(sessionId, s), () => undefined);
-      session.catch(() => this.#sessions.delete(sessionId));
-    }
+    const running = this.#sessions.get(sessionId);
+    if (running) return running;
+    // Only this opening's own entries go: a session closed is never the one opened after it.
+    const forget = () => {
+      if (this.#sessions.get(sessionId) !== session) return;
+      this.#sessions.delete(sessionId);
+      this.#open.delete(sessionId);
+      this.onDropped(sessionId);
+    };
+    const session = LiveSession.open(sessionId, this.deps, forget);
+    this.#sessions.set(sessionId, session);
+    session.then((s) => this.#sessions.get(sessionId) === session && this.#open.set(sessionId, s), forget);
     return session;
   }
 
@@ -27,5 +39,15 @@ export class LiveSessions {
   /** Already running here, without opening it. */
   running(sessionId: string): Promise<LiveSession> | undefined {
     return this.#sessions.get(sessionId);
+  }
+
+  /** On shutdown: each stops its timers (what it kept is in the store already). */
+  closeAll(): void {
+    for (const session of [...this.#open.values()]) session.close();
+  }
+
+  /** How many are held in memory. */
+  get size(): number {
+    return this.#sessions.size;
   }
 }

@@ -56,6 +56,12 @@ export type CohortRecord = {
   schedule?: CohortSchedule;
 };
 
+/** The cohort with `schedule` in place of its own; null leaves it with none, as if never set. */
+export function withSchedule(cohort: CohortRecord, schedule: CohortSchedule | null): CohortRecord {
+  const { schedule: _previous, ...rest } = cohort;
+  return schedule === null ? rest : { ...rest, schedule };
+}
+
 export type MemberRecord = {
   id: string;
   cohortId: string;

@@ -1,6 +1,5 @@
 import type { ClinicInfo } from '@hearth/shared';
-import type { Clock } from '../clinic/clock.js';
-import { withSchedule } from '../clinic/schedule.js';
+import type { Clock } from '../lib/clock.js';
 import type {
   AccountRecord,
   ClinicStore,
@@ -13,6 +12,7 @@ import type {
   LoginSessionRecord,
   MemberRecord,
 } from './ClinicStore.js';
+import { withSchedule } from './ClinicStore.js';
 
 /**
  * Records round-trip through JSON, as they would through Redis: a caller can neither keep

@@ -1,20 +1,21 @@
 import { Redis } from 'ioredis';
-import type { Clock } from '../clinic/clock.js';
+import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
-import { MemoryAttendanceLog, type AttendanceLog } from '../records/AttendanceLog.js';
-import { MemoryAuditLog, type AuditLog } from '../records/AuditLog.js';
-import { MemorySessionStateStore, type SessionStateStore } from '../sessions/SessionStateStore.js';
+import { MemorySessionLog, type AttendanceLog, type PairHistory } from './SessionLog.js';
+import { MemoryAuditLog, type AuditLog } from './AuditLog.js';
+import { MemorySessionStateStore, type SessionStateStore } from './SessionStateStore.js';
 import type { ClinicStore } from './ClinicStore.js';
 import { MemoryClinicStore } from './MemoryClinicStore.js';
 import { RedisClinicStore } from './redis/RedisClinicStore.js';
 import { RedisRecords } from './redis/RedisRecords.js';
-import { RedisAttendanceLog, RedisAuditLog, RedisSessionStateStore } from './redis/RedisSessionRecords.js';
+import { RedisAuditLog, RedisSessionLog, RedisSessionStateStore } from './redis/RedisSessionRecords.js';
 
-/** Everything Hearth keeps: the clinic's records, live session state, attendance and the audit log. */
+/** Everything Hearth keeps: the clinic's records, live session state, attendance, pair history and the audit log. */
 export type Stores = {
   clinic: ClinicStore;
   sessionStates: SessionStateStore;
   attendance: AttendanceLog;
+  pairs: PairHistory;
   audit: AuditLog;
   /** Whether they outlive the process (Redis) or not (the in-memory default). */
   persistent: boolean;
@@ -28,7 +29,8 @@ export function memoryStores(clock: Clock): Stores {
   return {
     clinic: new MemoryClinicStore(clock),
     sessionStates: new MemorySessionStateStore(),
-    attendance: new MemoryAttendanceLog(),
+    attendance: new MemorySessionLog(),
+    pairs: new MemorySessionLog(),
     audit: new MemoryAuditLog(),
     persistent: false,
     close: async () => {},
@@ -62,7 +64,8 @@ export async function redisStores(url: string, clock: Clock, log: Logger): Promi
   return {
     clinic,
     sessionStates: new RedisSessionStateStore(records),
-    attendance: new RedisAttendanceLog(records),
+    attendance: new RedisSessionLog(records, 'attendance'),
+    pairs: new RedisSessionLog(records, 'pairs'),
     audit: new RedisAuditLog(records),
     persistent: true,
     redis,

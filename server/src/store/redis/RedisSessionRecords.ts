@@ -1,9 +1,8 @@
 import type { SessionState } from '@hearth/shared';
-import { nextEntry, type AuditEntry, type AuditRecord } from '../../records/auditChain.js';
-import type { AttendanceEvent } from '../../records/attendance.js';
-import type { AttendanceLog } from '../../records/AttendanceLog.js';
-import type { AuditLog } from '../../records/AuditLog.js';
-import type { SessionStateStore } from '../../sessions/SessionStateStore.js';
+import { nextEntry, type AuditEntry, type AuditRecord } from '../auditChain.js';
+import type { SessionLog } from '../SessionLog.js';
+import type { AuditLog } from '../AuditLog.js';
+import type { SessionStateStore } from '../SessionStateStore.js';
 import type { RedisRecords } from './RedisRecords.js';
 
 const AUDIT = 'audit';
@@ -47,16 +46,22 @@ export class RedisAuditLog implements AuditLog {
   }
 }
 
-/** Each session's attendance events, one list per session: only ever pushed to. */
-export class RedisAttendanceLog implements AttendanceLog {
-  constructor(private readonly records: RedisRecords) {}
+/**
+ * A per-session log (attendance, pair history) as one Redis list per session, `<name>:<id>`:
+ * only ever pushed to.
+ */
+export class RedisSessionLog<T> implements SessionLog<T> {
+  constructor(
+    private readonly records: RedisRecords,
+    private readonly name: string,
+  ) {}
 
-  async append(sessionId: string, events: readonly AttendanceEvent[]): Promise<void> {
+  async append(sessionId: string, events: readonly T[]): Promise<void> {
     if (events.length === 0) return;
-    await this.records.redis.rpush(`attendance:${sessionId}`, ...events.map((e) => JSON.stringify(e)));
+    await this.records.redis.rpush(`${this.name}:${sessionId}`, ...events.map((e) => JSON.stringify(e)));
   }
 
-  async events(sessionId: string): Promise<AttendanceEvent[]> {
-    return (await this.records.redis.lrange(`attendance:${sessionId}`, 0, -1)).map((e) => JSON.parse(e) as AttendanceEvent);
+  async events(sessionId: string): Promise<T[]> {
+    return (await this.records.redis.lrange(`${this.name}:${sessionId}`, 0, -1)).map((e) => JSON.parse(e) as T);
   }
 }

@@ -2,7 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import type { Clinic } from '../clinic/createClinic.js';
 import { ForbiddenError, UnauthenticatedError, UnsupportedMediaTypeError } from '../errors.js';
 import type { Role } from '../store/ClinicStore.js';
-import type { Account } from './Accounts.js';
+import type { Account } from '../auth/Accounts.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
