@@ -1,4 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import {
   PROTOCOL_VERSION,
   type Ack,
@@ -29,6 +30,26 @@ export function startTestServer(env: Record<string, string> = {}, options: Serve
     ...env,
   });
   return startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), options);
+}
+
+/**
+ * A real server for the tests of one file: started before them and closed after them. Sockets
+ * a test hands to the returned `track` are disconnected when that test ends.
+ */
+export function serverForFile(started: (server: RunningServer) => void) {
+  const sockets: TestSocket[] = [];
+  let server: RunningServer | undefined;
+  beforeAll(async () => started((server = await startTestServer())));
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.disconnect();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return <T extends { socket: TestSocket } | TestSocket>(x: T): T => {
+    sockets.push('socket' in x ? x.socket : x);
+    return x;
+  };
 }
 
 export async function connectClient(

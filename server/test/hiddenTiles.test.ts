@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ServerEventPayload } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { call, fakeDtls, opusParameters, record, send, simulcastVp8Parameters, startTestServer, receivingOnWorker, type TestSocket } from './harness.js';
+import { call, fakeDtls, opusParameters, record, send, simulcastVp8Parameters, serverForFile, receivingOnWorker, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 /*
@@ -11,17 +11,8 @@ import { facilitatorSocket, participantWaiting, seededSession } from './sessionF
  */
 
 let server: RunningServer;
-const sockets: TestSocket[] = [];
+const track = serverForFile((started) => (server = started));
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 type Member = { socket: TestSocket; id: string; offered: ServerEventPayload<'consumer:created'>[] };
 
@@ -40,12 +31,12 @@ describe('tiles a client is not showing are not received', () => {
   it('hidden cameras pause on the worker, stay paused through policy changes, and play when shown if the policy allows', async () => {
     const s = await seededSession(server);
     const f = await facilitatorSocket(server, s);
-    sockets.push(f);
+    track(f);
     await call(f, 'session:enter', { consent: null });
     const people: Member[] = [];
     for (const p of s.participants) {
       const { socket } = await participantWaiting(server, p.token);
-      sockets.push(socket);
+      track(socket);
       people.push({ socket, id: p.memberId, offered: record(socket, 'consumer:created') });
     }
     await call(f, 'session:command', { type: 'admitAll' });

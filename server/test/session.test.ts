@@ -1,27 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ServerEventPayload, type SessionView } from '@hearth/shared';
 import { FACILITATOR_COMMAND_EXAMPLES } from '@hearth/shared/testing';
 import type { RunningServer } from '../src/startServer.js';
-import { call, connectClient, fakeDtls, nextEvent, opusParameters, record, send, startTestServer, receivingOnWorker, type TestSocket } from './harness.js';
+import { call, connectClient, fakeDtls, nextEvent, opusParameters, record, send, serverForFile, startTestServer, receivingOnWorker, type TestSocket } from './harness.js';
 import { consent, facilitatorSocket, participantSocket, participantWaiting, seededSession } from './sessionFixture.js';
 import { api } from './clinicApi.js';
 
 let server: RunningServer;
-const sockets: TestSocket[] = [];
-const track = <T extends { socket: TestSocket } | TestSocket>(x: T): T => {
-  sockets.push('socket' in x ? x.socket : x);
-  return x;
-};
+const track = serverForFile((started) => (server = started));
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 /** Waits for the member's next snapshot matching `match`. */
 const nextView = (socket: TestSocket, match: (v: SessionView) => boolean) =>

@@ -1,28 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { call, connectClient, join, joinWithMedia, nextEvent, record, send, startTestServer, type TestSocket } from './harness.js';
+import { call, connectClient, join, joinWithMedia, nextEvent, record, send, serverForFile, startTestServer, type TestSocket } from './harness.js';
 
 let server: RunningServer;
-const sockets: TestSocket[] = [];
+const track = serverForFile((started) => (server = started));
 let roomCounter = 0;
 const freshRoom = () => `room-${++roomCounter}`;
 
 async function client(): Promise<TestSocket> {
   const socket = await connectClient(server);
-  sockets.push(socket);
+  track(socket);
   return socket;
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const s of sockets.splice(0)) s.disconnect();
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 describe('healthz', () => {
   it('reports the running workers', async () => {
@@ -65,7 +56,7 @@ describe('room:join', () => {
     const withTurn = await startTestServer({ TURN_URLS: 'turn:turn.example.org:3478', TURN_SECRET: 'a-long-shared-secret' });
     try {
       const socket = await connectClient(withTurn);
-      sockets.push(socket);
+      track(socket);
       const joined = await join(socket, freshRoom(), 'Ana');
       expect(joined.iceServers).toEqual([
         { urls: ['turn:turn.example.org:3478'], username: expect.stringMatching(new RegExp(`^\\d+:${joined.peerId}$`)), credential: expect.any(String) },
@@ -131,7 +122,7 @@ describe('media signalling', () => {
   it('offers a ready peer paused consumers of everything produced, and relays producer pauses', async () => {
     const room = freshRoom();
     const ana = await joinWithMedia(server, room, 'Ana', true);
-    sockets.push(ana.socket);
+    track(ana.socket);
     const benSocket = await client();
     const created = record(benSocket, 'consumer:created');
     const joined = await join(benSocket, room, 'Ben');
@@ -160,10 +151,10 @@ describe('media signalling', () => {
   it('offers new producers to peers already in the room', async () => {
     const room = freshRoom();
     const ben = await joinWithMedia(server, room, 'Ben', false);
-    sockets.push(ben.socket);
+    track(ben.socket);
     const created = record(ben.socket, 'consumer:created');
     const ana = await joinWithMedia(server, room, 'Ana', true);
-    sockets.push(ana.socket);
+    track(ana.socket);
     await expect.poll(() => created.length).toBe(2);
     expect(created.every((c) => c.peerId === ana.peerId && c.producerPaused === false)).toBe(true);
   });
@@ -171,7 +162,7 @@ describe('media signalling', () => {
   it('switches a simulcast consumer to a preferred layer and refuses layers on audio', async () => {
     const room = freshRoom();
     const ana = await joinWithMedia(server, room, 'Ana', true);
-    sockets.push(ana.socket);
+    track(ana.socket);
     const benSocket = await client();
     const created = record(benSocket, 'consumer:created');
     const joined = await join(benSocket, room, 'Ben');
@@ -191,7 +182,8 @@ describe('media signalling', () => {
     const room = freshRoom();
     const ana = await joinWithMedia(server, room, 'Ana', true);
     const ben = await joinWithMedia(server, room, 'Ben', false);
-    sockets.push(ana.socket, ben.socket);
+    track(ana.socket);
+    track(ben.socket);
     expect(await send(ben.socket, 'producer:pause', { producerId: ana.producers[0] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await send(ben.socket, 'transport:connect', { transportId: ana.sendTransportId, dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AA' }] } })).toMatchObject({
       ok: false,
@@ -202,7 +194,7 @@ describe('media signalling', () => {
   it('refuses a second producer of the same source and a kind that does not match the source', async () => {
     const room = freshRoom();
     const ana = await joinWithMedia(server, room, 'Ana', true);
-    sockets.push(ana.socket);
+    track(ana.socket);
     const again = await send(ana.socket, 'producer:create', { transportId: ana.sendTransportId, kind: 'audio', source: 'mic', rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 5 }] } });
     expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
   });
@@ -210,7 +202,7 @@ describe('media signalling', () => {
   it('answers nonsense RTP parameters with MEDIA_ERROR and keeps the peer working', async () => {
     const room = freshRoom();
     const ana = await joinWithMedia(server, room, 'Ana', false);
-    sockets.push(ana.socket);
+    track(ana.socket);
     const bad = await send(ana.socket, 'producer:create', {
       transportId: ana.sendTransportId,
       kind: 'audio',
@@ -231,7 +223,8 @@ describe('media signalling', () => {
     const room = freshRoom();
     const ana = await joinWithMedia(server, room, 'Ana', true);
     const ben = await joinWithMedia(server, room, 'Ben', false);
-    sockets.push(ana.socket, ben.socket);
+    track(ana.socket);
+    track(ben.socket);
     for (const payload of [null, 1, 'x', [], { transportId: 5 }, { direction: 'sideways' }]) {
       for (const name of ['transport:create', 'transport:connect', 'producer:create', 'consumer:resume', 'peer:ready']) {
         expect((await send(ana.socket, name, payload)).ok).toBe(false);

@@ -1,21 +1,10 @@
-import { localParts, startOfLocalDay } from '@hearth/shared';
+import { localParts, startOfLocalDay, type AttendanceRow as AttendanceRowAnswer } from '@hearth/shared';
 import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
 import type { AttendanceEvent } from '../store/SessionLog.js';
 import { attendanceIntervals, attendedMs, type Interval } from './attendance.js';
 
-/** One member's attendance at one session: what a clinic bills from. */
-export type AttendanceRow = {
-  sessionId: string;
-  sessionTitle: string;
-  /** The session's calendar day in the cohort's zone (YYYY-MM-DD). */
-  date: string;
-  memberId: string;
-  pseudonym: string;
-  /** Merged intervals in the room (epoch ms); empty when absent. */
-  intervals: Interval[];
-  /** Time in the room, in minutes to one decimal place. */
-  minutes: number;
-};
+/** One member's attendance at one session, as the API answers it but with intervals in epoch ms. */
+export type AttendanceRow = Omit<AttendanceRowAnswer, 'intervals'> & { intervals: Interval[] };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -40,6 +40,22 @@ async function newRoom(onClose: (room: Room) => void = () => {}, policy?: MediaP
   return Room.create(`room-${Math.random().toString(36).slice(2, 8)}`, pool.leastLoaded(), log, onClose, undefined, policy);
 }
 
+/** Ana's microphone, consumed (paused, as created) by Ben, in a room under a policy the test sets. */
+async function anaHeardByBen(ssrc: number) {
+  const { now, policy } = rules();
+  const room = await newRoom(undefined, policy);
+  const ben = inbox();
+  const a = await room.join('Ana', inbox().send);
+  const b = await room.join('Ben', ben.send);
+  const aSend = await room.createTransport(a.peer.id, 'send');
+  const producerId = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(ssrc) });
+  await room.createTransport(b.peer.id, 'recv');
+  await room.ready(b.peer.id, a.response.routerRtpCapabilities as never);
+  const consumerId = (ben.events.find((e) => e.event === 'consumer:created')?.payload as { id: string }).id;
+  const pausedAtBen = async () => (await room.consumerStates(b.peer.id)).map((c) => c.paused);
+  return { now, room, a, b, producerId, consumerId, pausedAtBen };
+}
+
 describe('Room', () => {
   it('tells existing peers who joined and who left, and gives a newcomer the roster', async () => {
     const room = await newRoom();
@@ -121,17 +137,7 @@ describe('Room', () => {
   });
 
   it('lets the policy have the last word over a resume still in flight: a consumer the new policy forbids ends paused on the worker', async () => {
-    const { now, policy } = rules();
-    const room = await newRoom(undefined, policy);
-    const ben = inbox();
-    const a = await room.join('Ana', inbox().send);
-    const b = await room.join('Ben', ben.send);
-    const aSend = await room.createTransport(a.peer.id, 'send');
-    await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(4) });
-    await room.createTransport(b.peer.id, 'recv');
-    await room.ready(b.peer.id, a.response.routerRtpCapabilities as never);
-    const consumerId = (ben.events.find((e) => e.event === 'consumer:created')?.payload as { id: string }).id;
-    const pausedAtBen = async () => (await room.consumerStates(b.peer.id)).map((c) => c.paused);
+    const { now, room, b, consumerId, pausedAtBen } = await anaHeardByBen(4);
 
     for (let attempt = 0; attempt < 25; attempt++) {
       // Ben's client resumes the consumer, and in the same moment the policy stops Ben
@@ -152,17 +158,7 @@ describe('Room', () => {
   });
 
   it('refuses a resume the policy forbids with its code, keeps the wish, and plays it once allowed', async () => {
-    const { now, policy } = rules();
-    const room = await newRoom(undefined, policy);
-    const ben = inbox();
-    const a = await room.join('Ana', inbox().send);
-    const b = await room.join('Ben', ben.send);
-    const aSend = await room.createTransport(a.peer.id, 'send');
-    const producerId = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(7) });
-    await room.createTransport(b.peer.id, 'recv');
-    await room.ready(b.peer.id, a.response.routerRtpCapabilities as never);
-    const consumerId = (ben.events.find((e) => e.event === 'consumer:created')?.payload as { id: string }).id;
-    const pausedAtBen = async () => (await room.consumerStates(b.peer.id)).map((c) => c.paused);
+    const { now, room, a, b, producerId, consumerId, pausedAtBen } = await anaHeardByBen(7);
 
     now.receives = () => false;
     await room.reconcile();

@@ -97,29 +97,15 @@ export class Room {
   }
 
   /** For tests and diagnostics: each consumer of a peer as the worker itself holds it (paused or playing). */
-  async consumerStates(peerId: string): Promise<{ consumerId: string; senderId: string; kind: string; paused: boolean }[]> {
-    const peer = this.#peers.get(peerId);
-    if (!peer) return [];
-    const states = await Promise.all(
-      [...peer.consumers].map(async (c) => {
-        const dump = await c.dump().catch(() => undefined); // closed meanwhile: no longer held
-        return dump && { consumerId: c.id, senderId: c.appData.peerId, kind: c.kind, paused: dump.paused };
-      }),
-    );
-    return states.filter((state) => state !== undefined);
+  consumerStates(peerId: string): Promise<{ consumerId: string; senderId: string; kind: string; paused: boolean }[]> {
+    const consumers = this.#peers.get(peerId)?.consumers ?? [];
+    return onWorker(consumers, (c, paused) => ({ consumerId: c.id, senderId: c.appData.peerId, kind: c.kind, paused }));
   }
 
   /** For tests and diagnostics: each producer of a peer as the worker itself holds it. */
-  async producerStates(peerId: string): Promise<{ producerId: string; source: string; paused: boolean }[]> {
-    const peer = this.#peers.get(peerId);
-    if (!peer) return [];
-    const states = await Promise.all(
-      [...peer.producers].map(async (p) => {
-        const dump = await p.dump().catch(() => undefined);
-        return dump && { producerId: p.id, source: p.appData.source, paused: dump.paused };
-      }),
-    );
-    return states.filter((state) => state !== undefined);
+  producerStates(peerId: string): Promise<{ producerId: string; source: string; paused: boolean }[]> {
+    const producers = this.#peers.get(peerId)?.producers ?? [];
+    return onWorker(producers, (p, paused) => ({ producerId: p.id, source: p.appData.source, paused }));
   }
 
   /** For tests and /healthz: what the room holds, without reaching into mediasoup. */
@@ -490,6 +476,13 @@ export class Room {
       }
     }
   }
+}
+
+/** Asks the worker whether each is paused; one closed meanwhile is no longer held and left out. */
+async function onWorker<T extends types.Producer | types.Consumer, R>(items: Iterable<T>, describe: (item: T, paused: boolean) => R): Promise<R[]> {
+  const list = [...items];
+  const paused = await Promise.all(list.map(async (item) => (await item.dump().catch(() => undefined))?.paused));
+  return list.flatMap((item, i) => (paused[i] === undefined ? [] : [describe(item, paused[i])]));
 }
 
 const REFUSALS: Partial<Record<ErrorCode, string>> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SESSION_ERROR_CODES } from '../session/errors.js';
 
 /** Every command is answered with an Ack; errors carry a stable code a client can switch on. */
 export const ERROR_CODES = [
@@ -6,9 +7,6 @@ export const ERROR_CODES = [
   'UNSUPPORTED_PROTOCOL',
   'NOT_JOINED',
   'ALREADY_JOINED',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'INVALID_STATE',
   'MEDIA_ERROR',
   'INTERNAL',
   // This session runs on another node: connect there (several nodes share one Redis).
@@ -22,14 +20,8 @@ export const ERROR_CODES = [
   'INVITE_INVALID',
   'INVITE_EXPIRED',
   'INVITE_REVOKED',
-  // The session model refusing a command (shared/src/session/SPEC.md).
-  'NOT_ADMITTED',
-  'ROOM_LOCKED',
-  'REMOVED',
-  'SESSION_ENDED',
-  'UNMUTE_LOCKED',
-  'CONSENT_REQUIRED',
-  'NOT_YOUR_TURN',
+  // The session model refusing a command (shared/src/session/SPEC.md): FORBIDDEN, NOT_FOUND, ….
+  ...SESSION_ERROR_CODES,
   // The session does not let this member receive that sender now (another pair, a side room):
   // the client's wish to play it is kept, and the server plays it once the session allows.
   'HELD_BY_SESSION',
