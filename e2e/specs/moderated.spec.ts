@@ -2,7 +2,7 @@ import { test as base, expect, type Browser, type BrowserContext } from '@playwr
 import type { RunningServer } from '../../server/dist/startServer.js';
 import { startE2eServer } from '../fixtures/server.js';
 import { seedDemo, type DemoSeed } from '../../server/dist/clinic/demo.js';
-import { newId } from '../../server/dist/clinic/ids.js';
+import { newId } from '../../server/dist/lib/ids.js';
 import { recordPeerConnections, TEST_VIDEO } from '../fixtures/hearth.js';
 import { FacilitatorConsole, ParticipantFlow } from '../pages/ModeratedPages.js';
 

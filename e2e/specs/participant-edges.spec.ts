@@ -1,7 +1,7 @@
 import { chromium, test, expect, type BrowserContext } from '@playwright/test';
 import type { RunningServer } from '../../server/dist/startServer.js';
 import { seedDemo, type DemoSeed } from '../../server/dist/clinic/demo.js';
-import { newId } from '../../server/dist/clinic/ids.js';
+import { newId } from '../../server/dist/lib/ids.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { startE2eServer } from '../fixtures/server.js';
 import { TEST_VIDEO } from '../fixtures/hearth.js';

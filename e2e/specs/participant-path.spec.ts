@@ -1,7 +1,7 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { RunningServer } from '../../server/dist/startServer.js';
 import { seedDemo, type DemoSeed } from '../../server/dist/clinic/demo.js';
-import { newId } from '../../server/dist/clinic/ids.js';
+import { newId } from '../../server/dist/lib/ids.js';
 import { signInviteToken } from '../../server/dist/clinic/inviteToken.js';
 import { deriveKey } from '../../server/dist/auth/secret.js';
 import { instantOfLocalTime, localParts } from '../../shared/dist/index.js';
