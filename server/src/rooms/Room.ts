@@ -35,7 +35,7 @@ export class Room {
   /** Producers their own client paused (producer:pause), until it resumes them. */
   readonly #heldByClient = new WeakSet<types.Producer>();
   #activeSpeakerId: string | null = null;
-  /** The speaker each peer was last told of: only one it may hear (see #speakerFor). */
+  /** The speaker each peer was last told of: only one it may hear (see #tellSpeaker). */
   readonly #speakerTold = new Map<string, string | null>();
   #closed = false;
 

@@ -3,7 +3,7 @@ import { isReconnecting, type ModeratedSession, type ModeratedState } from '../.
 import { BreakoutBanner } from '../breakouts/BreakoutBanner';
 import { PulsePrompt } from '../rounds/PulsePrompt';
 import { RoundBanner } from '../rounds/RoundBanner';
-import { asideNoticeOf, namesOf, othersAsideText, type Room } from './roomModel';
+import { asideNoticeOf, namesOf, othersAsideText, type Room } from './selectors';
 
 type Props = {
   session: ModeratedSession;

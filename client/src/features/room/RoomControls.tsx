@@ -1,7 +1,7 @@
 import { Hand, LifeBuoy } from 'lucide-react';
 import type { ModeratedSession } from '../../session/ModeratedSession';
 import { ControlButton } from '../call/ControlButton';
-import type { Room } from './roomModel';
+import type { Room } from './selectors';
 
 /** Raise or lower one's hand; the tile and the facilitators' queue show its place. */
 export function HandButton({ session, room }: { session: ModeratedSession; room: Room }) {

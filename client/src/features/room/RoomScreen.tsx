@@ -24,7 +24,7 @@ import {
   roomOf,
   visibleIn,
   type Room,
-} from './roomModel';
+} from './selectors';
 import { leadingOrder } from '../call/stageLayout';
 
 // Facilitators only: a participant's phone never downloads the console.
@@ -33,7 +33,7 @@ const ConsoleHeader = lazy(() => import('../console/FacilitatorConsole').then((m
 
 type Props = { session: ModeratedSession; state: ModeratedState; media: MediaState };
 type SessionContext = NonNullable<CommandResponse<'session:identity'>['context']>;
-export type { Room } from './roomModel';
+export type { Room } from './selectors';
 
 /** A moderated session once admitted: the call, its notices and controls, and (facilitators) the console. */
 export function RoomScreen({ session, state, media }: Props) {

@@ -1,6 +1,6 @@
 import { CircleAlert, Hand, ShieldCheck, WifiOff } from 'lucide-react';
 import type { TileBadge } from '../call/VideoTile';
-import type { BadgeIcon, BadgeSpec } from './roomModel';
+import type { BadgeIcon, BadgeSpec } from './selectors';
 
 const ICONS: Record<BadgeIcon, typeof Hand> = { facilitator: ShieldCheck, hand: Hand, help: CircleAlert, reconnecting: WifiOff };
 

@@ -13,7 +13,7 @@ import {
   roomOf,
   visibleIn,
   type Room,
-} from './roomModel';
+} from './selectors';
 
 const NOW = 5_000;
 const view = (state: SessionState, memberId: string): Room => roomOf(viewFor(state, memberId, NOW))!;
