@@ -119,6 +119,14 @@ export async function startServer(
   });
   // A revoked link stops working at once, on whichever node its holder is connected.
   clinic.onInviteRevoked((sessionId, memberId) => io.in(memberRoom(sessionId, memberId)).disconnectSockets(true));
+  // A facilitator taken off a cohort loses its live consoles at once, on whichever node (a
+  // staff member's connections are filed under their account id as the member id).
+  clinic.onCohortStaffRemoved((cohortId, accountId) => {
+    void clinic.store.sessions
+      .listByCohort(cohortId)
+      .then((held) => held.forEach((s) => io.in(memberRoom(s.id, accountId)).disconnectSockets(true)))
+      .catch((err: unknown) => log.warn({ err, cohortId }, 'could not close a removed facilitator’s connections'));
+  });
 
   try {
     await new Promise<void>((resolve, reject) => {

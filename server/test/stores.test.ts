@@ -63,6 +63,8 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect((await store.accounts.findByEmail('a@x.org'))?.id).toBe('a');
     expect(await store.accounts.get('a')).toEqual(admin('a', 'a@x.org'));
     expect(await store.accounts.get('b')).toBeUndefined();
+    await store.accounts.insert({ ...admin('c', 'c@x.org'), createdAt: 2 });
+    expect((await store.accounts.list()).map((a) => a.id)).toEqual(['a', 'c']);
   });
 
   it('hands out copies: changing a returned record changes nothing stored', async () => {
@@ -164,6 +166,23 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(await store.invites.revoke('nope', 7)).toBeUndefined();
     expect((await store.invites.listBySession('s1')).map((i) => [i.jti, i.revokedAt])).toEqual([['j1', 5]]);
     expect((await store.invites.get('j2'))?.revokedAt).toBeUndefined();
+  });
+
+  it('assigns facilitators to cohorts and finds them both ways; assigning and unassigning are idempotent', async () => {
+    const staff = store.cohortStaff;
+    await Promise.all([staff.assign('c1', 'f2'), staff.assign('c1', 'f1'), staff.assign('c2', 'f1'), staff.assign('c1', 'f1')]);
+    expect(await staff.staffOf('c1')).toEqual(['f1', 'f2']);
+    expect(await staff.cohortsOf('f1')).toEqual(['c1', 'c2']);
+    expect(await staff.isAssigned('c2', 'f1')).toBe(true);
+    expect(await staff.isAssigned('c2', 'f2')).toBe(false);
+    await staff.unassign('c1', 'f1');
+    await staff.unassign('c1', 'f1');
+    await staff.unassign('nope', 'f9');
+    expect(await staff.staffOf('c1')).toEqual(['f2']);
+    expect(await staff.cohortsOf('f1')).toEqual(['c2']);
+    expect(await staff.isAssigned('c1', 'f1')).toBe(false);
+    expect(await staff.staffOf('nope')).toEqual([]);
+    expect(await staff.cohortsOf('nobody')).toEqual([]);
   });
 
   it('may drop expired login sessions and failure counters, never live ones', async () => {

@@ -7,6 +7,7 @@ import type {
   AuditVerification,
   Cohort,
   CohortAttendance,
+  CohortFacilitator,
   GroupSession,
   InviteLink,
   Member,
@@ -68,6 +69,12 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     /** Creates the schedule's sessions for the next `weeks` weeks; answers with the new ones only. */
     createScheduledSessions: async (cohortId: string, weeks: number) =>
       (await call<{ sessions: GroupSession[] }>('POST', `/cohorts/${id(cohortId)}/sessions/scheduled`, { weeks })).sessions,
+    /** Admins only: every facilitator account, each marked whether it leads this cohort. */
+    cohortFacilitators: async (cohortId: string) =>
+      (await call<{ facilitators: CohortFacilitator[] }>('GET', `/cohorts/${id(cohortId)}/facilitators`)).facilitators,
+    /** Admins only: the cohort is led by exactly these facilitators from now on; answers as cohortFacilitators does. */
+    setCohortFacilitators: async (cohortId: string, facilitatorIds: string[]) =>
+      (await call<{ facilitators: CohortFacilitator[] }>('PUT', `/cohorts/${id(cohortId)}/facilitators`, { facilitatorIds })).facilitators,
     sessions: async (cohortId: string) => (await call<{ sessions: GroupSession[] }>('GET', `/cohorts/${id(cohortId)}/sessions`)).sessions,
     createSession: async (cohortId: string, session: NewSessionInput) =>
       (await call<{ session: GroupSession }>('POST', `/cohorts/${id(cohortId)}/sessions`, session)).session,

@@ -9,6 +9,7 @@ export type {
   AuditVerification,
   Cohort,
   CohortAttendance,
+  CohortFacilitator,
   CohortSchedule,
   DateRangeInput,
   GroupSession,

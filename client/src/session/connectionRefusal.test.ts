@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refusalOf } from './connectionRefusal';
+import { credentialProblem, refusalOf } from './connectionRefusal';
+import { RequestError } from './request';
 import type { HearthSocket } from './request';
 
 type Listener = (err: Error) => void;
@@ -42,5 +43,14 @@ describe('refusalOf', () => {
     expect(socket.listenerCount()).toBe(1);
     stop();
     expect(socket.listenerCount()).toBe(0);
+  });
+});
+
+describe('credentialProblem', () => {
+  it('keeps a refusal of the credential as its code, FORBIDDEN (another cohort) included; anything else is UNREACHABLE', () => {
+    expect(credentialProblem(new RequestError('FORBIDDEN', 'not yours'))).toBe('FORBIDDEN');
+    expect(credentialProblem(new RequestError('INVITE_REVOKED', 'revoked'))).toBe('INVITE_REVOKED');
+    expect(credentialProblem(new RequestError('INTERNAL', 'oops'))).toBe('UNREACHABLE');
+    expect(credentialProblem(new Error('network'))).toBe('UNREACHABLE');
   });
 });

@@ -36,11 +36,13 @@ export type ProblemCode =
   | 'SESSION_ENDED'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'ROOM_LOCKED'
   | 'SERVER_FULL'
   | 'UNREACHABLE';
 
-const CREDENTIAL_PROBLEMS: readonly ProblemCode[] = ['INVITE_INVALID', 'INVITE_EXPIRED', 'INVITE_REVOKED', 'SESSION_ENDED', 'NOT_FOUND', 'UNAUTHENTICATED'];
+/** FORBIDDEN: a signed-in facilitator opening a session, or a participant's link, of a cohort not theirs. */
+const CREDENTIAL_PROBLEMS: readonly ProblemCode[] = ['INVITE_INVALID', 'INVITE_EXPIRED', 'INVITE_REVOKED', 'SESSION_ENDED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN'];
 
 /** Why connecting failed: the server's refusal of the credential, or no answer at all. */
 export function credentialProblem(err: unknown): ProblemCode {

@@ -33,6 +33,9 @@ export type Clinic = {
   /** Who to tell when a member's invite is revoked (the live connections holding it close). */
   onInviteRevoked(listener: (sessionId: string, memberId: string) => void): void;
   inviteRevoked(sessionId: string, memberId: string): void;
+  /** Who to tell when a facilitator is taken off a cohort (their live consoles in its sessions close). */
+  onCohortStaffRemoved(listener: (cohortId: string, accountId: string) => void): void;
+  cohortStaffRemoved(cohortId: string, accountId: string): void;
   /** A participant's credential: the token from their `/join/<token>` link. */
   verifyInvite(token: string, now?: number): Promise<InviteCheck>;
   /** A staff member's credential: the `hearth_session` cookie in a Cookie header. */
@@ -54,6 +57,7 @@ export type ClinicDeps = {
 export function createClinic(deps: ClinicDeps): Clinic {
   const { store, clock, log, timeZone, audit, attendance } = deps;
   const revokedListeners: ((sessionId: string, memberId: string) => void)[] = [];
+  const staffRemovedListeners: ((cohortId: string, accountId: string) => void)[] = [];
   const accounts = new Accounts({ store, clock, log });
   const invites = new Invites({ store, clock, key: deriveKey(deps.secret, 'invite-token-v1'), log });
   return {
@@ -70,6 +74,8 @@ export function createClinic(deps: ClinicDeps): Clinic {
     },
     onInviteRevoked: (listener) => void revokedListeners.push(listener),
     inviteRevoked: (sessionId, memberId) => revokedListeners.forEach((listener) => listener(sessionId, memberId)),
+    onCohortStaffRemoved: (listener) => void staffRemovedListeners.push(listener),
+    cohortStaffRemoved: (cohortId, accountId) => staffRemovedListeners.forEach((listener) => listener(cohortId, accountId)),
     verifyInvite: (token, now) => invites.verify(token, now),
     accountFromCookie: (cookieHeader) => accounts.fromCookie(cookieHeader),
   };

@@ -30,6 +30,8 @@ export async function seedDemo(clinic: Clinic): Promise<DemoSeed> {
   const now = clinic.clock();
   const cohort = { id: newId(), name: 'Evening IOP — demo', timeZone: clinic.timeZone, createdAt: now };
   await clinic.store.cohorts.insert(cohort);
+  // Staff reach only their cohorts: the demo facilitator leads the demo cohort.
+  await clinic.store.cohortStaff.assign(cohort.id, facilitator.id);
   for (const pseudonym of DEMO_PSEUDONYMS) {
     await clinic.store.members.insert({ id: newId(), cohortId: cohort.id, pseudonym, createdAt: now });
   }

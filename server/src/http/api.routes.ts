@@ -3,6 +3,7 @@ import { requireJsonForChanges, requireRole } from './guards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { authRoutes } from './auth.routes.js';
 import { clinicRoutes } from './clinic.routes.js';
+import { cohortStaffRoutes } from './cohortStaff.routes.js';
 import { recordsRoutes } from './records.routes.js';
 import { settingsRoutes } from './settings.routes.js';
 
@@ -20,12 +21,16 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   // signed-in staff, the audit log for admins.
   router.use(['/cohorts', '/sessions', '/invites'], requireRole(deps.clinic, 'admin', 'facilitator'));
   router.use('/audit', requireRole(deps.clinic, 'admin'));
+  // Who leads a cohort is the admins' to say. Which cohorts a facilitator reaches is checked
+  // per route by cohortScope.ts, once the record a route names is known.
+  router.use('/cohorts/:cohortId/facilitators', requireRole(deps.clinic, 'admin'));
   // The clinic's settings: every staff member reads them, only admins change them. Its public
   // part (/clinic/info) needs no sign-in: participants' pages show it.
   router.get('/clinic/settings', requireRole(deps.clinic, 'admin', 'facilitator'));
   router.put('/clinic/settings', requireRole(deps.clinic, 'admin'));
   router.use(settingsRoutes(deps));
   router.use(clinicRoutes(deps));
+  router.use(cohortStaffRoutes(deps));
   router.use(recordsRoutes(deps));
   // An unknown API path is a JSON 404, never the client's app shell.
   router.use((_req, res) => {

@@ -7,13 +7,19 @@ import { meetingTitle, upcomingMeetings } from '../clinic/schedule.js';
 import { cohortView, inviteLinkView, memberView, sessionView } from '../clinic/views.js';
 import { InvalidStateError, NotFoundError } from '../errors.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
+import { reachableCohorts } from '../clinic/cohortAccess.js';
+import { scopeToTheirCohorts } from './cohortScope.js';
 import { withSchedule } from '../store/ClinicStore.js';
 import { NoFields, parseBody } from './parseBody.js';
 
-/** Cohorts, their members and sessions, and invite links (api.routes.ts admits signed-in staff only). */
+/**
+ * Cohorts, their members and sessions, and invite links. api.routes.ts admits signed-in
+ * staff only; cohortScope.ts keeps each of them to their own cohorts.
+ */
 export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
   const router = Router();
   const { store, invites } = clinic;
+  scopeToTheirCohorts(router, clinic);
   // Creating a schedule's sessions reads what exists and then adds what is missing: two
   // clicks at once must not both add the same evening. The queue is this process's; with
   // several nodes, two requests on two nodes at the same moment could still add one twice.
@@ -29,12 +35,15 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
     const body = parseBody(NewCohort, req.body);
     const cohort = { id: newId(), ...body, createdAt: clinic.clock() };
     await store.cohorts.insert(cohort);
-    await clinic.audited('cohort-created', signedIn(res).id, cohort.id);
+    const creator = signedIn(res);
+    // A facilitator leads the cohort they create; an admin reaches it anyway and picks its facilitators.
+    if (creator.role === 'facilitator') await store.cohortStaff.assign(cohort.id, creator.id);
+    await clinic.audited('cohort-created', creator.id, cohort.id);
     res.status(201).json({ cohort: cohortView(cohort) });
   });
 
   router.get('/cohorts', async (_req, res) => {
-    res.json({ cohorts: (await store.cohorts.list()).map(cohortView) });
+    res.json({ cohorts: (await reachableCohorts(store, signedIn(res))).map(cohortView) });
   });
 
   router.post('/cohorts/:cohortId/members', async (req, res) => {

@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors.js';
 import { verifyChain, type AuditEntry } from '../store/auditChain.js';
 import { attendanceCsv, sessionRows, sessionTime, withinDays, type AttendanceRow } from '../records/attendanceReport.js';
 import { parseBody } from './parseBody.js';
+import { scopeToTheirCohorts } from './cohortScope.js';
 
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
@@ -17,6 +18,8 @@ const rowView = (r: AttendanceRow): AttendanceRowView => ({ ...r, intervals: r.i
 export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
   const router = Router();
   const { store, attendance } = clinic;
+  // Attendance is the cohort's: its staff and the admins only.
+  scopeToTheirCohorts(router, clinic);
 
   const sessionReport = async (sessionId: string) => {
     const session = await store.sessions.get(sessionId);

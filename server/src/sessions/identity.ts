@@ -13,7 +13,7 @@ export type Handshake = { auth: unknown; cookieHeader: string | undefined };
 
 export type IdentifyResult =
   | { ok: true; identity: Identity | undefined }
-  | { ok: false; code: 'UNAUTHENTICATED' | 'INVITE_INVALID' | 'INVITE_EXPIRED' | 'INVITE_REVOKED' | 'SESSION_ENDED' | 'NOT_FOUND' };
+  | { ok: false; code: 'UNAUTHENTICATED' | 'INVITE_INVALID' | 'INVITE_EXPIRED' | 'INVITE_REVOKED' | 'SESSION_ENDED' | 'NOT_FOUND' | 'FORBIDDEN' };
 
 /**
  * Resolves a handshake to an identity. `identity: undefined` is an anonymous connection,

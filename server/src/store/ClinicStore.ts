@@ -1,4 +1,5 @@
 import type { ClinicInfo } from '@hearth/shared';
+import type { CohortStaffStore } from './CohortStaffStore.js';
 
 /**
  * The clinic's records: its settings, staff accounts, their login sessions, cohorts,
@@ -103,6 +104,8 @@ export interface AccountStore {
   get(id: string): Promise<AccountRecord | undefined>;
   findByEmail(email: string): Promise<AccountRecord | undefined>;
   count(): Promise<number>;
+  /** Every account, oldest first (the cohort page's facilitator picker). */
+  list(): Promise<AccountRecord[]>;
 }
 
 export interface LoginSessionStore {
@@ -173,6 +176,8 @@ export interface ClinicStore {
   readonly members: MemberStore;
   readonly sessions: GroupSessionStore;
   readonly invites: InviteStore;
+  /** Which facilitators lead which cohorts (CohortStaffStore.ts). */
+  readonly cohortStaff: CohortStaffStore;
   /** Whether the records outlive the process (false for the in-memory store). */
   readonly persistent: boolean;
   close(): Promise<void>;

@@ -13,6 +13,7 @@ import type {
   MemberRecord,
 } from './ClinicStore.js';
 import { withSchedule } from './ClinicStore.js';
+import { MemoryCohortStaff } from './CohortStaffStore.js';
 
 /**
  * Records round-trip through JSON, as they would through Redis: a caller can neither keep
@@ -64,6 +65,7 @@ export class MemoryClinicStore implements ClinicStore {
     get: async (id: string) => copyOrUndefined(this.#accounts.get(id)),
     findByEmail: async (email: string) => copyOrUndefined(this.#findAccount(email)),
     count: async () => this.#accounts.size,
+    list: async () => [...this.#accounts.values()].map(copy),
   };
 
   readonly loginSessions = {
@@ -143,6 +145,8 @@ export class MemoryClinicStore implements ClinicStore {
       return copy(invite);
     },
   };
+
+  readonly cohortStaff = new MemoryCohortStaff();
 
   async close(): Promise<void> {}
 

@@ -121,6 +121,10 @@ function ProblemPage({ session, state, testId }: { session: ModeratedSession; st
       <a className="btn btn-primary" href="/login">
         Sign in
       </a>
+    ) : code === 'FORBIDDEN' ? (
+      <a className="btn btn-primary" href="/clinic">
+        Your cohorts
+      </a>
     ) : undefined;
   return <NoticePage words={problemWords(code)} testId={testId} data={{ 'data-problem': code }} context={state.identity?.context} actions={retry} />;
 }

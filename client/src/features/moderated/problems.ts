@@ -55,6 +55,13 @@ export function problemWords(code: ProblemCode): PageWords {
         next: 'Sign in, then open the session again. If you are joining a group, open the personal link your clinic sent you.',
         tone: 'attention',
       };
+    case 'FORBIDDEN':
+      return {
+        title: 'This group is not one of yours',
+        text: 'Your account is not assigned to the cohort this session belongs to, so Hearth does not open it for you.',
+        next: 'If you should lead this group, ask a clinic admin to add you to its cohort, then open the session again.',
+        tone: 'attention',
+      };
     case 'ROOM_LOCKED':
       return {
         title: 'The room is locked for now',

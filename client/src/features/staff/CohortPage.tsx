@@ -4,6 +4,7 @@ import { Tab, TabList, TabPanel, Tabs } from '../../ui/Tabs';
 import { errorMessage } from '../../api/errorMessage';
 import { Breadcrumbs } from './Breadcrumbs';
 import { CohortAttendanceSection } from './CohortAttendanceSection';
+import { CohortFacilitatorsSection } from './CohortFacilitatorsSection';
 import { LoadFailed } from './LoadFailed';
 import { MembersSection } from './MembersSection';
 import { NeverPairsSection } from './NeverPairsSection';
@@ -16,16 +17,18 @@ import { useLoad } from './useLoad';
 import { usePageHeading } from './usePageHeading';
 
 /** The parts of a cohort's page, each a tab; the open one is in the address (`?tab=`), so a reload keeps it. */
-const TABS = ['sessions', 'members', 'schedule', 'never-pair', 'attendance'] as const;
+const TABS = ['sessions', 'members', 'schedule', 'never-pair', 'attendance', 'facilitators'] as const;
 type CohortTab = (typeof TABS)[number];
 const isTab = (value: string | null): value is CohortTab => TABS.includes(value as CohortTab);
 
-/** /clinic/cohorts/<id>: one standing group, its sessions, members, schedule, breakout rules and attendance. */
+/** /clinic/cohorts/<id>: one standing group, its sessions, members, schedule, breakout rules, attendance and (admins) facilitators. */
 export function CohortPage({ cohortId }: { cohortId: string }) {
-  const { api } = useStaff();
+  const { api, account } = useStaff();
   const [, navigate] = useLocation();
+  // Who leads a cohort is the admins' to choose; facilitators are not shown the tab.
+  const admin = account.role === 'admin';
   const requested = new URLSearchParams(useSearch()).get('tab');
-  const tab: CohortTab = isTab(requested) ? requested : 'sessions';
+  const tab: CohortTab = isTab(requested) && (admin || requested !== 'facilitators') ? requested : 'sessions';
   const loaded = useLoad(async () => {
     // The API lists cohorts but has no route for one; the list is small.
     const [cohorts, members, sessions] = await Promise.all([api.cohorts(), api.members(cohortId), api.sessions(cohortId)]);
@@ -77,6 +80,7 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
               Never pair <span className="tab-count">{cohort.neverPairs.length}</span>
             </Tab>
             <Tab value="attendance">Attendance</Tab>
+            {admin && <Tab value="facilitators">Facilitators</Tab>}
           </TabList>
           <TabPanel value="sessions" className="staff-panel">
             <SessionsSection cohort={cohort} sessions={state.data.sessions} />
@@ -101,6 +105,11 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
           <TabPanel value="attendance" className="staff-panel">
             <CohortAttendanceSection cohort={cohort} />
           </TabPanel>
+          {admin && (
+            <TabPanel value="facilitators" className="staff-panel">
+              <CohortFacilitatorsSection cohort={cohort} />
+            </TabPanel>
+          )}
         </Tabs>
       )}
     </main>

@@ -39,6 +39,7 @@ export function CohortsPage() {
                 <UsersRound aria-hidden="true" />
                 <p>
                   <strong>No cohorts yet.</strong> Create the first one under “New cohort”: a name, and the time zone the group meets in.
+                  {account.role === 'facilitator' && ' You see the cohorts you lead; a clinic admin can add you to others.'}
                 </p>
               </div>
             ) : (

@@ -13,6 +13,7 @@ import type {
   MemberRecord,
 } from '../ClinicStore.js';
 import { withSchedule } from '../ClinicStore.js';
+import { RedisCohortStaff } from './RedisCohortStaff.js';
 import type { RedisRecords } from './RedisRecords.js';
 
 /** Where each record lives. Lists hold ids in insertion order: the stores' "oldest first". */
@@ -50,11 +51,14 @@ const EXPIRY_MARGIN_MS = 60_000;
 /** The clinic's records in Redis: shared by every node, kept across restarts (AOF). */
 export class RedisClinicStore implements ClinicStore {
   readonly persistent = true;
+  readonly cohortStaff: RedisCohortStaff;
 
   constructor(
     private readonly records: RedisRecords,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.cohortStaff = new RedisCohortStaff(records.redis);
+  }
 
   readonly settings = {
     get: () => this.records.get<ClinicInfo>(key.settings),
@@ -70,6 +74,12 @@ export class RedisClinicStore implements ClinicStore {
       return id === null ? undefined : this.records.get<AccountRecord>(key.account(id));
     },
     count: () => this.records.redis.scard(key.accountIds),
+    list: async () => {
+      // The ids are a set (no order): oldest first by creation time, as the memory store lists them.
+      const ids = await this.records.redis.smembers(key.accountIds);
+      const accounts = await Promise.all(ids.map((id) => this.records.get<AccountRecord>(key.account(id))));
+      return accounts.filter((a): a is AccountRecord => a !== undefined).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    },
   };
 
   readonly loginSessions = {
