@@ -20,3 +20,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void server.close().then(() => process.exit(0));
   });
 }
+
+// A renewed certificate (certbot's deploy hook, say) is taken up without dropping a session.
+process.on('SIGHUP', () => void server.reloadTls());
