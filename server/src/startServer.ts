@@ -6,6 +6,7 @@ import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
 import type { Config } from './config.js';
 import { createApp } from './http/createApp.js';
 import { createWebServer } from './http/createWebServer.js';
+import { httpsWarnings } from './http/secureTransport.js';
 import { createLogger, type Logger } from './logger.js';
 import { WorkerPool } from './media/WorkerPool.js';
 import { openPolicy, type MediaPolicy } from './rooms/MediaPolicy.js';
@@ -56,6 +57,7 @@ export async function startServer(
   const clock = options.clock ?? systemClock;
   const stores = options.stores ?? (await createStores(config.redisUrl, clock, log));
   const secret = resolveSecret(config.auth.secret, log);
+  for (const warning of httpsWarnings(config)) log.warn(warning);
   const clinic = createClinic({
     store: stores.clinic,
     attendance: stores.attendance,

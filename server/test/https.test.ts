@@ -6,7 +6,7 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/startServer.js';
 import { makeSelfSignedCert, type SelfSignedCert } from '../src/testing/selfSignedCert.js';
-import { ADMIN } from './clinicApi.js';
+import { ADMIN, api } from './clinicApi.js';
 import { join, startTestServer, type TestSocket } from './harness.js';
 
 type Answer = { status: number; setCookie: string[]; body: unknown; peerFingerprint: string };
@@ -97,5 +97,38 @@ describe('npm start serving https itself (TLS_CERT_FILE, TLS_KEY_FILE)', () => {
       renewed.remove();
       other.remove();
     }
+  });
+});
+
+describe('COOKIE_SECURE on a server reached over plain http', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer({ COOKIE_SECURE: 'true' });
+    expect((await api(server, 'POST', '/api/setup/admin', { body: ADMIN })).status).toBe(201);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const credentials = { email: ADMIN.email, password: ADMIN.password };
+
+  it('refuses sign-in with HTTPS_REQUIRED instead of a cookie the browser would drop, and records nothing', async () => {
+    const auditBefore = (await server.clinic.audit.all()).length;
+    for (const body of [credentials, { ...credentials, password: 'a wrong password' }]) {
+      const res = await api(server, 'POST', '/api/auth/login', { body });
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ error: { code: 'HTTPS_REQUIRED', message: expect.stringContaining('https') } });
+      expect(res.setCookie).toEqual([]);
+    }
+    // Nothing checked: no sign-in recorded, no failure counted towards a lock-out.
+    expect(await server.clinic.audit.all()).toHaveLength(auditBefore);
+    expect(await server.clinic.store.loginFailures.get(ADMIN.email)).toBeUndefined();
+  });
+
+  it('signs in when the TLS proxy in front says the browser came over https', async () => {
+    const res = await api(server, 'POST', '/api/auth/login', { body: credentials, headers: { 'x-forwarded-proto': 'https' } });
+    expect(res.status).toBe(200);
+    expect(res.setCookie[0]?.split('; ')).toContain('Secure');
+    const viaHttp = await api(server, 'POST', '/api/auth/login', { body: credentials, headers: { 'x-forwarded-proto': 'http' } });
+    expect(viaHttp.body).toMatchObject({ error: { code: 'HTTPS_REQUIRED' } });
   });
 });
