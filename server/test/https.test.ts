@@ -8,6 +8,7 @@ import type { RunningServer } from '../src/startServer.js';
 import { makeSelfSignedCert, type SelfSignedCert } from '../src/testing/selfSignedCert.js';
 import { ADMIN, api } from './clinicApi.js';
 import { join, startTestServer, type TestSocket } from './harness.js';
+import { startServerProcess } from './serverProcess.js';
 
 type Answer = { status: number; setCookie: string[]; body: unknown; peerFingerprint: string };
 
@@ -96,6 +97,27 @@ describe('npm start serving https itself (TLS_CERT_FILE, TLS_KEY_FILE)', () => {
     } finally {
       renewed.remove();
       other.remove();
+    }
+  });
+});
+
+describe('npm start as its own process', () => {
+  it('takes up a renewed certificate on SIGHUP (a renewal hook), without a restart', async () => {
+    const [cert, renewed] = await Promise.all([makeSelfSignedCert(['localhost']), makeSelfSignedCert(['localhost'])]);
+    const hearth = await startServerProcess({ TLS_CERT_FILE: cert.certFile, TLS_KEY_FILE: cert.keyFile, PUBLIC_URL: 'https://localhost' });
+    try {
+      const url = `https://127.0.0.1:${hearth.port}/healthz`;
+      expect((await request(url, cert.cert)).peerFingerprint).toBe(fingerprintOf(cert.cert));
+      fs.copyFileSync(renewed.certFile, cert.certFile);
+      fs.copyFileSync(renewed.keyFile, cert.keyFile);
+      hearth.signal('SIGHUP');
+      await expect.poll(() => hearth.output()).toContain('reloaded the TLS certificate');
+      const after = await request(url, renewed.cert);
+      expect([after.status, after.peerFingerprint]).toEqual([200, fingerprintOf(renewed.cert)]);
+    } finally {
+      await hearth.kill();
+      cert.remove();
+      renewed.remove();
     }
   });
 });
