@@ -22,4 +22,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 // A renewed certificate (certbot's deploy hook, say) is taken up without dropping a session.
-process.on('SIGHUP', () => void server.reloadTls());
+// Only when serving https: otherwise SIGHUP keeps its default, so closing the terminal of a
+// quick start still stops it.
+if (config.tls) process.on('SIGHUP', () => void server.reloadTls());
