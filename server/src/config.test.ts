@@ -52,3 +52,43 @@ describe('loadConfig: clinic and sign-in', () => {
     expect(() => loadConfig({ CLINIC_TIME_ZONE: 'Mars/Olympus' })).toThrow(/CLINIC_TIME_ZONE/);
   });
 });
+
+describe('loadConfig: https and TURN over TLS', () => {
+  const secret = { TURN_SECRET: 's'.repeat(32) };
+
+  it('serves https itself given both a certificate and a key, and then marks the cookie Secure', () => {
+    const config = loadConfig({ TLS_CERT_FILE: '/etc/hearth/cert.pem', TLS_KEY_FILE: '/etc/hearth/key.pem' });
+    expect(config.tls).toEqual({ certFile: '/etc/hearth/cert.pem', keyFile: '/etc/hearth/key.pem' });
+    expect(config.auth.cookieSecure).toBe(true);
+    expect(loadConfig({}).tls).toBeUndefined();
+    expect(() => loadConfig({ TLS_CERT_FILE: '/etc/hearth/cert.pem' })).toThrow(/TLS_CERT_FILE and TLS_KEY_FILE/);
+    expect(() => loadConfig({ TLS_KEY_FILE: '/etc/hearth/key.pem' })).toThrow(/TLS_CERT_FILE and TLS_KEY_FILE/);
+  });
+
+  it('marks the cookie Secure behind an https PUBLIC_URL unless COOKIE_SECURE says otherwise', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://hearth.clinic.example' }).auth.cookieSecure).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:3000' }).auth.cookieSecure).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://hearth.clinic.example', COOKIE_SECURE: 'false' }).auth.cookieSecure).toBe(false);
+    expect(loadConfig({ COOKIE_SECURE: 'true' }).auth.cookieSecure).toBe(true);
+  });
+
+  it('offers turns: on TURN_TLS_HOST, port 5349 unless told otherwise', () => {
+    expect(loadConfig({ ...secret, TURN_TLS_HOST: 'hearth.clinic.example' }).turn).toEqual({
+      urls: [],
+      tls: { host: 'hearth.clinic.example', port: 5349 },
+      secret: secret.TURN_SECRET,
+    });
+    const both = loadConfig({ ...secret, TURN_URLS: 'turn:203.0.113.10:3478?transport=udp, turn:203.0.113.10:3478?transport=tcp', TURN_TLS_HOST: 'hearth.clinic.example', TURN_TLS_PORT: '443' });
+    expect(both.turn?.urls).toEqual(['turn:203.0.113.10:3478?transport=udp', 'turn:203.0.113.10:3478?transport=tcp']);
+    expect(both.turn?.tls).toEqual({ host: 'hearth.clinic.example', port: 443 });
+    expect(loadConfig({}).turn).toBeUndefined();
+  });
+
+  it('refuses a TURN URL or host a browser could not use, and TURN without its secret', () => {
+    expect(() => loadConfig({ ...secret, TURN_URLS: 'https://turn.example.org' })).toThrow(/TURN_URLS/);
+    expect(() => loadConfig({ ...secret, TURN_URLS: 'turn:host:3478?transport=sctp' })).toThrow(/TURN_URLS/);
+    expect(() => loadConfig({ ...secret, TURN_TLS_HOST: 'https://hearth.clinic.example' })).toThrow(/TURN_TLS_HOST/);
+    expect(() => loadConfig({ TURN_TLS_HOST: 'hearth.clinic.example' })).toThrow(/TURN_SECRET/);
+    expect(() => loadConfig({ TURN_URLS: 'turn:host:3478' })).toThrow(/TURN_SECRET/);
+  });
+});

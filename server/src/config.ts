@@ -10,6 +10,22 @@ const Flag = z
   .default('false')
   .transform((v) => v === 'true' || v === '1');
 
+/** Like Flag, but unset stays undefined, so a default can follow from other settings. */
+const OptionalFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === 'true' || v === '1'));
+
+/** turn:host[:port][?transport=udp|tcp] or turns:…: what RTCPeerConnection accepts as a TURN URL. */
+const TurnUrl = z
+  .string()
+  .regex(/^turns?:(?:\[[0-9a-f:.]+\]|[^\s?:/[\]]+)(?::\d{1,5})?(?:\?transport=(?:udp|tcp))?$/i, 'use turn:host:port?transport=udp|tcp or turns:host:port');
+
+/** A DNS name, as a TLS certificate names it. */
+const HostName = z
+  .string()
+  .regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i, 'use a host name such as hearth.clinic.example');
+
 const Env = z.object({
   PORT: Port.default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -31,16 +47,36 @@ const Env = z.object({
   MEDIA_PORT: Port.optional(),
   RTC_MIN_PORT: Port.default(40000),
   RTC_MAX_PORT: Port.default(49999),
-  /** Comma-separated TURN URLs (turn:host:3478?transport=udp,turns:host:5349) handed to browsers. */
-  TURN_URLS: z.string().optional(),
+  /** Comma-separated TURN URLs (turn:host:3478?transport=udp,turn:host:3478?transport=tcp) handed to browsers. */
+  TURN_URLS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(TurnUrl)),
+  /**
+   * The name on coturn's TLS certificate (the clinic's domain): browsers are also offered
+   * turns:<host>:TURN_TLS_PORT?transport=tcp, TURN inside TLS, which looks like any https
+   * connection to a firewall that lets nothing else out.
+   */
+  TURN_TLS_HOST: HostName.optional(),
+  TURN_TLS_PORT: Port.default(5349),
   /** coturn's static-auth-secret: browsers get credentials derived from it, valid for a day. */
   TURN_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   /** Where the built client lives; served as static files when present. */
   CLIENT_DIST: z.string().optional(),
   /** Signs invite links. Unset: a random one per start, so links (and logins) die with the process. */
   HEARTH_SECRET: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -hex 32)').optional(),
-  /** Mark the login cookie Secure: set it whenever Hearth is reached over https. */
-  COOKIE_SECURE: Flag,
+  /**
+   * Mark the login cookie Secure. Unset: true when this server serves https itself
+   * (TLS_CERT_FILE) or PUBLIC_URL is https, false otherwise (the plain-http quick start).
+   */
+  COOKIE_SECURE: OptionalFlag,
+  /**
+   * Serve https directly, for a clinic without a reverse proxy: a PEM certificate (with its
+   * chain) and its private key. Both or neither. Re-read on SIGHUP, e.g. after a renewal.
+   */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
   /** Seed a demo cohort, facilitator and participants at start and print how to sign in. */
   DEMO: Flag,
   /**
@@ -79,7 +115,10 @@ export type Config = {
     rtcMinPort: number;
     rtcMaxPort: number;
   };
-  turn: { urls: string[]; secret: string } | undefined;
+  /** What browsers are told about TURN: plain URLs, and turns: on the certificate's host when tls is set. */
+  turn: { urls: string[]; tls: { host: string; port: number } | undefined; secret: string } | undefined;
+  /** Certificate and key files when this server speaks https itself. */
+  tls: { certFile: string; keyFile: string } | undefined;
   clientDist: string | undefined;
   auth: { secret: string | undefined; cookieSecure: boolean };
   demo: boolean;
@@ -99,8 +138,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.RTC_MIN_PORT > e.RTC_MAX_PORT) throw new Error('invalid configuration: RTC_MIN_PORT > RTC_MAX_PORT');
-  const turnUrls = (e.TURN_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
-  if (turnUrls.length > 0 && !e.TURN_SECRET) throw new Error('invalid configuration: TURN_URLS needs TURN_SECRET');
+  const turnUrls = e.TURN_URLS;
+  const turnTls = e.TURN_TLS_HOST ? { host: e.TURN_TLS_HOST, port: e.TURN_TLS_PORT } : undefined;
+  if ((turnUrls.length > 0 || turnTls) && !e.TURN_SECRET) throw new Error('invalid configuration: TURN_URLS and TURN_TLS_HOST need TURN_SECRET');
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) throw new Error('invalid configuration: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither');
+  const tls = e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : undefined;
+  const publicUrl = e.PUBLIC_URL?.replace(/\/$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -114,15 +157,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rtcMinPort: e.RTC_MIN_PORT,
       rtcMaxPort: e.RTC_MAX_PORT,
     },
-    turn: turnUrls.length > 0 && e.TURN_SECRET ? { urls: turnUrls, secret: e.TURN_SECRET } : undefined,
+    turn: (turnUrls.length > 0 || turnTls) && e.TURN_SECRET ? { urls: turnUrls, tls: turnTls, secret: e.TURN_SECRET } : undefined,
+    tls,
     clientDist: e.CLIENT_DIST,
-    auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE },
+    auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE ?? (tls !== undefined || publicUrl?.startsWith('https:') === true) },
     demo: e.DEMO,
     openRooms: e.OPEN_ROOMS,
     clinicTimeZone: e.CLINIC_TIME_ZONE,
     clinicName: e.CLINIC_NAME,
     redisUrl: e.REDIS_URL,
-    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    publicUrl,
   };
 }
 

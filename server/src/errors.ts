@@ -65,6 +65,16 @@ export class UnsupportedMediaTypeError extends AppError {
   }
 }
 
+/**
+ * Sign-in over plain http while the sign-in cookie is Secure (COOKIE_SECURE): the browser
+ * would drop the cookie and the next page would ask for the sign-in again, with no word why.
+ */
+export class HttpsRequiredError extends AppError {
+  constructor() {
+    super('HTTPS_REQUIRED', 'staff sign in only over https here (COOKIE_SECURE is on): open Hearth at its https address');
+  }
+}
+
 /** The media workers cannot take another room or person: a limit, not a fault (MEDIA_MAX_PEERS_PER_WORKER). */
 export class ServerFullError extends AppError {
   constructor() {
@@ -89,6 +99,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'UNMUTE_LOCKED':
     case 'NOT_YOUR_TURN':
     case 'HELD_BY_SESSION':
+    case 'HTTPS_REQUIRED':
       return 403;
     case 'NOT_FOUND':
       return 404;

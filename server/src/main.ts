@@ -20,3 +20,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void server.close().then(() => process.exit(0));
   });
 }
+
+// A renewed certificate (certbot's deploy hook, say) is taken up without dropping a session.
+// Only when serving https: otherwise SIGHUP keeps its default, so closing the terminal of a
+// quick start still stops it.
+if (config.tls) process.on('SIGHUP', () => void server.reloadTls());

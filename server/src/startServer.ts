@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveSecret } from './auth/secret.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -6,6 +5,8 @@ import { createClinic, type Clinic } from './clinic/createClinic.js';
 import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
 import type { Config } from './config.js';
 import { createApp } from './http/createApp.js';
+import { createWebServer } from './http/createWebServer.js';
+import { httpsWarnings } from './http/secureTransport.js';
 import { createLogger, type Logger } from './logger.js';
 import { WorkerPool } from './media/WorkerPool.js';
 import { openPolicy, type MediaPolicy } from './rooms/MediaPolicy.js';
@@ -32,6 +33,8 @@ export type RunningServer = {
   clinic: Clinic;
   /** Where state, attendance and the audit log are kept. */
   stores: Stores;
+  /** Re-reads TLS_CERT_FILE and TLS_KEY_FILE (SIGHUP in main.ts); false when not serving https or the files are bad. */
+  reloadTls: () => Promise<boolean>;
   close: () => Promise<void>;
 };
 
@@ -54,6 +57,7 @@ export async function startServer(
   const clock = options.clock ?? systemClock;
   const stores = options.stores ?? (await createStores(config.redisUrl, clock, log));
   const secret = resolveSecret(config.auth.secret, log);
+  for (const warning of httpsWarnings(config)) log.warn(warning);
   const clinic = createClinic({
     store: stores.clinic,
     attendance: stores.attendance,
@@ -84,7 +88,11 @@ export async function startServer(
     clinic,
     cookieSecure: config.auth.cookieSecure,
   });
-  const httpServer = http.createServer(app);
+  const web = await createWebServer(app, config.tls, log).catch((err: unknown) => {
+    pool.close();
+    throw err;
+  });
+  const httpServer = web.server;
   // A session no longer held here gives up its lease: nobody is sent to it, nothing renews it.
   const dropLease = (id: string) => void placement.release(id).catch((err: unknown) => log.warn({ err, session: id }, 'could not release a session lease'));
   const sessions = new LiveSessions({
@@ -139,7 +147,7 @@ export async function startServer(
   }
   const { port } = httpServer.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const url = `http://${shownHost}:${port}`;
+  const url = `${web.scheme}://${shownHost}:${port}`;
   if (stores.redis) placement = new RedisSessionPlacement(stores.redis, config.publicUrl ?? url, log);
   log.info({ url, workers: config.media.workers }, 'hearth is listening');
   if (demo) (options.announce ?? ((text) => process.stdout.write(text)))(demoAnnouncement(demo, url));
@@ -158,5 +166,5 @@ export async function startServer(
     })();
     return closing;
   };
-  return { url, port, rooms, sessions, pool, log, clinic, stores, close };
+  return { url, port, rooms, sessions, pool, log, clinic, stores, reloadTls: web.reloadTls, close };
 }

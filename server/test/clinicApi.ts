@@ -4,15 +4,16 @@ export type ApiResponse = { status: number; body: unknown; setCookie: string[] }
 
 /**
  * Calls the clinic API as a browser page would: JSON bodies, the session cookie passed
- * back by hand. `body: undefined` sends no body; `contentType` overrides the JSON type.
+ * back by hand. `body: undefined` sends no body; `contentType` overrides the JSON type;
+ * `headers` adds what a proxy in front would (X-Forwarded-Proto).
  */
 export async function api(
   server: Pick<RunningServer, 'url'>,
   method: string,
   path: string,
-  options: { body?: unknown; raw?: string; cookie?: string; contentType?: string | null } = {},
+  options: { body?: unknown; raw?: string; cookie?: string; contentType?: string | null; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
   if (contentType !== null && method !== 'GET') headers['content-type'] = contentType;
   if (options.cookie) headers['cookie'] = options.cookie;

@@ -16,6 +16,8 @@ export type ServerProcess = {
   kill(): Promise<void>;
   /** Starts it again with the same settings (same port, secret and Redis). */
   start(): Promise<void>;
+  /** Sends it a signal, as an operator would (SIGHUP: re-read the TLS certificate). */
+  signal(name: NodeJS.Signals): void;
   /** Everything it logged: tests check that nothing private is in it. */
   output(): string;
 };
@@ -63,6 +65,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         proc.kill('SIGKILL');
       });
     },
+    signal: (name) => void child?.kill(name),
     output: () => log,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './ApiError';
-import { errorMessage, LOCKED_OUT_MESSAGE, SIGNED_OUT_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from './errorMessage';
+import { errorMessage, HTTPS_REQUIRED_MESSAGE, LOCKED_OUT_MESSAGE, SIGNED_OUT_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from './errorMessage';
 
 const err = (code: ApiError['code'], status = 400, message = '') => new ApiError(code, status, message);
 
@@ -14,6 +14,12 @@ describe('errorMessage', () => {
     expect(errorMessage(err('LOCKED_OUT', 429), 'signIn')).toBe(LOCKED_OUT_MESSAGE);
     expect(LOCKED_OUT_MESSAGE).toMatch(/too many attempts/i);
     expect(LOCKED_OUT_MESSAGE).toContain('try again in 15 minutes');
+  });
+
+  it('tells staff who reached sign-in over plain http to use the https address, not that the password is wrong', () => {
+    expect(errorMessage(err('HTTPS_REQUIRED', 403), 'signIn')).toBe(HTTPS_REQUIRED_MESSAGE);
+    expect(HTTPS_REQUIRED_MESSAGE).toContain('https://');
+    expect(HTTPS_REQUIRED_MESSAGE).not.toMatch(/password/i);
   });
 
   it('means an ended sign-in anywhere but the sign-in form', () => {

@@ -6,6 +6,9 @@ export type StaffAction = 'signIn' | 'setup' | 'addFacilitator' | 'other';
 export const LOCKED_OUT_MESSAGE = 'Too many attempts. Sign-in for this email is paused for safety: try again in 15 minutes.';
 /** One message for an unknown email and a wrong password, so it tells no one which emails have accounts. */
 export const WRONG_CREDENTIALS_MESSAGE = 'That email and password do not match. Check both and try again.';
+/** Said instead of a silent loop back to sign-in: the browser would have dropped the Secure cookie. */
+export const HTTPS_REQUIRED_MESSAGE =
+  'This page was opened over plain http, and Hearth signs staff in only over a secure connection. Open the clinic’s Hearth address that starts with https:// and sign in there.';
 export const SIGNED_OUT_MESSAGE = 'You have been signed out. Sign in again to continue.';
 const SERVER_TROUBLE =
   'Something went wrong on Hearth’s side. Try again in a moment; if it keeps happening, tell whoever looks after Hearth at your clinic.';
@@ -28,6 +31,8 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
       return action === 'signIn' ? WRONG_CREDENTIALS_MESSAGE : SIGNED_OUT_MESSAGE;
     case 'LOCKED_OUT':
       return LOCKED_OUT_MESSAGE;
+    case 'HTTPS_REQUIRED':
+      return HTTPS_REQUIRED_MESSAGE;
     case 'FORBIDDEN':
       return 'Your account cannot do this. A clinic admin can.';
     case 'NOT_FOUND':

@@ -4,6 +4,7 @@ import { requireRole, signedIn } from './guards.js';
 import { LoginBody, NewAccountBody } from '../auth/schemas.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { NoFields, parseBody } from './parseBody.js';
+import { requireHttpsForSecureCookie } from './secureTransport.js';
 
 export type AuthRouteDeps = { clinic: Clinic; cookieSecure: boolean };
 
@@ -24,7 +25,7 @@ export function authRoutes({ clinic, cookieSecure }: AuthRouteDeps): Router {
     res.status(201).json({ account });
   });
 
-  router.post('/auth/login', async (req, res) => {
+  router.post('/auth/login', requireHttpsForSecureCookie(cookieSecure), async (req, res) => {
     const { email, password } = parseBody(LoginBody, req.body);
     const { account, token } = await accounts.login(email, password);
     await clinic.audited('signed-in', account.id, account.id);

@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
 import type { CommandName, ServerToClientEvents } from '@hearth/shared';
 import type { Config } from '../config.js';
@@ -31,7 +32,7 @@ export type SignallingDeps = {
   adapter?: Parameters<SignallingServer['adapter']>[0];
 };
 
-export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): SignallingServer {
+export function createSignalling(httpServer: HttpServer | HttpsServer, deps: SignallingDeps): SignallingServer {
   const io: SignallingServer = new Server(httpServer, {
     // Signalling messages are small; a large one is a mistake or an attack.
     maxHttpBufferSize: 64 * 1024,

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'LOCKED_OUT',
   'ALREADY_EXISTS',
   'UNSUPPORTED_MEDIA_TYPE',
+  // Sign-in reached over plain http while the cookie is Secure: the browser would drop it.
+  'HTTPS_REQUIRED',
   // A participant's invite link, checked when they connect.
   'INVITE_INVALID',
   'INVITE_EXPIRED',
