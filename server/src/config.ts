@@ -41,6 +41,17 @@ const Env = z.object({
   HEARTH_SECRET: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   /** Mark the login cookie Secure: set it whenever Hearth is reached over https. */
   COOKIE_SECURE: Flag,
+  /**
+   * Which proxies in front of Hearth to believe about the client's address (X-Forwarded-For),
+   * as Express's `trust proxy`: a hop count (1 behind one reverse proxy) or addresses/subnets
+   * (`loopback, uniquelocal`). Unset: none, the socket's peer is the client. Behind a proxy it
+   * must be set, or sign-in throttling sees every staff member as the proxy's one address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, 'a hop count or comma-separated addresses/subnets')
+    .optional()
+    .transform((v) => (v === undefined ? false : /^\d+$/.test(v) ? Number(v) : v)),
   /** Seed a demo cohort, facilitator and participants at start and print how to sign in. */
   DEMO: Flag,
   /**
@@ -81,7 +92,7 @@ export type Config = {
   };
   turn: { urls: string[]; secret: string } | undefined;
   clientDist: string | undefined;
-  auth: { secret: string | undefined; cookieSecure: boolean };
+  auth: { secret: string | undefined; cookieSecure: boolean; trustProxy: number | string | false };
   demo: boolean;
   openRooms: boolean;
   clinicTimeZone: string;
@@ -116,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     turn: turnUrls.length > 0 && e.TURN_SECRET ? { urls: turnUrls, secret: e.TURN_SECRET } : undefined,
     clientDist: e.CLIENT_DIST,
-    auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE },
+    auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE, trustProxy: e.TRUST_PROXY },
     demo: e.DEMO,
     openRooms: e.OPEN_ROOMS,
     clinicTimeZone: e.CLINIC_TIME_ZONE,

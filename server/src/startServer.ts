@@ -16,7 +16,8 @@ import { roomMediaControl } from './sessions/roomMediaControl.js';
 import { sessionMediaPolicy } from './sessions/sessionMediaPolicy.js';
 import { cohortPairingRules } from './sessions/pairingRules.js';
 import { sessionContext } from './sessions/sessionContext.js';
-import { createSignalling, memberRoom } from './signalling/createSignalling.js';
+import { closeEndedSignIns, createSignalling, memberRoom } from './signalling/createSignalling.js';
+import { SignInThrottle } from './auth/SignInThrottle.js';
 import { redisAdapter } from './cluster/redisAdapter.js';
 import { RedisSessionPlacement, singleNode, type SessionPlacement } from './cluster/SessionPlacement.js';
 import { createStores, type Stores } from './store/Stores.js';
@@ -63,6 +64,8 @@ export async function startServer(
     log,
     timeZone: config.clinicTimeZone,
     name: config.clinicName,
+    // Several nodes on one Redis share the counters, so a guesser cannot spread over nodes.
+    signInThrottle: new SignInThrottle({ redis: stores.redis }),
   });
   // Seeded before anything needs closing; announced once the URL is known.
   const demo = config.demo ? await seedDemoOnce(clinic, log) : undefined;
@@ -83,6 +86,7 @@ export async function startServer(
     clientDist: config.clientDist,
     clinic,
     cookieSecure: config.auth.cookieSecure,
+    trustProxy: config.auth.trustProxy,
   });
   const httpServer = http.createServer(app);
   // A session no longer held here gives up its lease: nobody is sent to it, nothing renews it.
@@ -117,8 +121,9 @@ export async function startServer(
     context: (sessionId) => sessionContext(clinic.store, sessionId),
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
-  // A revoked link stops working at once, on whichever node its holder is connected.
+  // A revoked link stops working at once, on whichever node its holder is connected; so does an ended sign-in.
   clinic.onInviteRevoked((sessionId, memberId) => io.in(memberRoom(sessionId, memberId)).disconnectSockets(true));
+  clinic.accounts.onSignInsEnded((ended) => closeEndedSignIns(io, ended));
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes.js';
 import { clinicRoutes } from './clinic.routes.js';
 import { recordsRoutes } from './records.routes.js';
 import { settingsRoutes } from './settings.routes.js';
+import { staffRoutes } from './staff.routes.js';
 
 /** The clinic's JSON API under /api. */
 export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Router {
@@ -19,7 +20,7 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   // Who may reach what, once per request, before any route: the clinic's records are for
   // signed-in staff, the audit log for admins.
   router.use(['/cohorts', '/sessions', '/invites'], requireRole(deps.clinic, 'admin', 'facilitator'));
-  router.use('/audit', requireRole(deps.clinic, 'admin'));
+  router.use(['/audit', '/staff'], requireRole(deps.clinic, 'admin'));
   // The clinic's settings: every staff member reads them, only admins change them. Its public
   // part (/clinic/info) needs no sign-in: participants' pages show it.
   router.get('/clinic/settings', requireRole(deps.clinic, 'admin', 'facilitator'));
@@ -27,6 +28,7 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   router.use(settingsRoutes(deps));
   router.use(clinicRoutes(deps));
   router.use(recordsRoutes(deps));
+  router.use(staffRoutes(deps));
   // An unknown API path is a JSON 404, never the client's app shell.
   router.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });

@@ -8,7 +8,6 @@ import type {
   GroupSessionRecord,
   GroupSessionStatus,
   InviteRecord,
-  LoginFailureRecord,
   LoginSessionRecord,
   MemberRecord,
 } from '../ClinicStore.js';
@@ -22,7 +21,6 @@ const key = {
   accountIds: 'accounts',
   accountByEmail: (email: string) => `account-email:${email}`,
   loginSession: (id: string) => `login-session:${id}`,
-  loginFailure: (email: string) => `login-failure:${email}`,
   cohort: (id: string) => `cohort:${id}`,
   cohortIds: 'cohorts',
   member: (id: string) => `member:${id}`,
@@ -70,6 +68,15 @@ export class RedisClinicStore implements ClinicStore {
       return id === null ? undefined : this.records.get<AccountRecord>(key.account(id));
     },
     count: () => this.records.redis.scard(key.accountIds),
+    list: async () => {
+      const ids = await this.records.redis.smembers(key.accountIds);
+      if (ids.length === 0) return [];
+      const values = await this.records.redis.mget(ids.map(key.account));
+      const accounts = values.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as AccountRecord);
+      return accounts.sort((a, b) => a.createdAt - b.createdAt);
+    },
+    update: (id: string, change: (current: AccountRecord) => AccountRecord) =>
+      this.records.update<AccountRecord>(key.account(id), (current) => current && { ...change(current), id, email: current.email }),
   };
 
   readonly loginSessions = {
@@ -79,15 +86,6 @@ export class RedisClinicStore implements ClinicStore {
     get: (id: string) => this.records.get<LoginSessionRecord>(key.loginSession(id)),
     delete: async (id: string) => {
       await this.records.redis.del(key.loginSession(id));
-    },
-  };
-
-  readonly loginFailures = {
-    get: (email: string) => this.records.get<LoginFailureRecord>(key.loginFailure(email)),
-    update: async (email: string, change: (current: LoginFailureRecord | undefined) => LoginFailureRecord | undefined) => {
-      const next = await this.records.update(key.loginFailure(email), change);
-      if (next) await this.records.redis.pexpire(key.loginFailure(email), this.#ttl(next.expiresAt));
-      return next;
     },
   };
 
