@@ -76,6 +76,9 @@ describe('sign-in', () => {
     const refused = await login(ADMIN.email, ADMIN.password, STRANGER);
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    // Told when to try again: within the 15-minute window.
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(15 * 60);
     expect(refused.setCookie).toEqual([]);
     const fromHome = await login(ADMIN.email, ADMIN.password, '127.0.0.3');
     expect(fromHome.status).toBe(200);
@@ -103,6 +106,7 @@ describe('sign-in', () => {
     const busy = answers.filter((r) => r.status === 503);
     expect(busy.length).toBeGreaterThan(0);
     expect(busy[0]?.body).toMatchObject({ error: { code: 'SERVER_BUSY' } });
+    expect(busy[0]?.retryAfter).toBe('1');
     expect(answers.every((r) => r.status === 401 || r.status === 503)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { RunningServer } from '../src/startServer.js';
 
-export type ApiResponse = { status: number; body: unknown; setCookie: string[] };
+export type ApiResponse = { status: number; body: unknown; setCookie: string[]; retryAfter: string | null };
 
 /**
  * Calls the clinic API as a browser page would: JSON bodies, the session cookie passed
@@ -23,7 +23,12 @@ export async function api(
   if (options.from) return requestFrom(options.from, `${server.url}${path}`, method, headers, body);
   const res = await fetch(`${server.url}${path}`, { method, headers, body });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, setCookie: res.headers.getSetCookie() };
+  return {
+    status: res.status,
+    body: text ? (JSON.parse(text) as unknown) : undefined,
+    setCookie: res.headers.getSetCookie(),
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
 function requestFrom(localAddress: string, url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<ApiResponse> {
@@ -34,7 +39,8 @@ function requestFrom(localAddress: string, url: string, method: string, headers:
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => {
         const setCookie = res.headers['set-cookie'] ?? [];
-        resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined, setCookie });
+        const retryAfter = res.headers['retry-after'] ?? null;
+        resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined, setCookie, retryAfter });
       });
     });
     req.once('error', reject);
