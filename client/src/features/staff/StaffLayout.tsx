@@ -69,9 +69,10 @@ export function StaffLayout({ account, clinicName, onSignOut, children }: Props)
             <strong>{account.displayName}</strong>
             <span className="staff-who-role">{ROLE_NAMES[account.role]}</span>
           </p>
-          <Link to={paths.account()} className="btn btn-quiet staff-sign-out" aria-current={section === 'account' ? 'page' : undefined}>
+          {/* On a phone only the key shows (the name keeps the room); its name stays for screen readers. */}
+          <Link to={paths.account()} className="btn btn-quiet staff-sign-out" aria-label="Change password" aria-current={section === 'account' ? 'page' : undefined}>
             <KeyRound aria-hidden="true" />
-            Change password
+            <span className="staff-bar-label">Change password</span>
           </Link>
           <button type="button" className="btn btn-quiet staff-sign-out" disabled={busy} onClick={() => void signOut()}>
             <LogOut aria-hidden="true" />

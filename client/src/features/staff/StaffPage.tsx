@@ -28,8 +28,9 @@ export function StaffPage() {
         </p>
       </header>
       {!admin && <p className="notice notice-info">Only clinic admins can manage staff accounts.</p>}
+      {/* One above the other: the table needs the page's width for its five columns. */}
       {admin && (
-        <div className="staff-split">
+        <>
           <section aria-labelledby="staff-list" className="staff-section">
             <h2 id="staff-list">Accounts{state.status === 'ready' ? ` (${state.data.length})` : ''}</h2>
             {state.status === 'loading' && <p className="muted">Loading staff…</p>}
@@ -55,13 +56,11 @@ export function StaffPage() {
               </table>
             )}
           </section>
-          <div className="staff-side">
-            <section aria-labelledby="add-facilitator" className="card staff-section">
-              <h2 id="add-facilitator">Add facilitator</h2>
-              <AddFacilitatorForm onAdded={staff.reload} />
-            </section>
-          </div>
-        </div>
+          <section aria-labelledby="add-facilitator" className="card staff-section staff-account-section">
+            <h2 id="add-facilitator">Add facilitator</h2>
+            <AddFacilitatorForm onAdded={staff.reload} />
+          </section>
+        </>
       )}
     </main>
   );

@@ -33,9 +33,14 @@ export function StaffRow({ member, self, onChanged }: { member: StaffMember; sel
     <tr className={member.disabled ? 'staff-absent' : undefined}>
       <th scope="row">{member.displayName}</th>
       <td data-label="Email">{member.email}</td>
-      <td data-label="Role">{ROLE_NAMES[member.role]}</td>
-      <td data-label="Status">{member.disabled ? 'Turned off' : self ? 'Active (you)' : 'Active'}</td>
+      <td data-label="Role" className="staff-nowrap">
+        {ROLE_NAMES[member.role]}
+      </td>
+      <td data-label="Status" className="staff-nowrap">
+        {member.disabled ? 'Turned off' : self ? 'Active (you)' : 'Active'}
+      </td>
       <td data-label="Actions">
+        {self && <span className="muted">Yours: use Change password</span>}
         {!self && (
           <div className="staff-actions">
             {member.disabled ? (
