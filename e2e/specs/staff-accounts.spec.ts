@@ -1,11 +1,13 @@
-import { test, expect } from '../fixtures/hearth.js';
+import { recordPeerConnections, test, expect, TEST_VIDEO } from '../fixtures/hearth.js';
 import { lookAt } from '../fixtures/look.js';
+import { FacilitatorConsole } from '../pages/ModeratedPages.js';
 import { StaffAccountsPages } from '../pages/StaffAccountsPages.js';
 import { StaffPages, type Credentials } from '../pages/StaffPages.js';
 
 /**
- * Staff accounts in the browser: an admin turns a facilitator off (the facilitator's open page
- * finds itself signed out), on again, sets them a new password; the facilitator changes it.
+ * Staff accounts in the browser: an admin turns a facilitator off (the facilitator's live
+ * console closes and says why; their clinic page finds itself signed out), on again, sets them a
+ * new password; the facilitator changes it.
  */
 test.use({ viewport: { width: 1100, height: 800 } });
 
@@ -29,13 +31,24 @@ test('an admin turns a facilitator off and on and sets a new password; the facil
   await expect(accounts.row(admin.displayName)).toContainText('Active (you)');
   await expect(accounts.row(admin.displayName).getByRole('button')).toHaveCount(0);
 
-  const franContext = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const franContext = await browser.newContext({ viewport: { width: 1100, height: 800 }, permissions: ['camera', 'microphone'] });
+  await franContext.addInitScript(recordPeerConnections);
   try {
     const franPage = await franContext.newPage();
     const franStaff = new StaffPages(franPage, hearth.url);
     await franStaff.signIn(fran);
+    // Fran leads a session: her console is live.
+    const made = async <T>(path: string, data: object): Promise<T> => (await (await franPage.request.post(`${hearth.url}/api${path}`, { data })).json()) as T;
+    const { cohort } = await made<{ cohort: { id: string } }>('/cohorts', { name: `Fran's group ${unique()}`, timeZone: 'UTC' });
+    const { session } = await made<{ session: { id: string } }>(`/cohorts/${cohort.id}/sessions`, { title: 'Evening group' });
+    const consolePage = await franContext.newPage();
+    await consolePage.goto(`${hearth.url}/facilitate/${session.id}?video=${TEST_VIDEO}`);
+    await new FacilitatorConsole(consolePage).enter();
 
     await accounts.turnOff(fran.displayName);
+    await expect(consolePage.getByTestId('closed-notice')).toHaveAttribute('data-reason', 'signed-out');
+    await expect(consolePage.getByRole('heading', { name: 'You have been signed out' })).toBeVisible();
+    await lookAt(consolePage, 'console-signed-out');
     await lookAt(page, 'staff-accounts');
     // Fran's open page: the next thing it asks the server finds the sign-in ended.
     await franPage.getByRole('link', { name: 'Cohorts' }).first().click();

@@ -2,7 +2,7 @@ import { io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/startServer.js';
 import { ADMIN, api, FACILITATOR, sessionCookieOf, staff, type ApiResponse } from './clinicApi.js';
-import { connectClient, send, startTestServer, type TestSocket } from './harness.js';
+import { connectClient, nextEvent, send, startTestServer, type TestSocket } from './harness.js';
 
 /**
  * Staff accounts over the real server: admins list, disable, enable and reset; anyone changes
@@ -76,11 +76,14 @@ describe('disabling an account', () => {
   it('closes their live connection, ends their cookie and refuses their sign-in; enabling lets them sign in afresh', async () => {
     const session = await sessionId();
     const live = await staffSocket(session, cookies.facilitator);
+    const told = nextEvent(live, 'session:closed');
     const gone = closed(live);
     const id = await facilitatorId();
 
     const disabled = data<{ staff: StaffMember }>(await post(`/api/staff/${id}/disable`, {}, cookies.admin));
     expect(disabled.staff).toMatchObject({ id, disabled: true });
+    // Told why first, so the console asks them to sign in rather than to check their network.
+    expect(await told).toEqual({ reason: 'signed-out' });
     expect(await gone).toBe('io server disconnect');
     expect((await get('/api/auth/me', cookies.facilitator)).status).toBe(401);
     expect(await connectsWith(session, cookies.facilitator)).toBe('UNAUTHENTICATED');

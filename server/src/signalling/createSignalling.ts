@@ -93,12 +93,13 @@ export const memberRoom = (sessionId: string, memberId: string) => `member:${ses
 const staffRoom = (accountId: string) => `staff:${accountId}`;
 const loginRoom = (loginId: string) => `login:${loginId}`;
 
-/** Closes the live connections of sign-ins that have ended, on whichever node they are. */
+/**
+ * Closes the live connections of sign-ins that have ended, on whichever node they are, saying
+ * why first (the console then asks its user to sign in again rather than to check their network).
+ */
 export function closeEndedSignIns(io: SignallingServer, ended: EndedSignIns): void {
-  if ('loginId' in ended) {
-    io.in(loginRoom(ended.loginId)).disconnectSockets(true);
-    return;
-  }
-  const account = io.in(staffRoom(ended.accountId));
-  (ended.exceptLoginId ? account.except(loginRoom(ended.exceptLoginId)) : account).disconnectSockets(true);
+  const account = 'loginId' in ended ? io.in(loginRoom(ended.loginId)) : io.in(staffRoom(ended.accountId));
+  const target = 'exceptLoginId' in ended && ended.exceptLoginId ? account.except(loginRoom(ended.exceptLoginId)) : account;
+  target.emit('session:closed', { reason: 'signed-out' });
+  target.disconnectSockets(true);
 }
