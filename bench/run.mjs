@@ -5,6 +5,7 @@ import { runT2 } from './t2-command.mjs';
 import { runT3 } from './t3-pairs.mjs';
 import { runT4 } from './t4-turn.mjs';
 import { runT12 } from './t12-first-load.mjs';
+import { runSignInFlood } from './signin-flood.mjs';
 
 const cpus = os.cpus();
 console.log(`Hearth benchmarks — ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
@@ -14,5 +15,6 @@ await runT2();
 await runT3();
 await runT4();
 runT12();
+await runSignInFlood();
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(0);

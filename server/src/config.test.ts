@@ -33,18 +33,23 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig: clinic and sign-in', () => {
-  it('defaults to no secret, an insecure cookie (plain-http quick start), no demo and UTC', () => {
+  it('defaults to no secret, an insecure cookie (plain-http quick start), no trusted proxy, no demo and UTC', () => {
     const config = loadConfig({});
-    expect(config.auth).toEqual({ secret: undefined, cookieSecure: false });
+    expect(config.auth).toEqual({ secret: undefined, cookieSecure: false, trustProxy: false });
     expect(config.demo).toBe(false);
     expect(config.clinicTimeZone).toBe('UTC');
   });
   it('reads the secret, the cookie flag, demo mode and the clinic time zone', () => {
     const config = loadConfig({ HEARTH_SECRET: 'x'.repeat(32), COOKIE_SECURE: 'true', DEMO: '1', CLINIC_TIME_ZONE: 'America/Chicago' });
-    expect(config.auth).toEqual({ secret: 'x'.repeat(32), cookieSecure: true });
+    expect(config.auth).toEqual({ secret: 'x'.repeat(32), cookieSecure: true, trustProxy: false });
     expect(config.demo).toBe(true);
     expect(config.clinicTimeZone).toBe('America/Chicago');
     expect(loadConfig({ COOKIE_SECURE: 'false', DEMO: '0' })).toMatchObject({ auth: { cookieSecure: false }, demo: false });
+  });
+  it('reads which proxies to trust: a hop count or addresses', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).auth.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).auth.trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'x;rm' })).toThrow(/TRUST_PROXY/);
   });
   it('refuses a short secret, a vague flag and an unknown time zone', () => {
     expect(() => loadConfig({ HEARTH_SECRET: 'too-short' })).toThrow(/HEARTH_SECRET/);

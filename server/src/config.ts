@@ -77,6 +77,17 @@ const Env = z.object({
    */
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Which proxies in front of Hearth to believe about the client's address (X-Forwarded-For),
+   * as Express's `trust proxy`: a hop count (1 behind one reverse proxy) or addresses/subnets
+   * (`loopback, uniquelocal`). Unset: none, the socket's peer is the client. Behind a proxy it
+   * must be set, or sign-in throttling sees every staff member as the proxy's one address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, 'a hop count or comma-separated addresses/subnets')
+    .optional()
+    .transform((v) => (v === undefined ? false : /^\d+$/.test(v) ? Number(v) : v)),
   /** Seed a demo cohort, facilitator and participants at start and print how to sign in. */
   DEMO: Flag,
   /**
@@ -120,7 +131,7 @@ export type Config = {
   /** Certificate and key files when this server speaks https itself. */
   tls: { certFile: string; keyFile: string } | undefined;
   clientDist: string | undefined;
-  auth: { secret: string | undefined; cookieSecure: boolean };
+  auth: { secret: string | undefined; cookieSecure: boolean; trustProxy: number | string | false };
   demo: boolean;
   openRooms: boolean;
   clinicTimeZone: string;
@@ -160,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     turn: (turnUrls.length > 0 || turnTls) && e.TURN_SECRET ? { urls: turnUrls, tls: turnTls, secret: e.TURN_SECRET } : undefined,
     tls,
     clientDist: e.CLIENT_DIST,
-    auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE ?? (tls !== undefined || publicUrl?.startsWith('https:') === true) },
+    auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE ?? (tls !== undefined || publicUrl?.startsWith('https:') === true), trustProxy: e.TRUST_PROXY },
     demo: e.DEMO,
     openRooms: e.OPEN_ROOMS,
     clinicTimeZone: e.CLINIC_TIME_ZONE,

@@ -47,9 +47,20 @@ export class ForbiddenError extends AppError {
   }
 }
 
-export class LockedOutError extends AppError {
-  constructor() {
-    super('LOCKED_OUT', 'too many failed sign-ins for this email; try again later');
+/** Refused by a rate limit; `retryAfterMs` becomes the HTTP Retry-After header. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super('RATE_LIMITED', message);
+  }
+}
+
+/** Refused at once because a bounded queue of costly work is full, rather than made to wait without end. */
+export class ServerBusyError extends AppError {
+  constructor(message: string) {
+    super('SERVER_BUSY', message);
   }
 }
 
@@ -113,12 +124,13 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
-    case 'LOCKED_OUT':
+    case 'RATE_LIMITED':
       return 429;
     case 'MEDIA_ERROR':
     case 'INTERNAL':
       return 500;
     case 'SERVER_FULL':
+    case 'SERVER_BUSY':
       return 503;
     default: {
       const unreachable: never = code;

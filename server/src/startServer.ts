@@ -17,7 +17,8 @@ import { roomMediaControl } from './sessions/roomMediaControl.js';
 import { sessionMediaPolicy } from './sessions/sessionMediaPolicy.js';
 import { cohortPairingRules } from './sessions/pairingRules.js';
 import { sessionContext } from './sessions/sessionContext.js';
-import { createSignalling, memberRoom } from './signalling/createSignalling.js';
+import { closeEndedSignIns, createSignalling, memberRoom } from './signalling/createSignalling.js';
+import { SignInThrottle } from './auth/SignInThrottle.js';
 import { redisAdapter } from './cluster/redisAdapter.js';
 import { RedisSessionPlacement, singleNode, type SessionPlacement } from './cluster/SessionPlacement.js';
 import { createStores, type Stores } from './store/Stores.js';
@@ -67,6 +68,8 @@ export async function startServer(
     log,
     timeZone: config.clinicTimeZone,
     name: config.clinicName,
+    // Several nodes on one Redis share the counters, so a guesser cannot spread over nodes.
+    signInThrottle: new SignInThrottle({ redis: stores.redis }),
   });
   // Seeded before anything needs closing; announced once the URL is known.
   const demo = config.demo ? await seedDemoOnce(clinic, log) : undefined;
@@ -87,6 +90,7 @@ export async function startServer(
     clientDist: config.clientDist,
     clinic,
     cookieSecure: config.auth.cookieSecure,
+    trustProxy: config.auth.trustProxy,
   });
   const web = await createWebServer(app, config.tls, log).catch((err: unknown) => {
     pool.close();
@@ -125,7 +129,7 @@ export async function startServer(
     context: (sessionId) => sessionContext(clinic.store, sessionId),
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
-  // A revoked link stops working at once, on whichever node its holder is connected.
+  // A revoked link stops working at once, on whichever node its holder is connected; so does an ended sign-in.
   clinic.onInviteRevoked((sessionId, memberId) => io.in(memberRoom(sessionId, memberId)).disconnectSockets(true));
   // A facilitator taken off a cohort loses its live consoles at once, on whichever node (a
   // staff member's connections are filed under their account id as the member id).
@@ -135,6 +139,7 @@ export async function startServer(
       .then((held) => held.forEach((s) => io.in(memberRoom(s.id, accountId)).disconnectSockets(true)))
       .catch((err: unknown) => log.warn({ err, cohortId }, 'could not close a removed facilitator’s connections'));
   });
+  clinic.accounts.onSignInsEnded((ended) => closeEndedSignIns(io, ended));
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -28,6 +28,8 @@ type Fixture = {
   passwords: Record<Exclude<Caller, 'participant'>, { email: string; password: string }>;
   fran: string;
   uma: string;
+  /** A facilitator account the admin's staff calls act on (disable, enable, a new password). */
+  spare: string;
   a: { cohortId: string; sessionId: string; alex: string; blake: string; blakeJti: string };
   b: { cohortId: string; sessionId: string; zed: string };
 };
@@ -45,6 +47,8 @@ async function ok<T>(res: Promise<{ status: number; body: unknown }>, status = 2
 beforeAll(async () => {
   const { admin, facilitator } = await staff(server);
   await ok(api(server, 'POST', '/api/facilitators', { body: UMA, cookie: admin }), 201);
+  const spareAccount = { email: 'sam@clinic.example', password: 'a spare facilitator 1', displayName: 'Sam' };
+  const spare = (await ok<{ account: { id: string } }>(api(server, 'POST', '/api/facilitators', { body: spareAccount, cookie: admin }), 201)).account.id;
   const uma = await signIn(UMA);
   const idOf = async (cookie: string) => (await ok<{ account: { id: string } }>(api(server, 'GET', '/api/auth/me', { cookie }))).account.id;
   const as = (method: string, path: string, body?: unknown, status = 200) => ok<Record<string, unknown>>(api(server, method, path, { body, cookie: admin }), status);
@@ -68,6 +72,7 @@ beforeAll(async () => {
     passwords: { admin: ADMIN, assigned: FACILITATOR, unassigned: UMA },
     fran,
     uma: umaId,
+    spare,
     a: { cohortId: a.cohortId, sessionId: a.sessionId, alex: a.ids[0]!, blake: a.ids[1]!, blakeJti: a.invites.find((i) => i.memberId === a.ids[1])!.jti },
     b: { cohortId: b.cohortId, sessionId: b.sessionId, zed: b.ids[0]! },
   };
@@ -126,6 +131,15 @@ const ROWS: Record<string, Row> = {
   'GET /api/sessions/:sessionId/attendance.csv': { scope: 'cohort' },
   'POST /api/invites/:jti/revoke': { scope: 'cohort' },
   'GET /api/audit': { scope: 'admin' },
+  'GET /api/staff': { scope: 'admin' },
+  'POST /api/staff/:staffId/disable': { scope: 'admin' },
+  'POST /api/staff/:staffId/enable': { scope: 'admin' },
+  'POST /api/staff/:staffId/password': { scope: 'admin', body: () => ({ password: 'a reset password 12' }) },
+  // Any staff member reaches it; the wrong current password is refused (its success: staff.test.ts).
+  'POST /api/auth/password': {
+    expect: { participant: 401, unassigned: 403, assigned: 403, admin: 403 },
+    body: () => ({ currentPassword: 'not the current one', newPassword: 'a brand new password 1' }),
+  },
   'GET /api/audit/verify': { scope: 'admin' },
 };
 
@@ -149,7 +163,7 @@ function expected(row: Row): Record<Caller, number> {
 
 /** Cohort A's ids in place of the route's parameters. */
 const fill = (path: string) =>
-  path.replace(':cohortId', f.a.cohortId).replace(':sessionId', f.a.sessionId).replace(':memberId', f.a.alex).replace(':jti', f.a.blakeJti);
+  path.replace(':cohortId', f.a.cohortId).replace(':sessionId', f.a.sessionId).replace(':memberId', f.a.alex).replace(':jti', f.a.blakeJti).replace(':staffId', f.spare);
 
 /** Like the staff pages' fetch, but keeps a CSV answer as text. */
 async function request(method: string, path: string, cookie: string | undefined, body: unknown) {

@@ -24,6 +24,8 @@ afterAll(async () => {
   await redis?.destroy();
 });
 
+const admin = { email: 'ada@clinic.example', password: 'admin password 123', displayName: 'Ada' };
+
 /** A member as a facilitator's snapshot shows them. */
 function memberOf(view: SessionView | undefined, name: string) {
   return view?.kind === 'facilitator' ? view.members.find((m) => m.displayName === name) : undefined;
@@ -38,7 +40,6 @@ function client(node: ServerProcess | string, auth: Record<string, string>, cook
 describe('two nodes, one Redis', () => {
   it('share the clinic\'s records; a session runs on one node and a member who reaches the other is sent there; a change made on one node reaches clients on the other', async () => {
     // Staff set up on node A; node B knows the account and the session at once.
-    const admin = { email: 'ada@clinic.example', password: 'admin password 123', displayName: 'Ada' };
     expect((await api(a, 'POST', '/api/setup/admin', { body: admin })).status).toBe(201);
     const cookie = sessionCookieOf(await api(b, 'POST', '/api/auth/login', { body: { email: admin.email, password: admin.password } }));
     const post = async <T>(node: ServerProcess, path: string, body?: unknown) => (await api(node, 'POST', path, { body, cookie })).body as T;
@@ -82,5 +83,27 @@ describe('two nodes, one Redis', () => {
       const refused = await new Promise<unknown>((resolve) => again.once('connect_error', (err: Error & { data?: unknown }) => resolve(err.data)));
       expect(refused).toEqual({ code: 'INVITE_REVOKED' });
     }
+  }, 40_000);
+
+  it('share sign-in throttling, and an account disabled on one node loses its connection on the other', async () => {
+    // Five wrong guesses on node A; the sixth, on node B, is refused unchecked.
+    const guess = (node: ServerProcess) => api(node, 'POST', '/api/auth/login', { body: { email: 'nobody@clinic.example', password: 'a wrong guess' } });
+    for (let i = 0; i < 5; i++) expect((await guess(a)).status).toBe(401);
+    expect((await guess(b)).body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+
+    const adminCookie = sessionCookieOf(await api(b, 'POST', '/api/auth/login', { body: { email: admin.email, password: admin.password } }));
+    const fran = { email: 'fran@clinic.example', password: 'facilitator pass 1', displayName: 'Fran' };
+    const { account } = (await api(b, 'POST', '/api/facilitators', { body: fran, cookie: adminCookie })).body as { account: { id: string } };
+    const cookie = sessionCookieOf(await api(a, 'POST', '/api/auth/login', { body: { email: fran.email, password: fran.password } }));
+    const post = async <T>(path: string, body: unknown) => (await api(a, 'POST', path, { body, cookie })).body as T;
+    const { cohort } = await post<{ cohort: { id: string } }>('/api/cohorts', { name: 'Tuesday IOP', timeZone: 'UTC' });
+    const { session } = await post<{ session: { id: string } }>(`/api/cohorts/${cohort.id}/sessions`, { title: 'Tuesday' });
+    const f = client(a, { sessionId: session.id }, cookie);
+    await call(f.socket, 'session:identity', {});
+
+    const closed = new Promise<string>((resolve) => f.socket.once('disconnect', resolve));
+    expect((await api(b, 'POST', `/api/staff/${account.id}/disable`, { body: {}, cookie: adminCookie })).status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+    expect((await api(a, 'GET', '/api/auth/me', { cookie })).status).toBe(401);
   }, 40_000);
 });

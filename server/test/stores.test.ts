@@ -81,13 +81,18 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(await store.loginSessions.get('k')).toBeUndefined();
   });
 
-  it('updates failure counters atomically under parallel updates', async () => {
-    const bump = () =>
-      store.loginFailures.update('e', (c) => ({ count: (c?.count ?? 0) + 1, windowStart: now, expiresAt: now + 60_000 }));
+  it('lists accounts oldest first and updates one atomically, never its id or email', async () => {
+    const account = (id: string, email: string, createdAt: number) => ({ id, email, displayName: id, role: 'facilitator' as const, passwordHash: 'h', createdAt });
+    await store.accounts.insert(account('b', 'b@x.org', 2));
+    await store.accounts.insert(account('a', 'a@x.org', 1));
+    expect((await store.accounts.list()).map((a) => a.id)).toEqual(['a', 'b']);
+    const bump = () => store.accounts.update('a', (a) => ({ ...a, signInEpoch: (a.signInEpoch ?? 0) + 1 }));
     await Promise.all(Array.from({ length: 20 }, bump));
-    expect((await store.loginFailures.get('e'))?.count).toBe(20);
-    expect(await store.loginFailures.update('e', () => undefined)).toBeUndefined();
-    expect(await store.loginFailures.get('e')).toBeUndefined();
+    expect((await store.accounts.get('a'))?.signInEpoch).toBe(20);
+    const renamed = await store.accounts.update('a', (a) => ({ ...a, id: 'z', email: 'b@x.org', disabled: true }));
+    expect(renamed).toMatchObject({ id: 'a', email: 'a@x.org', disabled: true });
+    expect((await store.accounts.findByEmail('b@x.org'))?.id).toBe('b');
+    expect(await store.accounts.update('nobody', (a) => a)).toBeUndefined();
   });
 
   it('lists cohorts, members and sessions oldest first, members and sessions by cohort', async () => {
@@ -185,9 +190,8 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(await staff.cohortsOf('nobody')).toEqual([]);
   });
 
-  it('may drop expired login sessions and failure counters, never live ones', async () => {
+  it('may drop expired login sessions, never live ones', async () => {
     await store.loginSessions.insert({ id: 'old', accountId: 'a', expiresAt: now + 10 });
-    await store.loginFailures.update('old@x.org', () => ({ count: 1, windowStart: now, expiresAt: now + 10 }));
     now += 24 * 60 * 60_000;
     await store.loginSessions.insert({ id: 'new', accountId: 'a', expiresAt: now + 10 });
     expect(await store.loginSessions.get('new')).toBeDefined();

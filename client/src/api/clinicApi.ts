@@ -5,6 +5,7 @@ import type {
   Account,
   AuditEntry,
   AuditVerification,
+  ChangePasswordInput,
   Cohort,
   CohortAttendance,
   CohortFacilitator,
@@ -15,8 +16,10 @@ import type {
   NewCohortInput,
   NewMemberInput,
   NewSessionInput,
+  ResetPasswordInput,
   RevokedInvite,
   SessionAttendance,
+  StaffMember,
   WeeklyScheduleInput,
 } from './types';
 
@@ -54,6 +57,17 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     signOut: () => call<void>('POST', '/auth/logout'),
     me: async () => (await call<{ account: Account }>('GET', '/auth/me')).account,
     addFacilitator: async (account: NewAccount) => (await call<{ account: Account }>('POST', '/facilitators', account)).account,
+    /** Anyone signed in: their other sign-ins end; this browser stays signed in (a new cookie). */
+    changePassword: (body: ChangePasswordInput) => call<void>('POST', '/auth/password', body),
+
+    /** Admins only: every staff account, oldest first. */
+    staff: async () => (await call<{ staff: StaffMember[] }>('GET', '/staff')).staff,
+    /** Admins only: a disabled account cannot sign in, and its sign-ins and live connections end. */
+    setStaffDisabled: async (staffId: string, disabled: boolean) =>
+      (await call<{ staff: StaffMember }>('POST', `/staff/${id(staffId)}/${disabled ? 'disable' : 'enable'}`)).staff,
+    /** Admins only: a new password for someone else; their sign-ins end. */
+    resetStaffPassword: async (staffId: string, body: ResetPasswordInput) =>
+      (await call<{ staff: StaffMember }>('POST', `/staff/${id(staffId)}/password`, body)).staff,
 
     cohorts: async () => (await call<{ cohorts: Cohort[] }>('GET', '/cohorts')).cohorts,
     createCohort: async (cohort: NewCohortInput) => (await call<{ cohort: Cohort }>('POST', '/cohorts', cohort)).cohort,

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './ApiError';
-import { errorMessage, HTTPS_REQUIRED_MESSAGE, LOCKED_OUT_MESSAGE, SIGNED_OUT_MESSAGE, WRONG_CREDENTIALS_MESSAGE } from './errorMessage';
+import {
+  DISABLED_MESSAGE,
+  errorMessage,
+  HTTPS_REQUIRED_MESSAGE,
+  RATE_LIMITED_MESSAGE,
+  SIGNED_OUT_MESSAGE,
+  WRONG_CREDENTIALS_MESSAGE,
+  WRONG_CURRENT_PASSWORD_MESSAGE,
+} from './errorMessage';
 
 const err = (code: ApiError['code'], status = 400, message = '') => new ApiError(code, status, message);
 
@@ -10,10 +18,17 @@ describe('errorMessage', () => {
     expect(WRONG_CREDENTIALS_MESSAGE).not.toMatch(/no account|unknown|not found/i);
   });
 
-  it('says a locked-out sign-in can be tried again in 15 minutes', () => {
-    expect(errorMessage(err('LOCKED_OUT', 429), 'signIn')).toBe(LOCKED_OUT_MESSAGE);
-    expect(LOCKED_OUT_MESSAGE).toMatch(/too many attempts/i);
-    expect(LOCKED_OUT_MESSAGE).toContain('try again in 15 minutes');
+  it('says a throttled sign-in can be tried again later or from the usual place', () => {
+    expect(errorMessage(err('RATE_LIMITED', 429), 'signIn')).toBe(RATE_LIMITED_MESSAGE);
+    expect(RATE_LIMITED_MESSAGE).toMatch(/too many attempts/i);
+    expect(RATE_LIMITED_MESSAGE).toContain('try again in 15 minutes, or from where you usually sign in');
+    expect(errorMessage(err('SERVER_BUSY', 503), 'signIn')).toMatch(/busy.*try again in a moment/i);
+  });
+
+  it('names a disabled account at sign-in and a wrong current password when changing it', () => {
+    expect(errorMessage(err('FORBIDDEN', 403), 'signIn')).toBe(DISABLED_MESSAGE);
+    expect(errorMessage(err('FORBIDDEN', 403), 'changePassword')).toBe(WRONG_CURRENT_PASSWORD_MESSAGE);
+    expect(errorMessage(err('FORBIDDEN', 403))).toMatch(/cannot do this/);
   });
 
   it('tells staff who reached sign-in over plain http to use the https address, not that the password is wrong', () => {

@@ -1,9 +1,12 @@
 import { isApiError, type ApiErrorCode } from './ApiError';
 
 /** What the person was doing: the same code can mean different things to them. */
-export type StaffAction = 'signIn' | 'setup' | 'addFacilitator' | 'other';
+export type StaffAction = 'signIn' | 'setup' | 'addFacilitator' | 'changePassword' | 'other';
 
-export const LOCKED_OUT_MESSAGE = 'Too many attempts. Sign-in for this email is paused for safety: try again in 15 minutes.';
+export const RATE_LIMITED_MESSAGE =
+  'Too many attempts. Signing in with this email from here is paused for safety: try again in 15 minutes, or from where you usually sign in.';
+export const DISABLED_MESSAGE = 'This account is turned off. A clinic admin can turn it back on.';
+export const WRONG_CURRENT_PASSWORD_MESSAGE = 'That is not your current password. Check it and try again.';
 /** One message for an unknown email and a wrong password, so it tells no one which emails have accounts. */
 export const WRONG_CREDENTIALS_MESSAGE = 'That email and password do not match. Check both and try again.';
 /** Said instead of a silent loop back to sign-in: the browser would have dropped the Secure cookie. */
@@ -29,11 +32,15 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
       return 'Hearth could not be reached. Check your internet connection and try again.';
     case 'UNAUTHENTICATED':
       return action === 'signIn' ? WRONG_CREDENTIALS_MESSAGE : SIGNED_OUT_MESSAGE;
-    case 'LOCKED_OUT':
-      return LOCKED_OUT_MESSAGE;
     case 'HTTPS_REQUIRED':
       return HTTPS_REQUIRED_MESSAGE;
+    case 'RATE_LIMITED':
+      return action === 'signIn' || action === 'changePassword' ? RATE_LIMITED_MESSAGE : 'Too many requests. Wait a minute and try again.';
+    case 'SERVER_BUSY':
+      return 'Hearth is busy checking other sign-ins. Try again in a moment.';
     case 'FORBIDDEN':
+      if (action === 'signIn') return DISABLED_MESSAGE;
+      if (action === 'changePassword') return WRONG_CURRENT_PASSWORD_MESSAGE;
       return 'Your account cannot do this. A clinic admin can.';
     case 'NOT_FOUND':
       return 'This could not be found. It may have been removed, or the link may be incomplete.';
@@ -43,6 +50,7 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
       return 'This already exists.';
     case 'INVALID_PAYLOAD':
       if (action === 'signIn') return 'Enter your email address and your password.';
+      if (action === 'changePassword') return 'Check the passwords: the new one needs at least 12 characters.';
       if (action === 'setup' || action === 'addFacilitator') {
         return 'Check the details: a name, a valid email address, and a password of at least 12 characters.';
       }

@@ -52,9 +52,9 @@ describe('requestJson', () => {
   });
 
   it('turns the API error body into an ApiError with its code and status', async () => {
-    const { fetch } = fakeFetch(() => json(429, { error: { code: 'LOCKED_OUT', message: 'too many failed sign-ins' } }));
+    const { fetch } = fakeFetch(() => json(429, { error: { code: 'RATE_LIMITED', message: 'too many failed sign-ins' } }));
     const err = await rejection(requestJson(fetch, 'POST', '/api/auth/login', { email: 'a@b.c', password: 'x' }));
-    expect(err).toMatchObject({ code: 'LOCKED_OUT', status: 429, serverMessage: 'too many failed sign-ins' });
+    expect(err).toMatchObject({ code: 'RATE_LIMITED', status: 429, serverMessage: 'too many failed sign-ins' });
   });
 
   it('calls a server that cannot be reached NETWORK', async () => {

@@ -3,4 +3,4 @@
  * pages validate their forms with the very rules the server parses with. Re-exported here
  * for the server's own callers (the create-admin command).
  */
-export { Email, LoginBody, NewAccountBody, NewPassword, StaffName } from '@hearth/shared';
+export { ChangePasswordBody, Email, LoginBody, NewAccountBody, NewPassword, ResetPasswordBody, StaffId, StaffName } from '@hearth/shared';

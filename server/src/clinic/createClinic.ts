@@ -1,5 +1,6 @@
 import { DEFAULT_CRISIS_RESOURCES, type ClinicInfo } from '@hearth/shared';
-import { Accounts, type Account } from '../auth/Accounts.js';
+import { Accounts, type Account, type SignIn } from '../auth/Accounts.js';
+import type { SignInThrottle } from '../auth/SignInThrottle.js';
 import { deriveKey } from '../auth/secret.js';
 import type { Logger } from '../logger.js';
 import type { AttendanceLog } from '../store/SessionLog.js';
@@ -40,6 +41,8 @@ export type Clinic = {
   verifyInvite(token: string, now?: number): Promise<InviteCheck>;
   /** A staff member's credential: the `hearth_session` cookie in a Cookie header. */
   accountFromCookie(cookieHeader: string | undefined): Promise<Account | undefined>;
+  /** The same with the sign-in it belongs to, for connections that must close when it ends. */
+  signInFromCookie(cookieHeader: string | undefined): Promise<SignIn | undefined>;
 };
 
 export type ClinicDeps = {
@@ -52,13 +55,15 @@ export type ClinicDeps = {
   timeZone: string;
   /** The name participants see until an admin sets one. */
   name: string;
+  /** Sign-in throttling (Redis-backed when several nodes share one Redis); in-memory by default. */
+  signInThrottle?: SignInThrottle;
 };
 
 export function createClinic(deps: ClinicDeps): Clinic {
   const { store, clock, log, timeZone, audit, attendance } = deps;
   const revokedListeners: ((sessionId: string, memberId: string) => void)[] = [];
   const staffRemovedListeners: ((cohortId: string, accountId: string) => void)[] = [];
-  const accounts = new Accounts({ store, clock, log });
+  const accounts = new Accounts({ store, clock, log, ...(deps.signInThrottle ? { throttle: deps.signInThrottle } : {}) });
   const invites = new Invites({ store, clock, key: deriveKey(deps.secret, 'invite-token-v1'), log });
   return {
     store,
@@ -77,6 +82,7 @@ export function createClinic(deps: ClinicDeps): Clinic {
     onCohortStaffRemoved: (listener) => void staffRemovedListeners.push(listener),
     cohortStaffRemoved: (cohortId, accountId) => staffRemovedListeners.forEach((listener) => listener(cohortId, accountId)),
     verifyInvite: (token, now) => invites.verify(token, now),
-    accountFromCookie: (cookieHeader) => accounts.fromCookie(cookieHeader),
+    accountFromCookie: async (cookieHeader) => (await accounts.fromCookie(cookieHeader))?.account,
+    signInFromCookie: (cookieHeader) => accounts.fromCookie(cookieHeader),
   };
 }

@@ -6,6 +6,7 @@ import { clinicRoutes } from './clinic.routes.js';
 import { cohortStaffRoutes } from './cohortStaff.routes.js';
 import { recordsRoutes } from './records.routes.js';
 import { settingsRoutes } from './settings.routes.js';
+import { staffRoutes } from './staff.routes.js';
 
 /** The clinic's JSON API under /api. */
 export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Router {
@@ -20,7 +21,7 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   // Who may reach what, once per request, before any route: the clinic's records are for
   // signed-in staff, the audit log for admins.
   router.use(['/cohorts', '/sessions', '/invites'], requireRole(deps.clinic, 'admin', 'facilitator'));
-  router.use('/audit', requireRole(deps.clinic, 'admin'));
+  router.use(['/audit', '/staff'], requireRole(deps.clinic, 'admin'));
   // Who leads a cohort is the admins' to say. Which cohorts a facilitator reaches is checked
   // per route by cohortScope.ts, once the record a route names is known.
   router.use('/cohorts/:cohortId/facilitators', requireRole(deps.clinic, 'admin'));
@@ -32,6 +33,7 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   router.use(clinicRoutes(deps));
   router.use(cohortStaffRoutes(deps));
   router.use(recordsRoutes(deps));
+  router.use(staffRoutes(deps));
   // An unknown API path is a JSON 404, never the client's app shell.
   router.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Clinic } from '../clinic/createClinic.js';
-import { AppError, httpStatusOf } from '../errors.js';
+import { AppError, httpStatusOf, RateLimitedError, ServerBusyError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { WorkerReport } from '../media/WorkerPool.js';
 import { apiRoutes } from './api.routes.js';
@@ -14,6 +14,8 @@ export type AppDeps = {
   clientDist: string | undefined;
   clinic: Clinic;
   cookieSecure: boolean;
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For names the client. */
+  trustProxy: number | string | false;
 };
 
 const STATIC_FILE = /\.(?:js|mjs|css|map|html|png|jpe?g|svg|ico|webp|json|txt|woff2?)$/i;
@@ -21,6 +23,7 @@ const STATIC_FILE = /\.(?:js|mjs|css|map|html|png|jpe?g|svg|ico|webp|json|txt|wo
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/healthz', (_req, res) => {
@@ -51,6 +54,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
     if (err instanceof AppError) {
+      const retryAfterS = retryAfterSeconds(err);
+      if (retryAfterS !== undefined) res.setHeader('Retry-After', String(retryAfterS));
       res.status(httpStatusOf(err.code)).json({ error: { code: err.code, message: err.message } });
       return;
     }
@@ -63,4 +68,11 @@ export function createApp(deps: AppDeps): express.Express {
   };
   app.use(onError);
   return app;
+}
+
+/** When a refused request may be tried again (RFC 9110 Retry-After, whole seconds). */
+function retryAfterSeconds(err: AppError): number | undefined {
+  if (err instanceof RateLimitedError) return Math.max(1, Math.ceil(err.retryAfterMs / 1000));
+  if (err instanceof ServerBusyError) return 1;
+  return undefined;
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { httpsWarnings } from './secureTransport.js';
 
 const tls = { certFile: '/etc/hearth/cert.pem', keyFile: '/etc/hearth/key.pem' };
-const secure = { secret: undefined, cookieSecure: true };
-const insecure = { secret: undefined, cookieSecure: false };
+const secure = { secret: undefined, cookieSecure: true, trustProxy: false as const };
+const insecure = { secret: undefined, cookieSecure: false, trustProxy: false as const };
 
 describe('httpsWarnings', () => {
   it('says nothing when the settings agree', () => {

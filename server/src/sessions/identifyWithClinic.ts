@@ -30,8 +30,9 @@ export function identifyWithClinic(clinic: Clinic): Identify {
       return { ok: true, identity: { sessionId, memberId, displayName: pseudonym, role: 'participant' } };
     }
     if ('sessionId' in credential) {
-      const account = await clinic.accountFromCookie(cookieHeader);
-      if (!account) return { ok: false, code: 'UNAUTHENTICATED' };
+      const signIn = await clinic.signInFromCookie(cookieHeader);
+      if (!signIn) return { ok: false, code: 'UNAUTHENTICATED' };
+      const { account, loginId } = signIn;
       const session = await clinic.store.sessions.get(credential.sessionId);
       if (!session) return { ok: false, code: 'NOT_FOUND' };
       // Staff reach only their cohorts: the console (and the members' consents) of another
@@ -41,7 +42,13 @@ export function identifyWithClinic(clinic: Clinic): Identify {
       if (session.status === 'ended') return { ok: false, code: 'SESSION_ENDED' };
       return {
         ok: true,
-        identity: { sessionId: session.id, memberId: account.id, displayName: account.displayName, role: 'facilitator' },
+        identity: {
+          sessionId: session.id,
+          memberId: account.id,
+          displayName: account.displayName,
+          role: 'facilitator',
+          signIn: { accountId: account.id, loginId },
+        },
       };
     }
     return { ok: true, identity: undefined };

@@ -6,6 +6,8 @@ export type Identity = {
   memberId: string;
   displayName: string;
   role: Role;
+  /** Staff only: the sign-in the connection was opened with; it closes when that sign-in ends. */
+  signIn?: { accountId: string; loginId: string };
 };
 
 /** What a connecting client presents: an invite token or a staff cookie plus the session. */

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
 import type { CommandName, ServerToClientEvents } from '@hearth/shared';
+import type { EndedSignIns } from '../auth/Accounts.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Rooms } from '../rooms/Rooms.js';
@@ -67,6 +68,19 @@ export function createSignalling(httpServer: HttpServer | HttpsServer, deps: Sig
     const connection: Connection = { identity: socket.data.identity, session: undefined };
     // A member's connections, wherever they are, can be reached by the room named after them.
     if (connection.identity) void socket.join(memberRoom(connection.identity.sessionId, connection.identity.memberId));
+    const signIn = connection.identity?.signIn;
+    if (signIn) {
+      // Staff connections close when their sign-in ends (sign-out, account disabled, password
+      // changed). A sign-in that ended between the handshake's check and these joins missed the
+      // rooms, so the credential is checked once more now that they are joined.
+      void socket.join([staffRoom(signIn.accountId), loginRoom(signIn.loginId)]);
+      deps
+        .identify({ auth: socket.handshake.auth, cookieHeader: socket.handshake.headers.cookie })
+        .then((again) => {
+          if (!again.ok || again.identity?.signIn?.loginId !== signIn.loginId) socket.disconnect(true);
+        })
+        .catch(() => socket.disconnect(true));
+    }
     registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairingRules: deps.pairingRules, place: deps.place, context: deps.context });
     registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms });
   });
@@ -75,3 +89,18 @@ export function createSignalling(httpServer: HttpServer | HttpsServer, deps: Sig
 
 /** The Socket.IO room of one member's connections (on every node, through the adapter). */
 export const memberRoom = (sessionId: string, memberId: string) => `member:${sessionId}:${memberId}`;
+
+/** A staff account's connections, in every session, and those opened with one sign-in. */
+const staffRoom = (accountId: string) => `staff:${accountId}`;
+const loginRoom = (loginId: string) => `login:${loginId}`;
+
+/**
+ * Closes the live connections of sign-ins that have ended, on whichever node they are, saying
+ * why first (the console then asks its user to sign in again rather than to check their network).
+ */
+export function closeEndedSignIns(io: SignallingServer, ended: EndedSignIns): void {
+  const account = 'loginId' in ended ? io.in(loginRoom(ended.loginId)) : io.in(staffRoom(ended.accountId));
+  const target = 'exceptLoginId' in ended && ended.exceptLoginId ? account.except(loginRoom(ended.exceptLoginId)) : account;
+  target.emit('session:closed', { reason: 'signed-out' });
+  target.disconnectSockets(true);
+}

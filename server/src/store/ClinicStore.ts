@@ -19,6 +19,13 @@ export type AccountRecord = {
   /** `scrypt$N$r$p$salt$hash`, see auth/password.ts. */
   passwordHash: string;
   createdAt: number;
+  /** Set by an admin: the account cannot sign in and its sign-ins have ended. */
+  disabled?: boolean;
+  /**
+   * Raised whenever all of the account's sign-ins must end (disabled, password changed or
+   * reset); a login session made under a lower number no longer counts. Absent is 0.
+   */
+  signInEpoch?: number;
 };
 
 export type LoginSessionRecord = {
@@ -26,15 +33,8 @@ export type LoginSessionRecord = {
   id: string;
   accountId: string;
   expiresAt: number;
-};
-
-/** Failed logins for one email (known or not), see auth/lockout.ts. */
-export type LoginFailureRecord = {
-  count: number;
-  windowStart: number;
-  lockedUntil?: number;
-  /** When the record stops mattering and may be dropped. */
-  expiresAt: number;
+  /** The account's signInEpoch when it was made (absent is 0). */
+  epoch?: number;
 };
 
 /** When a cohort meets every week, on the clock of its own time zone. */
@@ -104,23 +104,20 @@ export interface AccountStore {
   get(id: string): Promise<AccountRecord | undefined>;
   findByEmail(email: string): Promise<AccountRecord | undefined>;
   count(): Promise<number>;
-  /** Every account, oldest first (the cohort page's facilitator picker). */
+  /** Every account, oldest first. */
   list(): Promise<AccountRecord[]>;
+  /**
+   * Replaces the account with `change(current)` atomically and returns what was stored;
+   * undefined when there is no such account. `change` is pure (it may run more than once)
+   * and keeps the email, which the store indexes.
+   */
+  update(id: string, change: (current: AccountRecord) => AccountRecord): Promise<AccountRecord | undefined>;
 }
 
 export interface LoginSessionStore {
   insert(session: LoginSessionRecord): Promise<void>;
   get(id: string): Promise<LoginSessionRecord | undefined>;
   delete(id: string): Promise<void>;
-}
-
-export interface LoginFailureStore {
-  get(email: string): Promise<LoginFailureRecord | undefined>;
-  /**
-   * Replaces the record with `change(current)` atomically (undefined deletes it), so
-   * parallel failed logins cannot lose a count. `change` is a pure function of plain data.
-   */
-  update(email: string, change: (current: LoginFailureRecord | undefined) => LoginFailureRecord | undefined): Promise<LoginFailureRecord | undefined>;
 }
 
 export interface CohortStore {
@@ -171,7 +168,6 @@ export interface ClinicStore {
   readonly settings: ClinicSettingsStore;
   readonly accounts: AccountStore;
   readonly loginSessions: LoginSessionStore;
-  readonly loginFailures: LoginFailureStore;
   readonly cohorts: CohortStore;
   readonly members: MemberStore;
   readonly sessions: GroupSessionStore;

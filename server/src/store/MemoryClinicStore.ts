@@ -8,7 +8,6 @@ import type {
   GroupSessionRecord,
   GroupSessionStatus,
   InviteRecord,
-  LoginFailureRecord,
   LoginSessionRecord,
   MemberRecord,
 } from './ClinicStore.js';
@@ -31,7 +30,6 @@ export class MemoryClinicStore implements ClinicStore {
   readonly persistent: boolean = false;
   readonly #accounts = new Map<string, AccountRecord>();
   readonly #loginSessions = new Map<string, LoginSessionRecord>();
-  readonly #loginFailures = new Map<string, LoginFailureRecord>();
   readonly #cohorts = new Map<string, CohortRecord>();
   readonly #members = new Map<string, MemberRecord>();
   readonly #sessions = new Map<string, GroupSessionRecord>();
@@ -65,7 +63,14 @@ export class MemoryClinicStore implements ClinicStore {
     get: async (id: string) => copyOrUndefined(this.#accounts.get(id)),
     findByEmail: async (email: string) => copyOrUndefined(this.#findAccount(email)),
     count: async () => this.#accounts.size,
-    list: async () => [...this.#accounts.values()].map(copy),
+    list: async () => [...this.#accounts.values()].sort((a, b) => a.createdAt - b.createdAt).map(copy),
+    update: async (id: string, change: (current: AccountRecord) => AccountRecord) => {
+      const current = this.#accounts.get(id);
+      if (!current) return undefined;
+      const stored = { ...copy(change(copy(current))), id, email: current.email };
+      this.#accounts.set(id, stored);
+      return copy(stored);
+    },
   };
 
   readonly loginSessions = {
@@ -76,17 +81,6 @@ export class MemoryClinicStore implements ClinicStore {
     get: async (id: string) => copyOrUndefined(this.#loginSessions.get(id)),
     delete: async (id: string) => {
       this.#loginSessions.delete(id);
-    },
-  };
-
-  readonly loginFailures = {
-    get: async (email: string) => copyOrUndefined(this.#loginFailures.get(email)),
-    update: async (email: string, change: (current: LoginFailureRecord | undefined) => LoginFailureRecord | undefined) => {
-      this.#sweep();
-      const next = change(copyOrUndefined(this.#loginFailures.get(email)));
-      if (next) this.#loginFailures.set(email, copy(next));
-      else this.#loginFailures.delete(email);
-      return copyOrUndefined(next);
     },
   };
 
@@ -155,13 +149,12 @@ export class MemoryClinicStore implements ClinicStore {
     return undefined;
   }
 
-  /** Drops expired login sessions and failure counters now and then, so they cannot pile up. */
+  /** Drops expired login sessions now and then, so they cannot pile up. */
   #sweep(): void {
     const now = this.#clock();
     if (now - this.#lastSweep < SWEEP_EVERY_MS) return;
     this.#lastSweep = now;
     for (const [id, s] of this.#loginSessions) if (s.expiresAt <= now) this.#loginSessions.delete(id);
-    for (const [email, f] of this.#loginFailures) if (f.expiresAt <= now) this.#loginFailures.delete(email);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FirstAdminForm, LoginBody, NewAccountBody, StaffName } from './accounts.js';
+import { ChangePasswordBody, ChangePasswordForm, FirstAdminForm, LoginBody, NewAccountBody, ResetPasswordBody, StaffId, StaffName } from './accounts.js';
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
@@ -51,5 +51,22 @@ describe('FirstAdminForm', () => {
     expect(messages(FirstAdminForm.safeParse({ ...ok, confirm: 'correct horse battery!' }))).toEqual({
       confirm: 'The two passwords are not the same.',
     });
+  });
+});
+
+describe('changing and resetting passwords', () => {
+  const ok = { currentPassword: 'old', newPassword: 'a fresh passphrase', confirm: 'a fresh passphrase' };
+  it('takes any current password but holds the new one to the account rules, typed the same twice', () => {
+    expect(ChangePasswordForm.safeParse(ok).success).toBe(true);
+    expect(messages(ChangePasswordForm.safeParse({ ...ok, newPassword: 'short', confirm: 'short' }))).toEqual({ newPassword: 'Use at least 12 characters.' });
+    expect(messages(ChangePasswordForm.safeParse({ ...ok, confirm: 'a fresh passphrasE' }))).toEqual({ confirm: 'The two new passwords are not the same.' });
+    expect(messages(ChangePasswordBody.safeParse({ currentPassword: '', newPassword: ok.newPassword }))).toEqual({ currentPassword: 'Enter your password.' });
+    expect(ChangePasswordBody.safeParse({ ...ok }).success).toBe(false);
+  });
+  it('resets to a new password only, and names accounts by a bounded id', () => {
+    expect(ResetPasswordBody.safeParse({ password: 'a fresh passphrase' }).success).toBe(true);
+    expect(ResetPasswordBody.safeParse({ password: 'a fresh passphrase', role: 'admin' }).success).toBe(false);
+    expect(StaffId.safeParse('AbC-_9').success).toBe(true);
+    for (const bad of ['', 'x'.repeat(65), '../x', 'a b']) expect(StaffId.safeParse(bad).success).toBe(false);
   });
 });

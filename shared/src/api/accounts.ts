@@ -34,10 +34,9 @@ export const NewAccountBody = z.strictObject({ email: Email, password: NewPasswo
 export type NewAccountInput = z.input<typeof NewAccountBody>;
 
 /** Any length is accepted at sign-in: a rule changed later must not lock out an old password. */
-export const LoginBody = z.strictObject({
-  email: Email,
-  password: z.string().min(1, 'Enter your password.').max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`),
-});
+const TypedPassword = z.string().min(1, 'Enter your password.').max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+
+export const LoginBody = z.strictObject({ email: Email, password: TypedPassword });
 export type LoginInput = z.input<typeof LoginBody>;
 
 /** The setup page's form: the first admin's account, with the password typed twice. */
@@ -45,3 +44,20 @@ export const FirstAdminForm = NewAccountBody.extend({ confirm: z.string() }).ref
   message: 'The two passwords are not the same.',
   path: ['confirm'],
 });
+
+/** A staff member changing their own password: the current one proves it is them and not a borrowed session. */
+export const ChangePasswordBody = z.strictObject({ currentPassword: TypedPassword, newPassword: NewPassword });
+export type ChangePasswordInput = z.input<typeof ChangePasswordBody>;
+
+/** The change-password form: the new password typed twice. */
+export const ChangePasswordForm = ChangePasswordBody.extend({ confirm: z.string() }).refine((f) => f.confirm === f.newPassword, {
+  message: 'The two new passwords are not the same.',
+  path: ['confirm'],
+});
+
+/** An admin setting a staff member's password (they forgot theirs): every sign-in of theirs ends. */
+export const ResetPasswordBody = z.strictObject({ password: NewPassword });
+export type ResetPasswordInput = z.input<typeof ResetPasswordBody>;
+
+/** Staff account ids in API paths: the server's ids (lib/ids.ts), bounded before any lookup. */
+export const StaffId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a staff id');

@@ -11,6 +11,9 @@ export type StaffRole = 'admin' | 'facilitator';
 
 export type Account = { id: string; email: string; displayName: string; role: StaffRole };
 
+/** A staff account as admins manage it: a disabled one cannot sign in and its sign-ins have ended. */
+export type StaffMember = Account & { disabled: boolean; createdAt: string };
+
 /** When a cohort meets each week, on its own clock. Weekdays: 0 = Sunday … 6 = Saturday. */
 export type CohortSchedule = z.output<typeof WeeklySchedule>;
 

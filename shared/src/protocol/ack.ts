@@ -13,7 +13,6 @@ export const ERROR_CODES = [
   'WRONG_NODE',
   // Staff sign-in and the clinic's HTTP API.
   'UNAUTHENTICATED',
-  'LOCKED_OUT',
   'ALREADY_EXISTS',
   'UNSUPPORTED_MEDIA_TYPE',
   // Sign-in reached over plain http while the cookie is Secure: the browser would drop it.
@@ -29,6 +28,10 @@ export const ERROR_CODES = [
   'HELD_BY_SESSION',
   // The media workers of this node cannot take another room or person (a configured limit).
   'SERVER_FULL',
+  // Too many requests from this address or for this account (sign-in throttling): wait and retry.
+  'RATE_LIMITED',
+  // The server is too busy with this kind of work (password checks) to take more now: retry shortly.
+  'SERVER_BUSY',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -237,8 +237,8 @@ export const serverEvents = {
     text: z.string(),
     at: z.number(),
   }),
-  /** Sent just before the server closes this connection. */
-  'session:closed': z.object({ reason: z.enum(['removed', 'denied', 'ended', 'replaced']) }),
+  /** Sent just before the server closes this connection. `signed-out`: the staff sign-in it was opened with ended. */
+  'session:closed': z.object({ reason: z.enum(['removed', 'denied', 'ended', 'replaced', 'signed-out']) }),
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

@@ -3,7 +3,7 @@ import { NoticePage } from './NoticePage';
 import { closedWords } from './problems';
 
 /**
- * Out of the session: ended, left, removed, denied, or opened elsewhere. Someone who left or
+ * Out of the session: ended, left, removed, denied, opened elsewhere, or (staff) signed out. Someone who left or
  * was not let in can go back without reloading or retyping anything; the end says when the
  * group meets next; every one of these pages carries the crisis resources.
  */
@@ -19,7 +19,11 @@ export function ClosedNotice({ session, state }: { session: ModeratedSession; st
       context={state.identity?.context}
       showNextSession={reason !== 'replaced'}
       actions={
-        canComeBack || (facilitator && reason === 'ended') ? (
+        reason === 'signed-out' ? (
+          <a className="btn btn-primary" href="/login">
+            Sign in
+          </a>
+        ) : canComeBack || (facilitator && reason === 'ended') ? (
           <>
             {canComeBack && (
               <button type="button" className="btn btn-primary" onClick={() => void session.rejoin()}>

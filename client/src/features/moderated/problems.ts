@@ -122,6 +122,13 @@ export function closedWords(reason: ClosedReason): PageWords {
         next: 'Check your internet connection, then rejoin: your facilitator will let you in again.',
         tone: 'attention',
       };
+    case 'signed-out':
+      return {
+        title: 'You have been signed out',
+        text: 'Your sign-in ended (you signed out elsewhere, your password changed, or an admin turned your account off), so this console closed. The group goes on.',
+        next: 'Sign in again, then open the session again.',
+        tone: 'attention',
+      };
     case 'replaced':
       return {
         title: 'This session is open in another window',

@@ -10,7 +10,7 @@ import { useOutcome } from './useOutcome';
 const EMPTY = { displayName: '', email: '', password: '' };
 
 /** Admins only: a facilitator account, with a password the admin passes on to them. */
-export function AddFacilitatorForm() {
+export function AddFacilitatorForm({ onAdded }: { onAdded?: () => void } = {}) {
   const { api } = useStaff();
   const form = useForm({ resolver: zodResolver(NewAccountBody), defaultValues: EMPTY });
   const { errors, isSubmitting } = form.formState;
@@ -22,6 +22,7 @@ export function AddFacilitatorForm() {
         async () => {
           const account = await api.addFacilitator(body);
           form.reset(EMPTY);
+          onAdded?.();
           return `${account.displayName} can now sign in with ${account.email} and the password you chose.`;
         },
         (err) => errorMessage(err, 'addFacilitator'),

@@ -1,10 +1,12 @@
 import { Link, Route, Switch } from 'wouter';
+import { AccountPage } from './AccountPage';
 import { AuditPage } from './AuditPage';
 import { CohortPage } from './CohortPage';
 import { CohortsPage } from './CohortsPage';
 import { paths } from './routes';
 import { SessionPage } from './SessionPage';
 import { SettingsPage } from './SettingsPage';
+import { StaffPage } from './StaffPage';
 import { usePageHeading } from './usePageHeading';
 
 /** The signed-in pages under /clinic; each record's page is keyed by its id, so moving between two starts afresh. */
@@ -21,6 +23,12 @@ export function ClinicRoutes() {
       </Route>
       <Route path="/clinic/settings">
         <SettingsPage />
+      </Route>
+      <Route path="/clinic/staff">
+        <StaffPage />
+      </Route>
+      <Route path="/clinic/account">
+        <AccountPage />
       </Route>
       <Route>
         <NotFoundPage />

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { HeartHandshake, LogOut } from 'lucide-react';
+import { HeartHandshake, KeyRound, LogOut } from 'lucide-react';
 import { Link, useLocation } from 'wouter';
 import type { Account } from '../../api/types';
 import { paths } from './routes';
@@ -29,7 +29,7 @@ export function StaffLayout({ account, clinicName, onSignOut, children }: Props)
   };
   const admin = account.role === 'admin';
   // A cohort's and a session's pages belong to the cohorts.
-  const section = path.startsWith('/clinic/audit') ? 'audit' : path.startsWith('/clinic/settings') ? 'settings' : 'cohorts';
+  const section = (['audit', 'settings', 'staff', 'account'] as const).find((s) => path.startsWith(`/clinic/${s}`)) ?? 'cohorts';
 
   return (
     <div className="staff">
@@ -53,6 +53,11 @@ export function StaffLayout({ account, clinicName, onSignOut, children }: Props)
             </NavLink>
           )}
           {admin && (
+            <NavLink to={paths.staff()} current={section === 'staff'} exact={section === 'staff'}>
+              Staff
+            </NavLink>
+          )}
+          {admin && (
             <NavLink to={paths.settings()} current={section === 'settings'} exact={section === 'settings'}>
               Settings
             </NavLink>
@@ -64,6 +69,11 @@ export function StaffLayout({ account, clinicName, onSignOut, children }: Props)
             <strong>{account.displayName}</strong>
             <span className="staff-who-role">{ROLE_NAMES[account.role]}</span>
           </p>
+          {/* On a phone only the key shows (the name keeps the room); its name stays for screen readers. */}
+          <Link to={paths.account()} className="btn btn-quiet staff-sign-out" aria-label="Change password" aria-current={section === 'account' ? 'page' : undefined}>
+            <KeyRound aria-hidden="true" />
+            <span className="staff-bar-label">Change password</span>
+          </Link>
           <button type="button" className="btn btn-quiet staff-sign-out" disabled={busy} onClick={() => void signOut()}>
             <LogOut aria-hidden="true" />
             {busy ? 'Signing out…' : 'Sign out'}

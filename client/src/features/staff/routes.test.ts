@@ -9,6 +9,8 @@ describe('paths', () => {
     expect(paths.session('s 2')).toBe('/clinic/sessions/s%202');
     expect(paths.audit()).toBe('/clinic/audit');
     expect(paths.settings()).toBe('/clinic/settings');
+    expect(paths.staff()).toBe('/clinic/staff');
+    expect(paths.account()).toBe('/clinic/account');
     expect(paths.console('s1')).toBe('/facilitate/s1');
   });
 
@@ -27,6 +29,7 @@ describe('safeNext', () => {
     expect(safeNext('/clinic/cohorts/c1')).toBe('/clinic/cohorts/c1');
     expect(safeNext(paths.audit())).toBe('/clinic/audit');
     expect(safeNext(paths.settings())).toBe('/clinic/settings');
+    expect(safeNext(paths.staff())).toBe('/clinic/staff');
     const unsafe = [null, undefined, '', '/', '//evil.example/clinic', 'https://evil.example', '/clinic//evil', '/clinicx', '/login', '/clinic/a?b=c'];
     for (const next of [...unsafe, 'javascript:alert(1)']) {
       expect(safeNext(next)).toBeUndefined();

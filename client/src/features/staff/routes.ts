@@ -11,6 +11,10 @@ export const paths = {
   session: (sessionId: string) => `/clinic/sessions/${encodeURIComponent(sessionId)}`,
   audit: () => '/clinic/audit',
   settings: () => '/clinic/settings',
+  /** Admins: the clinic's staff accounts. */
+  staff: () => '/clinic/staff',
+  /** Anyone signed in: their own account (changing the password). */
+  account: () => '/clinic/account',
   /** The facilitator's live console (its own page, outside the staff pages). */
   console: (sessionId: string) => `/facilitate/${encodeURIComponent(sessionId)}`,
 };

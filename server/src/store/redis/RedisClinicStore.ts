@@ -8,7 +8,6 @@ import type {
   GroupSessionRecord,
   GroupSessionStatus,
   InviteRecord,
-  LoginFailureRecord,
   LoginSessionRecord,
   MemberRecord,
 } from '../ClinicStore.js';
@@ -23,7 +22,6 @@ const key = {
   accountIds: 'accounts',
   accountByEmail: (email: string) => `account-email:${email}`,
   loginSession: (id: string) => `login-session:${id}`,
-  loginFailure: (email: string) => `login-failure:${email}`,
   cohort: (id: string) => `cohort:${id}`,
   cohortIds: 'cohorts',
   member: (id: string) => `member:${id}`,
@@ -75,11 +73,14 @@ export class RedisClinicStore implements ClinicStore {
     },
     count: () => this.records.redis.scard(key.accountIds),
     list: async () => {
-      // The ids are a set (no order): oldest first by creation time, as the memory store lists them.
       const ids = await this.records.redis.smembers(key.accountIds);
-      const accounts = await Promise.all(ids.map((id) => this.records.get<AccountRecord>(key.account(id))));
-      return accounts.filter((a): a is AccountRecord => a !== undefined).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      if (ids.length === 0) return [];
+      const values = await this.records.redis.mget(ids.map(key.account));
+      const accounts = values.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as AccountRecord);
+      return accounts.sort((a, b) => a.createdAt - b.createdAt);
     },
+    update: (id: string, change: (current: AccountRecord) => AccountRecord) =>
+      this.records.update<AccountRecord>(key.account(id), (current) => current && { ...change(current), id, email: current.email }),
   };
 
   readonly loginSessions = {
@@ -89,15 +90,6 @@ export class RedisClinicStore implements ClinicStore {
     get: (id: string) => this.records.get<LoginSessionRecord>(key.loginSession(id)),
     delete: async (id: string) => {
       await this.records.redis.del(key.loginSession(id));
-    },
-  };
-
-  readonly loginFailures = {
-    get: (email: string) => this.records.get<LoginFailureRecord>(key.loginFailure(email)),
-    update: async (email: string, change: (current: LoginFailureRecord | undefined) => LoginFailureRecord | undefined) => {
-      const next = await this.records.update(key.loginFailure(email), change);
-      if (next) await this.records.redis.pexpire(key.loginFailure(email), this.#ttl(next.expiresAt));
-      return next;
     },
   };
 
