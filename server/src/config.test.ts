@@ -52,3 +52,16 @@ describe('loadConfig: clinic and sign-in', () => {
     expect(() => loadConfig({ CLINIC_TIME_ZONE: 'Mars/Olympus' })).toThrow(/CLINIC_TIME_ZONE/);
   });
 });
+
+describe('loadConfig: audit', () => {
+  it('has no audit key of its own and no checkpoint directory by default', () => {
+    expect(loadConfig({})).toMatchObject({ audit: { key: undefined, checkpointDir: undefined } });
+  });
+  it('reads them', () => {
+    const config = loadConfig({ AUDIT_KEY: 'k'.repeat(32), AUDIT_CHECKPOINT_DIR: '/var/lib/hearth/audit' });
+    expect(config.audit).toEqual({ key: 'k'.repeat(32), checkpointDir: '/var/lib/hearth/audit' });
+  });
+  it('refuses a short audit key', () => {
+    expect(() => loadConfig({ AUDIT_KEY: 'short' })).toThrow(/AUDIT_KEY/);
+  });
+});

@@ -39,6 +39,13 @@ const Env = z.object({
   CLIENT_DIST: z.string().optional(),
   /** Signs invite links. Unset: a random one per start, so links (and logins) die with the process. */
   HEARTH_SECRET: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  /**
+   * Signs audit entries and checkpoints; kept out of the store so that whoever can write to
+   * Redis cannot forge them. Unset: derived from HEARTH_SECRET.
+   */
+  AUDIT_KEY: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  /** A directory of the server's own for the audit log's signed checkpoints (an append-only file). */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   /** Mark the login cookie Secure: set it whenever Hearth is reached over https. */
   COOKIE_SECURE: Flag,
   /** Seed a demo cohort, facilitator and participants at start and print how to sign in. */
@@ -82,6 +89,7 @@ export type Config = {
   turn: { urls: string[]; secret: string } | undefined;
   clientDist: string | undefined;
   auth: { secret: string | undefined; cookieSecure: boolean };
+  audit: { key: string | undefined; checkpointDir: string | undefined };
   demo: boolean;
   openRooms: boolean;
   clinicTimeZone: string;
@@ -117,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     turn: turnUrls.length > 0 && e.TURN_SECRET ? { urls: turnUrls, secret: e.TURN_SECRET } : undefined,
     clientDist: e.CLIENT_DIST,
     auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE },
+    audit: { key: e.AUDIT_KEY, checkpointDir: e.AUDIT_CHECKPOINT_DIR },
     demo: e.DEMO,
     openRooms: e.OPEN_ROOMS,
     clinicTimeZone: e.CLINIC_TIME_ZONE,

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolveSecret } from './auth/secret.js';
+import { auditKeyFrom, resolveSecret } from './auth/secret.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createClinic, type Clinic } from './clinic/createClinic.js';
 import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
@@ -20,6 +20,8 @@ import { createSignalling, memberRoom } from './signalling/createSignalling.js';
 import { redisAdapter } from './cluster/redisAdapter.js';
 import { RedisSessionPlacement, singleNode, type SessionPlacement } from './cluster/SessionPlacement.js';
 import { createStores, type Stores } from './store/Stores.js';
+import { CheckpointFile, logCheckpoints } from './store/AuditCheckpoints.js';
+import { KeyedAuditLog } from './store/KeyedAuditLog.js';
 
 export type RunningServer = {
   url: string;
@@ -54,10 +56,11 @@ export async function startServer(
   const clock = options.clock ?? systemClock;
   const stores = options.stores ?? (await createStores(config.redisUrl, clock, log));
   const secret = resolveSecret(config.auth.secret, log);
+  const audit = keyedAudit(config, stores, secret, clock, log);
   const clinic = createClinic({
     store: stores.clinic,
     attendance: stores.attendance,
-    audit: stores.audit,
+    audit,
     clock,
     secret,
     log,
@@ -93,7 +96,7 @@ export async function startServer(
       ended: async (id) => void (await clinic.store.sessions.setStatus(id, 'ended')),
     },
     store: stores.sessionStates,
-    audit: stores.audit,
+    audit,
     attendance: stores.attendance,
     pairs: stores.pairs,
     media: roomMediaControl(rooms),
@@ -151,4 +154,21 @@ export async function startServer(
     return closing;
   };
   return { url, port, rooms, sessions, pool, log, clinic, stores, close };
+}
+
+/**
+ * The audit log signed with a key the store never sees, checkpointed to the log stream and,
+ * with AUDIT_CHECKPOINT_DIR, to an append-only file: a cut or a rewrite in Redis shows.
+ */
+function keyedAudit(config: Config, stores: Stores, secret: Buffer, clock: Clock, log: Logger): KeyedAuditLog {
+  const file = config.audit.checkpointDir ? new CheckpointFile(config.audit.checkpointDir) : undefined;
+  if (stores.persistent && !file) log.warn('AUDIT_CHECKPOINT_DIR is not set: audit checkpoints go to the log stream only');
+  return new KeyedAuditLog({
+    store: stores.audit,
+    key: auditKeyFrom(config.audit.key, secret),
+    sinks: file ? [file, logCheckpoints(log)] : [logCheckpoints(log)],
+    sources: file ? [file] : [],
+    clock,
+    log,
+  });
 }
