@@ -244,6 +244,24 @@ describe('Redis stores', () => {
     }
   });
 
+  it('reach a Redis that requires a password through the password in REDIS_URL, and nothing without it', async () => {
+    const locked = await startRedis({ password: 'p4ss-from-env' });
+    // Whoever reaches the port without the password: connected, but every command refused.
+    const stranger = new Redis(locked.url.replace(':p4ss-from-env@', ''), { lazyConnect: true, enableReadyCheck: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    stranger.on('error', () => {});
+    const stores = await redisStores(locked.url, () => 0, createLogger('silent'));
+    try {
+      await stores.clinic.cohorts.insert({ id: 'c', name: 'Kept', timeZone: 'UTC', createdAt: 1 });
+      expect((await stores.clinic.cohorts.get('c'))?.name).toBe('Kept');
+      await stranger.connect();
+      await expect(stranger.get('hearth:cohort:c')).rejects.toThrow(/NOAUTH/);
+    } finally {
+      stranger.disconnect();
+      await stores.close();
+      await locked.destroy();
+    }
+  });
+
   it('keep what was written across a redis-server restart (append-only file)', async () => {
     const stores = await redisStores(redis.url, () => 0, createLogger('silent'));
     try {
