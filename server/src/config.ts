@@ -66,6 +66,21 @@ const Env = z.object({
    * behind a load balancer that routes /node/a/ to this node). Defaults to http://localhost:PORT.
    */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Comma-separated origins besides this node's own and PUBLIC_URL's whose pages may open a
+   * socket here and that this node's pages may connect to: other nodes of one deployment
+   * reached at origins of their own (https://b.clinic.example).
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
+  /**
+   * Turns on GET /metrics (Prometheus), answered only with `Authorization: Bearer <token>`.
+   * Unset: there is no /metrics. /healthz says only ok or not.
+   */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** The clinic's name as participants see it, until an admin sets it on the clinic's settings page. */
   CLINIC_NAME: z.string().trim().min(1).max(80, 'at most 80 characters').default('Hearth'),
   /** The clinic's IANA time zone: the demo cohort's zone. */
@@ -96,6 +111,9 @@ export type Config = {
   clinicName: string;
   redisUrl: string | undefined;
   publicUrl: string | undefined;
+  /** Further origins trusted like this node's own (ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
+  metricsToken: string | undefined;
 };
 
 /** Parses the environment once at start-up; a bad value stops the server with a message naming it. */
@@ -132,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clinicName: e.CLINIC_NAME,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

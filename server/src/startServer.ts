@@ -20,6 +20,7 @@ import { createSignalling, memberRoom } from './signalling/createSignalling.js';
 import { redisAdapter } from './cluster/redisAdapter.js';
 import { RedisSessionPlacement, singleNode, type SessionPlacement } from './cluster/SessionPlacement.js';
 import { createStores, type Stores } from './store/Stores.js';
+import { trustedOrigins } from './lib/origins.js';
 import { CheckpointFile, logCheckpoints } from './store/AuditCheckpoints.js';
 import { KeyedAuditLog } from './store/KeyedAuditLog.js';
 
@@ -79,13 +80,17 @@ export async function startServer(
       void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
     },
   });
+  const trusted = trustedOrigins(config.publicUrl, config.allowedOrigins);
   const app = createApp({
     log,
     workers: () => pool.report(),
     rooms: () => rooms.size,
+    sessions: () => sessions.size,
     clientDist: config.clientDist,
     clinic,
     cookieSecure: config.auth.cookieSecure,
+    trustedOrigins: trusted,
+    metricsToken: config.metricsToken,
   });
   const httpServer = http.createServer(app);
   // A session no longer held here gives up its lease: nobody is sent to it, nothing renews it.
@@ -115,6 +120,7 @@ export async function startServer(
     log,
     turn: config.turn,
     openRooms: config.openRooms,
+    trustedOrigins: trusted,
     pairingRules: cohortPairingRules(clinic.store, stores.pairs),
     place: (sessionId) => placement.place(sessionId),
     context: (sessionId) => sessionContext(clinic.store, sessionId),
