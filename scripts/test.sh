@@ -11,7 +11,7 @@ step "typecheck and build"
 npm run build --silent
 npx tsc -p tsconfig.tests.json
 step "docker-compose.yml"
-HEARTH_DOMAIN=hearth.example.org TURN_SECRET=compose-check-only-secret HEARTH_SECRET=compose-check-only-secret-of-32-chars docker-compose -f docker-compose.yml config -q && echo "docker-compose config: ok"
+HEARTH_DOMAIN=hearth.example.org TURN_SECRET=compose-check-only-secret HEARTH_SECRET=compose-check-only-secret-of-32-chars REDIS_PASSWORD=compose-check-only docker-compose -f docker-compose.yml config -q && echo "docker-compose config: ok"
 step "mediasoup worker: smoke test and a DTLS handshake"
 node scripts/worker/smoke.mjs
 node scripts/worker/dtls-smoke.mjs

@@ -9,6 +9,7 @@ import { StartPage } from './features/start/StartPage';
  * participant's first load weighs (scripts/client-size.mjs).
  */
 const ModeratedPage = lazy(() => import('./features/moderated/ModeratedPage').then((m) => ({ default: m.ModeratedPage })));
+const InvitePage = lazy(() => import('./features/moderated/InvitePage').then((m) => ({ default: m.InvitePage })));
 const OpenRoomPage = lazy(() => import('./features/call/OpenRoomPage').then((m) => ({ default: m.OpenRoomPage })));
 const StaffApp = lazy(() => import('./features/staff/StaffApp').then((m) => ({ default: m.StaffApp })));
 
@@ -17,8 +18,8 @@ export function App() {
     <>
       <Suspense fallback={<Loading />}>
         <Switch>
-          {/* A participant's personal link, and a signed-in facilitator's console. */}
-          <Route path="/join/:invite">{(params) => <ModeratedPage key={params.invite} credential={{ invite: params.invite }} />}</Route>
+          {/* A participant's personal link (the token then leaves the address: /join), and a signed-in facilitator's console. */}
+          <Route path="/join/:invite?">{(params) => <InvitePage fromAddress={params.invite} />}</Route>
           <Route path="/facilitate/:sessionId">{(params) => <ModeratedPage key={params.sessionId} credential={{ sessionId: params.sessionId }} />}</Route>
           <Route path="/r/:room">{(params) => <OpenRoomPage roomId={params.room} />}</Route>
           <Route path="/login">

@@ -12,14 +12,19 @@ let redis: TestRedis;
 let nodes: RunningServer[] = [];
 const opened: BrowserContext[] = [];
 
-async function node(): Promise<RunningServer> {
-  const port = await freePort();
-  return startE2eServer({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, REDIS_URL: redis.url, HEARTH_SECRET: 'z'.repeat(40) });
+/**
+ * One node of two. Each is reached at an origin of its own (its port), so each names the
+ * other in ALLOWED_ORIGINS: a page from one may open its socket on the other.
+ */
+function node(port: number, ports: number[]): Promise<RunningServer> {
+  const origins = ports.map((p) => `http://127.0.0.1:${p}`);
+  return startE2eServer({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ALLOWED_ORIGINS: origins.join(','), REDIS_URL: redis.url, HEARTH_SECRET: 'z'.repeat(40) });
 }
 
 test.beforeAll(async () => {
   redis = await startRedis();
-  nodes = [await node(), await node()];
+  const ports = [await freePort(), await freePort()];
+  nodes = [await node(ports[0]!, ports), await node(ports[1]!, ports)];
 });
 test.afterAll(async () => {
   await Promise.all(opened.map((c) => c.close()));

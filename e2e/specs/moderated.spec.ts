@@ -149,7 +149,9 @@ test('send back to the waiting room, and removal that the link cannot undo', asy
   await expect(blake.flow.page.getByTestId('closed-notice')).toHaveAttribute('data-reason', 'removed');
   await expect(alex.flow.call.remoteTiles).toHaveCount(1);
 
-  // The same link, opened again, cannot get back in.
+  // The token left the address bar once the page had read it (history, a shared screen);
+  // the tab keeps it, so a reload is the same link, opened again: it cannot get back in.
+  expect(new URL(blake.flow.page.url()).pathname).toBe('/join');
   await blake.flow.page.reload();
   await blake.flow.throughConsent();
   await expect(blake.flow.page.getByRole('alert')).toContainText('removed');

@@ -97,3 +97,25 @@ describe('loadConfig: https and TURN over TLS', () => {
     expect(() => loadConfig({ TURN_URLS: 'turn:host:3478' })).toThrow(/TURN_SECRET/);
   });
 });
+
+describe('loadConfig: audit, origins and metrics', () => {
+  it('has no audit key of its own, no checkpoint directory, no extra origins and no metrics by default', () => {
+    expect(loadConfig({})).toMatchObject({ audit: { key: undefined, checkpointDir: undefined }, allowedOrigins: [], metricsToken: undefined });
+  });
+  it('reads them, keeping only the origin of each allowed address', () => {
+    const config = loadConfig({
+      AUDIT_KEY: 'k'.repeat(32),
+      AUDIT_CHECKPOINT_DIR: '/var/lib/hearth/audit',
+      ALLOWED_ORIGINS: ' https://b.clinic.example/ , http://10.0.0.2:3000/path',
+      METRICS_TOKEN: 't'.repeat(16),
+    });
+    expect(config.audit).toEqual({ key: 'k'.repeat(32), checkpointDir: '/var/lib/hearth/audit' });
+    expect(config.allowedOrigins).toEqual(['https://b.clinic.example', 'http://10.0.0.2:3000']);
+    expect(config.metricsToken).toBe('t'.repeat(16));
+  });
+  it('refuses a short audit key or metrics token and an origin that is not http(s)', () => {
+    expect(() => loadConfig({ AUDIT_KEY: 'short' })).toThrow(/AUDIT_KEY/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'ftp://x.example' })).toThrow(/ALLOWED_ORIGINS/);
+  });
+});

@@ -67,6 +67,13 @@ const Env = z.object({
   /** Signs invite links. Unset: a random one per start, so links (and logins) die with the process. */
   HEARTH_SECRET: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   /**
+   * Signs audit entries and checkpoints; kept out of the store so that whoever can write to
+   * Redis cannot forge them. Unset: derived from HEARTH_SECRET.
+   */
+  AUDIT_KEY: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  /** A directory of the server's own for the audit log's signed checkpoints (an append-only file). */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /**
    * Mark the login cookie Secure. Unset: true when this server serves https itself
    * (TLS_CERT_FILE) or PUBLIC_URL is https, false otherwise (the plain-http quick start).
    */
@@ -106,6 +113,21 @@ const Env = z.object({
    * behind a load balancer that routes /node/a/ to this node). Defaults to http://localhost:PORT.
    */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Comma-separated origins besides this node's own and PUBLIC_URL's whose pages may open a
+   * socket here and that this node's pages may connect to: other nodes of one deployment
+   * reached at origins of their own (https://b.clinic.example).
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
+  /**
+   * Turns on GET /metrics (Prometheus), answered only with `Authorization: Bearer <token>`.
+   * Unset: there is no /metrics. /healthz says only ok or not.
+   */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** The clinic's name as participants see it, until an admin sets it on the clinic's settings page. */
   CLINIC_NAME: z.string().trim().min(1).max(80, 'at most 80 characters').default('Hearth'),
   /** The clinic's IANA time zone: the demo cohort's zone. */
@@ -132,12 +154,16 @@ export type Config = {
   tls: { certFile: string; keyFile: string } | undefined;
   clientDist: string | undefined;
   auth: { secret: string | undefined; cookieSecure: boolean; trustProxy: number | string | false };
+  audit: { key: string | undefined; checkpointDir: string | undefined };
   demo: boolean;
   openRooms: boolean;
   clinicTimeZone: string;
   clinicName: string;
   redisUrl: string | undefined;
   publicUrl: string | undefined;
+  /** Further origins trusted like this node's own (ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
+  metricsToken: string | undefined;
 };
 
 /** Parses the environment once at start-up; a bad value stops the server with a message naming it. */
@@ -172,12 +198,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls,
     clientDist: e.CLIENT_DIST,
     auth: { secret: e.HEARTH_SECRET, cookieSecure: e.COOKIE_SECURE ?? (tls !== undefined || publicUrl?.startsWith('https:') === true), trustProxy: e.TRUST_PROXY },
+    audit: { key: e.AUDIT_KEY, checkpointDir: e.AUDIT_CHECKPOINT_DIR },
     demo: e.DEMO,
     openRooms: e.OPEN_ROOMS,
     clinicTimeZone: e.CLINIC_TIME_ZONE,
     clinicName: e.CLINIC_NAME,
     redisUrl: e.REDIS_URL,
     publicUrl,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { resolveSecret } from './auth/secret.js';
+import { auditKeyFrom, resolveSecret } from './auth/secret.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createClinic, type Clinic } from './clinic/createClinic.js';
 import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
@@ -22,6 +22,9 @@ import { SignInThrottle } from './auth/SignInThrottle.js';
 import { redisAdapter } from './cluster/redisAdapter.js';
 import { RedisSessionPlacement, singleNode, type SessionPlacement } from './cluster/SessionPlacement.js';
 import { createStores, type Stores } from './store/Stores.js';
+import { trustedOrigins } from './lib/origins.js';
+import { CheckpointFile, logCheckpoints } from './store/AuditCheckpoints.js';
+import { KeyedAuditLog } from './store/KeyedAuditLog.js';
 
 export type RunningServer = {
   url: string;
@@ -59,10 +62,11 @@ export async function startServer(
   const stores = options.stores ?? (await createStores(config.redisUrl, clock, log));
   const secret = resolveSecret(config.auth.secret, log);
   for (const warning of httpsWarnings(config)) log.warn(warning);
+  const audit = keyedAudit(config, stores, secret, clock, log);
   const clinic = createClinic({
     store: stores.clinic,
     attendance: stores.attendance,
-    audit: stores.audit,
+    audit,
     clock,
     secret,
     log,
@@ -83,14 +87,18 @@ export async function startServer(
       void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
     },
   });
+  const trusted = trustedOrigins(config.publicUrl, config.allowedOrigins);
   const app = createApp({
     log,
     workers: () => pool.report(),
     rooms: () => rooms.size,
+    sessions: () => sessions.size,
     clientDist: config.clientDist,
     clinic,
     cookieSecure: config.auth.cookieSecure,
     trustProxy: config.auth.trustProxy,
+    trustedOrigins: trusted,
+    metricsToken: config.metricsToken,
   });
   const web = await createWebServer(app, config.tls, log).catch((err: unknown) => {
     pool.close();
@@ -105,7 +113,7 @@ export async function startServer(
       ended: async (id) => void (await clinic.store.sessions.setStatus(id, 'ended')),
     },
     store: stores.sessionStates,
-    audit: stores.audit,
+    audit,
     attendance: stores.attendance,
     pairs: stores.pairs,
     media: roomMediaControl(rooms),
@@ -124,6 +132,7 @@ export async function startServer(
     log,
     turn: config.turn,
     openRooms: config.openRooms,
+    trustedOrigins: trusted,
     pairingRules: cohortPairingRules(clinic.store, stores.pairs),
     place: (sessionId) => placement.place(sessionId),
     context: (sessionId) => sessionContext(clinic.store, sessionId),
@@ -172,4 +181,21 @@ export async function startServer(
     return closing;
   };
   return { url, port, rooms, sessions, pool, log, clinic, stores, reloadTls: web.reloadTls, close };
+}
+
+/**
+ * The audit log signed with a key the store never sees, checkpointed to the log stream and,
+ * with AUDIT_CHECKPOINT_DIR, to an append-only file: a cut or a rewrite in Redis shows.
+ */
+function keyedAudit(config: Config, stores: Stores, secret: Buffer, clock: Clock, log: Logger): KeyedAuditLog {
+  const file = config.audit.checkpointDir ? new CheckpointFile(config.audit.checkpointDir) : undefined;
+  if (stores.persistent && !file) log.warn('AUDIT_CHECKPOINT_DIR is not set: audit checkpoints go to the log stream only');
+  return new KeyedAuditLog({
+    store: stores.audit,
+    key: auditKeyFrom(config.audit.key, secret),
+    sinks: file ? [file, logCheckpoints(log)] : [logCheckpoints(log)],
+    sources: file ? [file] : [],
+    clock,
+    log,
+  });
 }

@@ -11,11 +11,18 @@ import { startServerProcess, type ServerProcess } from './serverProcess.js';
 // again, its media worker killed, and Redis restarted under a running session. State, attendance and the audit chain live in Redis.
 let redis: TestRedis;
 let server: ServerProcess;
+const METRICS_TOKEN = 'faults-metrics-token';
+
+/** The operator's view (/metrics): one gauge's samples, label set → value. */
+async function metric(name: string): Promise<{ labels: string; value: number }[]> {
+  const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  return [...text.matchAll(new RegExp(`^${name}(\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((m) => ({ labels: m[1] ?? '', value: Number(m[2]) }));
+}
 const open: Socket[] = [];
 
 beforeAll(async () => {
   redis = await startRedis();
-  server = await startServerProcess({ REDIS_URL: redis.url, HEARTH_SECRET: 'x'.repeat(40) });
+  server = await startServerProcess({ REDIS_URL: redis.url, HEARTH_SECRET: 'x'.repeat(40), METRICS_TOKEN });
 }, 30_000);
 afterAll(async () => {
   for (const s of open) s.disconnect();
@@ -92,13 +99,15 @@ describe('faults', () => {
     // The media worker is killed under the group's media room: everyone in it is told to
     // rejoin, and does, on a new router (the server started a new worker).
     for (const c of [f, alex.client]) await intoMedia(c.socket, evening.sessionId);
-    const health = (await (await fetch(`${server.url}/healthz`)).json()) as { workers: { pid: number }[] };
+    const [worker] = await metric('hearth_media_worker_up');
+    const pid = Number(/pid="(\d+)"/.exec(worker!.labels)?.[1]);
     const resets = [f, alex.client].map((c) => nextEvent(c.socket, 'room:reset'));
-    process.kill(health.workers[0]!.pid, 'SIGKILL');
+    process.kill(pid, 'SIGKILL');
     await Promise.all(resets);
     for (const c of [f, alex.client]) await intoMedia(c.socket, evening.sessionId);
-    const healthAfter = (await (await fetch(`${server.url}/healthz`)).json()) as { status: string; rooms: number };
-    expect(healthAfter).toMatchObject({ status: 'ok', rooms: 1 });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await metric('hearth_media_rooms')).toEqual([{ labels: '', value: 1 }]);
+    expect((await metric('hearth_media_worker_up')).map((w) => w.labels)).not.toContain(`{pid="${pid}"}`);
 
     // Redis restarts under the running session: the next commands wait for it and go through.
     await redis.stop();

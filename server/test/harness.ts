@@ -12,14 +12,18 @@ import {
   type SessionView,
 } from '@hearth/shared';
 import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, type Logger } from '../src/logger.js';
 import type { Room } from '../src/rooms/Room.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/startServer.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A real server on a free port with one real mediasoup worker, media on loopback. */
-export function startTestServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
+/** A real server on a free port with one real mediasoup worker, media on loopback; `log` to read what it logs. */
+export function startTestServer(
+  env: Record<string, string> = {},
+  options: ServerOptions = {},
+  log: Logger = createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
+): Promise<RunningServer> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -29,7 +33,7 @@ export function startTestServer(env: Record<string, string> = {}, options: Serve
     OPEN_ROOMS: 'true',
     ...env,
   });
-  return startServer(config, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'), options);
+  return startServer(config, log, options);
 }
 
 /**

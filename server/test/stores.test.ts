@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newSession } from '@hearth/shared';
 import { createLogger } from '../src/logger.js';
-import { verifyChain } from '../src/store/auditChain.js';
+import { nextEntry, verifyChain, type AuditRecord } from '../src/store/auditChain.js';
 import type { ClinicStore } from '../src/store/ClinicStore.js';
 import { memoryStores, redisStores, type Stores } from '../src/store/Stores.js';
 import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
@@ -32,6 +32,10 @@ const backends: [string, (clock: () => number) => Promise<Stores>][] = [
     },
   ],
 ];
+
+// The store chains; the key that signs stays with the server (KeyedAuditLog).
+const auditKey = Buffer.alloc(32, 4);
+const signed = (record: AuditRecord) => (last: Parameters<typeof nextEntry>[0]) => nextEntry(last, record, auditKey);
 
 const admin = (id: string, email: string) => ({ id, email, displayName: 'X', role: 'admin' as const, passwordHash: 'scrypt$h', createdAt: 1 });
 
@@ -237,10 +241,10 @@ describe.each(backends)('stores contract: %s', (name, create) => {
 
   it('chains audit entries, even appended all at once, and lists the newest first', async () => {
     const record = (i: number) => ({ at: i, action: 'admitted', actorId: 'f', targetId: `m${i}`, sessionId: 's1' });
-    await Promise.all(Array.from({ length: 25 }, (_, i) => stores.audit.append(record(i))));
+    await Promise.all(Array.from({ length: 25 }, (_, i) => stores.audit.append(signed(record(i)))));
     const all = await stores.audit.all();
-    expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    expect(verifyChain(all)).toEqual({ ok: true, count: 25 });
+    expect(all.map((e) => (e as { seq: number }).seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(verifyChain(all, auditKey)).toEqual({ ok: true, count: 25 });
     expect((await stores.audit.recent(3)).map((e) => e.seq)).toEqual([25, 24, 23]);
   });
 });
@@ -253,13 +257,31 @@ describe('Redis stores', () => {
     const nodes = await Promise.all([0, 1].map(() => redisStores(redis.url, () => 0, createLogger('silent'))));
     try {
       await Promise.all(
-        Array.from({ length: 40 }, (_, i) => nodes[i % 2]!.audit.append({ at: i, action: 'entered', actorId: null, targetId: `m${i}`, sessionId: 's' })),
+        Array.from({ length: 40 }, (_, i) => nodes[i % 2]!.audit.append(signed({ at: i, action: 'entered', actorId: null, targetId: `m${i}`, sessionId: 's' }))),
       );
       const all = await nodes[0]!.audit.all();
       expect(all).toHaveLength(40);
-      expect(verifyChain(all)).toEqual({ ok: true, count: 40 });
+      expect(verifyChain(all, auditKey)).toEqual({ ok: true, count: 40 });
     } finally {
       await Promise.all(nodes.map((n) => n.close()));
+    }
+  });
+
+  it('reach a Redis that requires a password through the password in REDIS_URL, and nothing without it', async () => {
+    const locked = await startRedis({ password: 'p4ss-from-env' });
+    // Whoever reaches the port without the password: connected, but every command refused.
+    const stranger = new Redis(locked.url.replace(':p4ss-from-env@', ''), { lazyConnect: true, enableReadyCheck: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    stranger.on('error', () => {});
+    const stores = await redisStores(locked.url, () => 0, createLogger('silent'));
+    try {
+      await stores.clinic.cohorts.insert({ id: 'c', name: 'Kept', timeZone: 'UTC', createdAt: 1 });
+      expect((await stores.clinic.cohorts.get('c'))?.name).toBe('Kept');
+      await stranger.connect();
+      await expect(stranger.get('hearth:cohort:c')).rejects.toThrow(/NOAUTH/);
+    } finally {
+      stranger.disconnect();
+      await stores.close();
+      await locked.destroy();
     }
   });
 

@@ -4,19 +4,24 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Clinic } from '../clinic/createClinic.js';
 import { AppError, httpStatusOf, RateLimitedError, ServerBusyError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { WorkerReport } from '../media/WorkerPool.js';
 import { apiRoutes } from './api.routes.js';
+import { healthy, metricsRoute, type MetricSources } from './metrics.js';
+import { securityHeaders } from './securityHeaders.js';
 
-export type AppDeps = {
+export type AppDeps = MetricSources & {
   log: Logger;
-  workers: () => WorkerReport[];
-  rooms: () => number;
   clientDist: string | undefined;
   clinic: Clinic;
   cookieSecure: boolean;
   /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For names the client. */
   trustProxy: number | string | false;
+  /** Origins trusted like this node's own (PUBLIC_URL's, ALLOWED_ORIGINS): pages may connect to them. */
+  trustedOrigins: readonly string[];
+  /** METRICS_TOKEN: /metrics exists only with one. */
+  metricsToken: string | undefined;
 };
+
+const NOT_FOUND = { error: { code: 'NOT_FOUND', message: 'no such route' } };
 
 const STATIC_FILE = /\.(?:js|mjs|css|map|html|png|jpe?g|svg|ico|webp|json|txt|woff2?)$/i;
 
@@ -24,13 +29,17 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
+  // Secure cookies mean Hearth is reached over https: only then is HSTS sent.
+  app.use(securityHeaders({ secure: deps.cookieSecure, trustedOrigins: deps.trustedOrigins }));
   app.use(express.json({ limit: '16kb' }));
 
+  // For load balancers and compose: ok or not, nothing about what runs here (that is /metrics).
   app.get('/healthz', (_req, res) => {
-    const workers = deps.workers();
-    const healthy = workers.length > 0 && workers.every((w) => !w.closed);
-    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', workers, rooms: deps.rooms() });
+    const ok = healthy(deps.workers());
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
   });
+  app.get('/metrics', deps.metricsToken ? metricsRoute(deps.metricsToken, deps) : (_req, res) => void res.status(404).json(NOT_FOUND));
 
   app.use('/api', apiRoutes({ clinic: deps.clinic, cookieSecure: deps.cookieSecure }));
 
@@ -49,19 +58,26 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   app.use((_req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });
+    res.status(404).json(NOT_FOUND);
   });
 
-  const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+    // A client's mistake is a warning, without a stack: the route's pattern (no ids, no
+    // tokens) and what was wrong with it.
+    const clientMistake = (status: number, code: string) =>
+      deps.log.warn({ method: req.method, route: (req.route as { path?: string } | undefined)?.path, status, code }, 'malformed request refused');
     if (err instanceof AppError) {
+      const status = httpStatusOf(err.code);
+      if (err.code === 'INVALID_PAYLOAD' || err.code === 'UNSUPPORTED_MEDIA_TYPE') clientMistake(status, err.code);
       const retryAfterS = retryAfterSeconds(err);
       if (retryAfterS !== undefined) res.setHeader('Retry-After', String(retryAfterS));
-      res.status(httpStatusOf(err.code)).json({ error: { code: err.code, message: err.message } });
+      res.status(status).json({ error: { code: err.code, message: err.message } });
       return;
     }
     // express.json() reports malformed bodies with a status of 400 and type entity.parse.failed.
     const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
     if (status >= 500) deps.log.error({ err }, 'request failed');
+    else clientMistake(status, String((err as { type?: unknown }).type ?? 'bad-request'));
     res.status(status).json({
       error: { code: status < 500 ? 'INVALID_PAYLOAD' : 'INTERNAL', message: status < 500 ? 'bad request' : 'server error' },
     });

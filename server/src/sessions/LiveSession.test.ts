@@ -3,7 +3,8 @@ import { RECONNECT_GRACE_MS, RETURN_COUNTDOWN_MS, SYSTEM, audibleMemberIds, type
 import { consent } from '@hearth/shared/testing';
 import { createLogger } from '../logger.js';
 import { MemorySessionLog, type AttendanceEvent } from '../store/SessionLog.js';
-import { MemoryAuditLog } from '../store/AuditLog.js';
+import { MemoryAuditStore } from '../store/AuditLog.js';
+import { KeyedAuditLog } from '../store/KeyedAuditLog.js';
 import { LiveSession, type MediaControl, type MemberLink } from './LiveSession.js';
 import { MemorySessionStateStore } from '../store/SessionStateStore.js';
 
@@ -17,9 +18,9 @@ function setup(media: Partial<MediaControl> = {}) {
     ...media,
   };
   const store = new MemorySessionStateStore();
-  const audit = new MemoryAuditLog();
-  const attendance = new MemorySessionLog<AttendanceEvent>();
   let now = 1_000;
+  const audit = new KeyedAuditLog({ store: new MemoryAuditStore(), key: Buffer.alloc(32, 7), sinks: [], sources: [], clock: () => now, log: createLogger('silent') });
+  const attendance = new MemorySessionLog<AttendanceEvent>();
   const deps = { store, audit, attendance, pairs: new MemorySessionLog<PairRecord>(), media: control, log: createLogger('silent'), clock: () => now };
   return { deps, calls, store, audit, attendance, advance: (ms: number) => (now += ms) };
 }

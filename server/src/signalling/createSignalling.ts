@@ -5,6 +5,7 @@ import type { CommandName, ServerToClientEvents } from '@hearth/shared';
 import type { EndedSignIns } from '../auth/Accounts.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { originAllowed } from '../lib/origins.js';
 import type { Rooms } from '../rooms/Rooms.js';
 import type { Identify, Identity } from '../sessions/identity.js';
 import type { LiveSessions } from '../sessions/LiveSessions.js';
@@ -26,6 +27,8 @@ export type SignallingDeps = {
   log: Logger;
   turn: Config['turn'];
   openRooms: boolean;
+  /** Origins besides this node's own whose pages may connect (PUBLIC_URL's, ALLOWED_ORIGINS). */
+  trustedOrigins: readonly string[];
   pairingRules: (sessionId: string) => Promise<PairingRules>;
   place: (sessionId: string) => Promise<Placement>;
   context: SessionDeps['context'];
@@ -40,6 +43,14 @@ export function createSignalling(httpServer: HttpServer | HttpsServer, deps: Sig
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    // A page of another site must not ride a signed-in facilitator's cookie into a session
+    // (SameSite alone is not enough: a sibling subdomain is the same site). Refused before
+    // any credential is looked at.
+    allowRequest: (req, callback) => {
+      const allowed = originAllowed(req.headers.origin, req.headers.host, deps.trustedOrigins);
+      if (!allowed) deps.log.warn({ origin: req.headers.origin }, 'socket from a page of another origin refused');
+      callback(allowed ? null : 'ORIGIN_NOT_ALLOWED', allowed);
+    },
   });
   if (deps.adapter) io.adapter(deps.adapter);
 

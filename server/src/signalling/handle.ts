@@ -33,12 +33,17 @@ export function handle<K extends CommandName>(
         // The socket went away; nothing to answer.
       }
     };
+    // A client's mistake: a warning naming the command, never the payload (it may hold
+    // anything) and never a stack (nothing in the server went wrong).
+    const mistake = (code: string, why: string) => log.warn({ event: name, code, why }, 'client request refused');
     if (args.length !== 2) {
+      mistake('INVALID_PAYLOAD', 'wrong number of arguments');
       reply(fail('INVALID_PAYLOAD', `${name} takes one payload and an ack`));
       return;
     }
     const parsed = commands[name].request.safeParse(args[0]);
     if (!parsed.success) {
+      mistake('INVALID_PAYLOAD', parsed.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(payload)'}: ${i.code}`).join('; ').slice(0, 200));
       reply(fail('INVALID_PAYLOAD', z.prettifyError(parsed.error)));
       return;
     }
@@ -51,9 +56,10 @@ export function handle<K extends CommandName>(
         // The object closed in the worker while the request was queued (its producer or peer
         // just went away): an ordinary race, not a fault.
         reply(fail('NOT_FOUND', 'that media is gone'));
-      } else if (err instanceof TypeError) {
-        // mediasoup's ortc validation refuses bad RTP/DTLS parameters with a TypeError.
-        log.warn({ err, event: name }, 'media parameters refused');
+      } else if (err instanceof TypeError || err instanceof mediasoupErrors.UnsupportedError) {
+        // mediasoup refuses bad RTP/DTLS parameters with a TypeError, and codecs the router
+        // does not offer with an UnsupportedError: the client's mistake, not the server's.
+        mistake('MEDIA_ERROR', err.message);
         reply(fail('MEDIA_ERROR', err.message));
       } else {
         log.error({ err, event: name }, 'command failed');

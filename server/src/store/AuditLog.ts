@@ -1,22 +1,33 @@
-import { nextEntry, type AuditEntry, type AuditRecord } from './auditChain.js';
+import type { AuditEntry, AuditRecord } from './auditChain.js';
+import type { AuditCheck } from './auditCheckpoint.js';
 
 /**
- * The clinic's audit log: append-only and hash-chained (auditChain.ts). Appends are
- * serialised by the backend, so the chain holds with several writers.
+ * Where audit entries are kept (memory or Redis). It chains but never signs: `append` reads
+ * the newest entry and writes what `next` makes of it, atomically, so the chain holds with
+ * several writers. The key that signs entries stays with the server (KeyedAuditLog).
  */
-export interface AuditLog {
-  append(record: AuditRecord): Promise<AuditEntry>;
-  /** Every entry, oldest first: what verification walks. */
-  all(): Promise<AuditEntry[]>;
+export interface AuditStore {
+  append(next: (last: AuditEntry | undefined) => AuditEntry): Promise<AuditEntry>;
+  /** Every entry as stored, oldest first, unchecked: what verification walks. */
+  all(): Promise<unknown[]>;
   /** The newest `limit` entries, newest first: what the audit page shows. */
   recent(limit: number): Promise<AuditEntry[]>;
 }
 
-export class MemoryAuditLog implements AuditLog {
+/** The clinic's audit log as the server uses it: append-only, chained, signed, checkpointed. */
+export interface AuditLog {
+  append(record: AuditRecord): Promise<AuditEntry>;
+  all(): Promise<AuditEntry[]>;
+  recent(limit: number): Promise<AuditEntry[]>;
+  /** The chain, its signatures and the checkpoints this node can read. */
+  verify(): Promise<AuditCheck>;
+}
+
+export class MemoryAuditStore implements AuditStore {
   readonly #entries: AuditEntry[] = [];
 
-  async append(record: AuditRecord): Promise<AuditEntry> {
-    const entry = nextEntry(this.#entries.at(-1), record);
+  async append(next: (last: AuditEntry | undefined) => AuditEntry): Promise<AuditEntry> {
+    const entry = next(this.#entries.at(-1));
     this.#entries.push(entry);
     return { ...entry };
   }

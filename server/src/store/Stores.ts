@@ -2,13 +2,13 @@ import { Redis } from 'ioredis';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
 import { MemorySessionLog, type AttendanceLog, type PairHistory } from './SessionLog.js';
-import { MemoryAuditLog, type AuditLog } from './AuditLog.js';
+import { MemoryAuditStore, type AuditStore } from './AuditLog.js';
 import { MemorySessionStateStore, type SessionStateStore } from './SessionStateStore.js';
 import type { ClinicStore } from './ClinicStore.js';
 import { MemoryClinicStore } from './MemoryClinicStore.js';
 import { RedisClinicStore } from './redis/RedisClinicStore.js';
 import { RedisRecords } from './redis/RedisRecords.js';
-import { RedisAuditLog, RedisSessionLog, RedisSessionStateStore } from './redis/RedisSessionRecords.js';
+import { RedisAuditStore, RedisSessionLog, RedisSessionStateStore } from './redis/RedisSessionRecords.js';
 
 /** Everything Hearth keeps: the clinic's records, live session state, attendance, pair history and the audit log. */
 export type Stores = {
@@ -16,7 +16,8 @@ export type Stores = {
   sessionStates: SessionStateStore;
   attendance: AttendanceLog;
   pairs: PairHistory;
-  audit: AuditLog;
+  /** The audit log's entries; the server signs and checkpoints them (KeyedAuditLog). */
+  audit: AuditStore;
   /** Whether they outlive the process (Redis) or not (the in-memory default). */
   persistent: boolean;
   /** The Redis connection, when there is one: several nodes coordinate through it. */
@@ -31,7 +32,7 @@ export function memoryStores(clock: Clock): Stores {
     sessionStates: new MemorySessionStateStore(),
     attendance: new MemorySessionLog(),
     pairs: new MemorySessionLog(),
-    audit: new MemoryAuditLog(),
+    audit: new MemoryAuditStore(),
     persistent: false,
     close: async () => {},
   };
@@ -66,7 +67,7 @@ export async function redisStores(url: string, clock: Clock, log: Logger): Promi
     sessionStates: new RedisSessionStateStore(records),
     attendance: new RedisSessionLog(records, 'attendance'),
     pairs: new RedisSessionLog(records, 'pairs'),
-    audit: new RedisAuditLog(records),
+    audit: new RedisAuditStore(records),
     persistent: true,
     redis,
     close: () => clinic.close(),

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * One thing that happened, for the clinic's audit log: who (`actorId`, null for the system)
@@ -13,8 +14,25 @@ export type AuditRecord = {
   sessionId: string | null;
 };
 
-/** An entry as stored: numbered, and committing to the entry before it (hash chain). */
-export type AuditEntry = AuditRecord & { seq: number; prevHash: string; hash: string };
+/**
+ * An entry as stored: numbered, committing to the entry before it (hash chain), and signed
+ * with the audit key (`mac`), which the store never holds: whoever can write to the store
+ * can recompute hashes, but not signatures.
+ */
+export type AuditEntry = AuditRecord & { seq: number; prevHash: string; hash: string; mac: string };
+
+/** What verification reads from the store: anything, until this schema has parsed it. */
+export const StoredAuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.number(),
+  action: z.string(),
+  actorId: z.string().nullable(),
+  targetId: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+  mac: z.string().optional(),
+});
 
 /** What the first entry commits to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -25,30 +43,55 @@ export function hashEntry(prevHash: string, seq: number, r: AuditRecord): string
   return createHash('sha256').update(prevHash).update('\n').update(fields).digest('hex');
 }
 
-/** The entry that follows `last` (undefined: the first entry of the log). */
-export function nextEntry(last: Pick<AuditEntry, 'seq' | 'hash'> | undefined, record: AuditRecord): AuditEntry {
+/**
+ * An entry's signature: an HMAC of its hash, which commits to the entry and (through the
+ * chain) to every entry before it. The purpose is part of what is signed, so an entry's
+ * signature can never pass as a checkpoint's.
+ */
+export function entryMac(key: Buffer, hash: string): string {
+  return createHmac('sha256', key).update('hearth-audit-entry-v1\n').update(hash).digest('hex');
+}
+
+/** Compares two hex signatures in constant time. */
+export function sameMac(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The entry that follows `last` (undefined: the first entry of the log), signed with `key`. */
+export function nextEntry(last: Pick<AuditEntry, 'seq' | 'hash'> | undefined, record: AuditRecord, key: Buffer): AuditEntry {
   const seq = last ? last.seq + 1 : 1;
   const prevHash = last ? last.hash : GENESIS_HASH;
   const { at, action, actorId, targetId, sessionId } = record;
-  return { seq, at, action, actorId, targetId, sessionId, prevHash, hash: hashEntry(prevHash, seq, record) };
+  const hash = hashEntry(prevHash, seq, record);
+  return { seq, at, action, actorId, targetId, sessionId, prevHash, hash, mac: entryMac(key, hash) };
 }
 
 export type ChainCheck = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
 
 /**
- * Walks the whole log from the first entry: each entry must be numbered in turn, point at the
- * hash of the one before, and hash to what it says. Reports the first link that does not hold:
- * an altered, removed, inserted or reordered entry breaks the chain there.
+ * Walks the whole log from the first entry: each entry must be well-formed, numbered in
+ * turn, point at the hash of the one before, hash to what it says and carry the audit key's
+ * signature of that hash. Reports the first link that does not hold: an altered, removed,
+ * inserted or reordered entry breaks the chain there, and so does one rewritten with every
+ * later hash recomputed by someone without the key.
  */
-export function verifyChain(entries: readonly AuditEntry[]): ChainCheck {
-  let prev: AuditEntry | undefined;
-  for (const [i, e] of entries.entries()) {
+export function verifyChain(stored: readonly unknown[], key: Buffer): ChainCheck {
+  let prevHash = GENESIS_HASH;
+  for (const [i, raw] of stored.entries()) {
     const expectedSeq = i + 1;
-    const broken = (reason: string): ChainCheck => ({ ok: false, count: entries.length, brokenAt: expectedSeq, reason });
+    const broken = (reason: string): ChainCheck => ({ ok: false, count: stored.length, brokenAt: expectedSeq, reason });
+    const parsed = StoredAuditEntry.safeParse(raw);
+    if (!parsed.success) return broken(`entry ${expectedSeq} is not an audit entry`);
+    const e = parsed.data;
     if (e.seq !== expectedSeq) return broken(`entry ${expectedSeq} is numbered ${e.seq}: an entry was removed or inserted`);
-    if (e.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return broken(`entry ${expectedSeq} does not follow the entry before it`);
+    if (e.prevHash !== prevHash) return broken(`entry ${expectedSeq} does not follow the entry before it`);
     if (e.hash !== hashEntry(e.prevHash, e.seq, e)) return broken(`entry ${expectedSeq} was altered after it was written`);
-    prev = e;
+    if (e.mac === undefined || !sameMac(e.mac, entryMac(key, e.hash))) {
+      return broken(`entry ${expectedSeq} is not signed with the audit key: it was written or rewritten by someone without it`);
+    }
+    prevHash = e.hash;
   }
-  return { ok: true, count: entries.length };
+  return { ok: true, count: stored.length };
 }

@@ -18,13 +18,15 @@ export type TestRedis = {
   destroy(): Promise<void>;
 };
 
-export async function startRedis(): Promise<TestRedis> {
+/** `password`: Redis requires it (requirepass, as in docker-compose.yml) and the URL carries it. */
+export async function startRedis({ password }: { password?: string } = {}): Promise<TestRedis> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hearth-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
 
   const start = async () => {
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''];
+    if (password) args.push('--requirepass', password);
     const proc = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     await new Promise<void>((resolve, reject) => {
@@ -49,7 +51,7 @@ export async function startRedis(): Promise<TestRedis> {
   };
   await start();
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: password ? `redis://:${encodeURIComponent(password)}@127.0.0.1:${port}` : `redis://127.0.0.1:${port}`,
     stop,
     start,
     destroy: async () => {

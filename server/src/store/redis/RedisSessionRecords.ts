@@ -1,7 +1,7 @@
 import type { SessionState } from '@hearth/shared';
-import { nextEntry, type AuditEntry, type AuditRecord } from '../auditChain.js';
+import type { AuditEntry } from '../auditChain.js';
 import type { SessionLog } from '../SessionLog.js';
-import type { AuditLog } from '../AuditLog.js';
+import type { AuditStore } from '../AuditLog.js';
 import type { SessionStateStore } from '../SessionStateStore.js';
 import type { RedisRecords } from './RedisRecords.js';
 
@@ -25,24 +25,33 @@ export class RedisSessionStateStore implements SessionStateStore {
  * entry, chains the new one to it and pushes it: two nodes appending at once cannot fork the
  * chain, the loser chains to the winner's entry instead.
  */
-export class RedisAuditLog implements AuditLog {
+export class RedisAuditStore implements AuditStore {
   constructor(private readonly records: RedisRecords) {}
 
-  append(record: AuditRecord): Promise<AuditEntry> {
+  append(next: (last: AuditEntry | undefined) => AuditEntry): Promise<AuditEntry> {
     return this.records.transaction([AUDIT], async (tx) => {
       const last = await this.records.redis.lindex(AUDIT, -1);
-      const entry = nextEntry(last === null ? undefined : (JSON.parse(last) as AuditEntry), record);
+      const entry = next(last === null ? undefined : (JSON.parse(last) as AuditEntry));
       tx.rpush(AUDIT, JSON.stringify(entry));
       return entry;
     });
   }
 
-  async all(): Promise<AuditEntry[]> {
-    return (await this.records.redis.lrange(AUDIT, 0, -1)).map((e) => JSON.parse(e) as AuditEntry);
+  /** Unchecked: an entry someone wrote into Redis by hand that is not even JSON is kept as a string, for verification to refuse. */
+  async all(): Promise<unknown[]> {
+    return (await this.records.redis.lrange(AUDIT, 0, -1)).map(parseOrKeep);
   }
 
   async recent(limit: number): Promise<AuditEntry[]> {
     return (await this.records.redis.lrange(AUDIT, -limit, -1)).map((e) => JSON.parse(e) as AuditEntry).reverse();
+  }
+}
+
+function parseOrKeep(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return json;
   }
 }
 
