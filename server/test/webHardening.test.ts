@@ -23,7 +23,8 @@ beforeAll(async () => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-dist-'));
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Hearth</title>');
   const log = pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) });
-  server = await startTestServer({ CLIENT_DIST: dist, PUBLIC_URL, ALLOWED_ORIGINS: OTHER_NODE, METRICS_TOKEN }, {}, log);
+  // Reached over plain http here (PUBLIC_URL names the clinic's address for the Origin check).
+  server = await startTestServer({ CLIENT_DIST: dist, PUBLIC_URL, ALLOWED_ORIGINS: OTHER_NODE, METRICS_TOKEN, COOKIE_SECURE: 'false' }, {}, log);
   // Behind https (secure cookies), no metrics token.
   secure = await startTestServer({ COOKIE_SECURE: 'true' });
 });
