@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'HELD_BY_SESSION',
   // The media workers of this node cannot take another room or person (a configured limit).
   'SERVER_FULL',
+  // Past this connection's or member's fair share of requests (or the session's queue is
+  // full): refused and nothing changed; the same request may succeed a moment later.
+  'RATE_LIMITED',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);
