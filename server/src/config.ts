@@ -49,6 +49,22 @@ const Env = z.object({
    */
   OPEN_ROOMS: Flag,
   /**
+   * New connections one address may open in 10 seconds, on all nodes together. A clinic
+   * whose people share one address (an office behind NAT) may need more.
+   */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /**
+   * Behind a reverse proxy (compose's TLS terminator): every connection comes from the proxy,
+   * so a client's address is the one the proxy appended to X-Forwarded-For. Never set it
+   * when clients reach Hearth directly: they could then claim any address.
+   */
+  TRUST_PROXY: Flag,
+  /**
+   * Bytes waiting to go out to one connection (it stopped reading, or is far too slow to
+   * keep up) before it is closed; its client reconnects and gets a fresh snapshot.
+   */
+  MAX_OUTGOING_BUFFER_BYTES: z.coerce.number().int().min(16_384).max(64 * 1024 * 1024).default(1024 * 1024),
+  /**
    * Redis for the clinic's records, session state, attendance and audit (redis://host:6379).
    * Unset: everything in this process's memory, gone when it stops (the quick start).
    */
@@ -64,6 +80,43 @@ const Env = z.object({
   /** The clinic's IANA time zone: the demo cohort's zone. */
   CLINIC_TIME_ZONE: z.string().refine(isTimeZone, 'use an IANA time zone such as America/Chicago').default('UTC'),
 });
+
+/** So many requests per so many seconds (a fixed window, as rate-limiter-flexible counts). */
+export type Rate = { points: number; seconds: number };
+
+/**
+ * A fair share per connection and per member (PRODUCT.md, "Misuse and bad input"). Set well
+ * above what a real client does: a browser joining a group's media sends a few dozen
+ * signalling requests within seconds, a facilitator running a round a few commands a second
+ * at most, a reconnecting client enters and joins again every few seconds.
+ */
+export type Limits = {
+  /** Every event on one connection, whatever its name: this node's cap, checked first, in memory. */
+  perConnection: Rate;
+  /** Per member (per connection when anonymous), by kind of request; shared by every node on one Redis. */
+  session: Rate;
+  join: Rate;
+  chat: Rate;
+  media: Rate;
+  /** New connections per address (MAX_CONNECTIONS_PER_ADDRESS per 10 s). */
+  connectionsPerAddress: Rate;
+  /** Bytes waiting to go out to one connection before it is closed (MAX_OUTGOING_BUFFER_BYTES). */
+  outgoingBufferBytes: number;
+};
+
+export const DEFAULT_LIMITS: Limits = {
+  perConnection: { points: 600, seconds: 10 },
+  // Session commands, breakout proposals, identity.
+  session: { points: 100, seconds: 10 },
+  // Entering the session and joining its media room (each reconnect does both).
+  join: { points: 30, seconds: 60 },
+  // No one types ten messages in ten seconds; each one goes to the whole group.
+  chat: { points: 10, seconds: 10 },
+  // Transports, producers, consumers: joining a group of 17 is about 60 of these.
+  media: { points: 300, seconds: 10 },
+  connectionsPerAddress: { points: 60, seconds: 10 },
+  outgoingBufferBytes: 1024 * 1024,
+};
 
 export type Config = {
   port: number;
@@ -88,6 +141,9 @@ export type Config = {
   clinicName: string;
   redisUrl: string | undefined;
   publicUrl: string | undefined;
+  limits: Limits;
+  /** Take a client's address from X-Forwarded-For (one proxy in front). */
+  trustProxy: boolean;
 };
 
 /** Parses the environment once at start-up; a bad value stops the server with a message naming it. */
@@ -123,6 +179,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clinicName: e.CLINIC_NAME,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    limits: {
+      ...DEFAULT_LIMITS,
+      connectionsPerAddress: { points: e.MAX_CONNECTIONS_PER_ADDRESS, seconds: 10 },
+      outgoingBufferBytes: e.MAX_OUTGOING_BUFFER_BYTES,
+    },
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

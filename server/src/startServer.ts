@@ -4,7 +4,7 @@ import { resolveSecret } from './auth/secret.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createClinic, type Clinic } from './clinic/createClinic.js';
 import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
-import type { Config } from './config.js';
+import type { Config, Limits } from './config.js';
 import { createApp } from './http/createApp.js';
 import { createLogger, type Logger } from './logger.js';
 import { WorkerPool } from './media/WorkerPool.js';
@@ -17,6 +17,7 @@ import { sessionMediaPolicy } from './sessions/sessionMediaPolicy.js';
 import { cohortPairingRules } from './sessions/pairingRules.js';
 import { sessionContext } from './sessions/sessionContext.js';
 import { createSignalling, memberRoom } from './signalling/createSignalling.js';
+import { RateLimits } from './signalling/RateLimits.js';
 import { redisAdapter } from './cluster/redisAdapter.js';
 import { RedisSessionPlacement, singleNode, type SessionPlacement } from './cluster/SessionPlacement.js';
 import { createStores, type Stores } from './store/Stores.js';
@@ -43,6 +44,8 @@ export type ServerOptions = {
   stores?: Stores;
   /** Where DEMO=true prints its sign-in details; stdout by default. */
   announce?: (text: string) => void;
+  /** Fair shares other than the configured ones: a test of a limit makes it small, a latency benchmark large. */
+  limits?: Partial<Limits>;
 };
 
 /** Starts Hearth: workers, HTTP, signalling. Tests start it on port 0 and close it after. */
@@ -105,6 +108,9 @@ export async function startServer(
   // known once it listens.
   let placement: SessionPlacement = singleNode;
   const cluster = stores.redis ? redisAdapter(stores.redis) : undefined;
+  const limits = { ...config.limits, ...options.limits };
+  // Shared through Redis when there is one, so a member's share holds on every node.
+  const rateLimits = await RateLimits.open(limits, stores.redis);
   const io = createSignalling(httpServer, {
     rooms,
     sessions,
@@ -112,6 +118,9 @@ export async function startServer(
     log,
     turn: config.turn,
     openRooms: config.openRooms,
+    limits: rateLimits,
+    maxOutgoingBytes: limits.outgoingBufferBytes,
+    trustProxy: config.trustProxy,
     pairingRules: cohortPairingRules(clinic.store, stores.pairs),
     place: (sessionId) => placement.place(sessionId),
     context: (sessionId) => sessionContext(clinic.store, sessionId),
@@ -127,6 +136,7 @@ export async function startServer(
     });
   } catch (err) {
     pool.close();
+    rateLimits.close();
     throw err;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -143,6 +153,7 @@ export async function startServer(
       sessions.closeAll();
       placement.close();
       cluster?.close();
+      rateLimits.close();
       await rooms.closeAll();
       pool.close();
       httpServer.closeAllConnections();
