@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, type Ack, type SessionView } from '@hearth/shared';
 /** The hand queue as a member in the room sees it. */
 const hands = (view: SessionView | undefined) => (view?.kind === 'facilitator' || view?.kind === 'participant' ? view.handQueue : undefined);
 import type { RunningServer } from '../src/startServer.js';
+import { REFUSALS_BEFORE_CLOSE } from '../src/signalling/fairShare.js';
 import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
 import { call, connectClient, nextEvent, record, send, startTestServer, type TestSocket } from './harness.js';
 import { consent, facilitatorSocket, participantSocket, participantWaiting, seededSession } from './sessionFixture.js';
@@ -81,6 +82,17 @@ describe('fair share per member', () => {
     expect(await send(secondTab, 'session:command', { type: 'raiseHand' })).toMatchObject(rateLimited);
   });
 
+  it('a member who floods on far past RATE_LIMITED is cut off and shut out for a while; the rest of the group is not', async () => {
+    const a = await groupOfTwo();
+    const closed = new Promise<string>((resolve) => a.p.once('disconnect', resolve));
+    for (let i = 0; i < SMALL.perConnection.points + REFUSALS_BEFORE_CLOSE + 1; i++) (a.p as unknown as { emit(e: string, p: unknown): void }).emit('session:command', { type: 'raiseHand' });
+    expect(await closed).toBe('transport close');
+    await expect(participantSocket(server, a.participants[0]!.token)).rejects.toMatchObject({ data: { code: 'RATE_LIMITED' } });
+    // Someone else of the same group, at the same address, comes in as usual.
+    const other = track((await participantWaiting(server, a.participants[1]!.token)).socket);
+    expect(await send(other, 'session:command', { type: 'requestHelp' })).toMatchObject({ ok: true });
+  });
+
   it('chat past a member’s share is refused RATE_LIMITED and reaches nobody; another session’s chat goes on', async () => {
     const a = await groupOfTwo();
     const b = await groupOfTwo();
@@ -135,6 +147,14 @@ describe('fair share per connection', () => {
     // Another connection from the same place is its own: answered as usual (not joined).
     const other = track(await connectClient(server));
     expect(await send(other, 'room:leave', {})).toMatchObject({ ok: false, error: { code: 'NOT_JOINED' } });
+  });
+
+  it('a connection that keeps on far past RATE_LIMITED is closed', async () => {
+    const anonymous = track(await connectClient(server));
+    const closed = new Promise<string>((resolve) => anonymous.once('disconnect', resolve));
+    for (let i = 0; i < SMALL.perConnection.points + REFUSALS_BEFORE_CLOSE + 1; i++) (anonymous as unknown as { emit(e: string): void }).emit('room:leave');
+    // Cut, not bid goodbye: a real client would come back through the connection limits.
+    expect(await closed).toBe('transport close');
   });
 
   it('new connections past an address’s share are refused at the handshake; those open go on', async () => {

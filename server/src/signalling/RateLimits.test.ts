@@ -28,6 +28,14 @@ describe('RateLimits (in memory)', () => {
     expect(await rl.request('c1', undefined, 'room:leave')).toBeUndefined();
   });
 
+  it('shuts out the member it is told to, and nobody else', async () => {
+    const rl = await RateLimits.open(limits);
+    expect(await rl.isShutOut('s:m')).toBe(false);
+    await rl.shutOut('s:m');
+    expect(await rl.isShutOut('s:m')).toBe(true);
+    expect(await rl.isShutOut('s:other')).toBe(false);
+  });
+
   it('knows the kind of every command and of nothing else', () => {
     expect(kindOf('session:enter')).toBe('join');
     expect(kindOf('consumer:resume')).toBe('media');

@@ -31,6 +31,9 @@ const KIND_OF: Record<CommandName, RequestKind> = {
 
 export const kindOf = (event: string): RequestKind | undefined => (Object.hasOwn(KIND_OF, event) ? KIND_OF[event as CommandName] : undefined);
 
+/** How long a member cut off for flooding stays out. */
+export const SHUT_OUT_SECONDS = 60;
+
 /** How long until a refused request could go through (ms); undefined when it may go on now. */
 export type Verdict = number | undefined;
 
@@ -45,6 +48,7 @@ export class RateLimits {
   readonly #perConnection: RateLimiterMemory;
   readonly #byKind: Record<RequestKind, RateLimiterAbstract>;
   readonly #perAddress: RateLimiterAbstract;
+  readonly #shutOut: RateLimiterAbstract;
   readonly #redis: Redis | undefined;
 
   /**
@@ -83,6 +87,7 @@ export class RateLimits {
       media: shared('media', limits.media),
     };
     this.#perAddress = shared('address', limits.connectionsPerAddress);
+    this.#shutOut = shared('shut-out', { points: 1, seconds: SHUT_OUT_SECONDS });
   }
 
   /**
@@ -100,6 +105,20 @@ export class RateLimits {
   /** A new connection from this address. */
   connection(address: string): Promise<Verdict> {
     return take(this.#perAddress, address);
+  }
+
+  /**
+   * A member whose connection was cut for flooding may not connect again for a while: their
+   * reconnects would otherwise each bring a fresh connection's share (and an entry, a lost
+   * connection and their snapshots to the group). Only them: others at their address go on.
+   */
+  async shutOut(memberKey: string): Promise<void> {
+    await this.#shutOut.block(memberKey, SHUT_OUT_SECONDS);
+  }
+
+  async isShutOut(memberKey: string): Promise<boolean> {
+    const res = await this.#shutOut.get(memberKey);
+    return res !== null && res.consumedPoints > 1;
   }
 
   /** A closed connection's count is of no more use: let it go now rather than at the window's end. */

@@ -64,7 +64,7 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
   io.use((socket, next) => {
     deps
       .identify({ auth: socket.handshake.auth, cookieHeader: socket.handshake.headers.cookie })
-      .then((result) => {
+      .then(async (result) => {
         if (!result.ok) {
           next(refusal(result.code));
           return;
@@ -75,7 +75,12 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
           next(refusal('UNAUTHENTICATED'));
           return;
         }
-        socket.data.identity = result.identity;
+        const { identity } = result;
+        if (identity && (await deps.limits.isShutOut(memberKey(identity)))) {
+          next(refusal('RATE_LIMITED'));
+          return;
+        }
+        socket.data.identity = identity;
         next();
       })
       .catch((err: unknown) => {
@@ -88,7 +93,7 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
     const log = deps.log.child({ socket: socket.id });
     const connection: Connection = { identity: socket.data.identity, session: undefined };
     const { identity } = connection;
-    limitRequests(socket, deps.limits, identity && `${identity.sessionId}:${identity.memberId}`, log);
+    limitRequests(socket, deps.limits, identity && memberKey(identity), log);
     capOutgoing(socket, deps.maxOutgoingBytes, log);
     // A member's connections, wherever they are, can be reached by the room named after them.
     if (connection.identity) void socket.join(memberRoom(connection.identity.sessionId, connection.identity.memberId));
@@ -97,6 +102,9 @@ export function createSignalling(httpServer: HttpServer, deps: SignallingDeps): 
   });
   return io;
 }
+
+/** Whose share a member's requests count against, on every node and in every tab. */
+const memberKey = (identity: Identity) => `${identity.sessionId}:${identity.memberId}`;
 
 /** A handshake refused with a code the client can show (its connect_error's `data.code`). */
 function refusal(code: ErrorCode): Error & { data: { code: ErrorCode } } {

@@ -5,6 +5,15 @@ import type { Logger } from '../logger.js';
 import type { RateLimits } from './RateLimits.js';
 
 /**
+ * Refusals a connection may collect before it is cut. A real client is never refused (the
+ * limits are far above what one sends); one that carries on this far past RATE_LIMITED is a
+ * script, and answering each of its requests would still cost the server. Its member is then
+ * shut out for a while (RateLimits.shutOut); an anonymous one's reconnects meet the
+ * per-address limit.
+ */
+export const REFUSALS_BEFORE_CLOSE = 200;
+
+/**
  * Every inbound event of one connection passes its rate limits before any handler sees it. A
  * refused one is answered RATE_LIMITED (when it asked for an answer) and goes no further, so
  * it changes nothing. The first refusal is logged, the rest counted and logged once at the
@@ -21,6 +30,11 @@ export function limitRequests(socket: Socket, limits: RateLimits, memberKey: str
           return;
         }
         if (refused++ === 0) log.warn({ event }, 'requests over this connection’s fair share refused');
+        if (refused > REFUSALS_BEFORE_CLOSE) {
+          if (socket.connected && memberKey) limits.shutOut(memberKey).catch((err: unknown) => log.warn({ err }, 'could not shut a flooding member out'));
+          cut(socket);
+          return;
+        }
         const ack: unknown = packet.at(-1);
         if (typeof ack !== 'function') return;
         try {
@@ -64,11 +78,19 @@ export function capOutgoing(socket: Socket, maxBytes: number, log: Logger): void
     if (held + buffered <= maxBytes) return;
     log.warn({ bytes: held + buffered }, 'connection not reading: closed with its outgoing buffer over the cap');
     held = 0;
-    // Discarding closes it now instead of waiting for a drain that will not come; the
-    // websocket is cut rather than closed politely, which would wait on the same buffer.
-    conn.close(true);
-    if (typeof ws?.terminate === 'function') (ws.terminate as () => void).call(ws);
+    cut(socket);
   });
+}
+
+/**
+ * Closes a connection at once, dropping whatever waits to go out to it: discarding closes it
+ * without waiting for a drain that may never come, and the websocket is cut rather than closed
+ * politely, which would wait on the same buffer (up to ws's 30 s) while its peer sends on.
+ */
+function cut(socket: Socket): void {
+  const ws = (socket.conn.transport as unknown as Transport).socket;
+  socket.conn.close(true);
+  if (typeof ws?.terminate === 'function') (ws.terminate as () => void).call(ws);
 }
 
 function byteSize(data: unknown): number {
