@@ -105,15 +105,18 @@ export type Limits = {
 };
 
 export const DEFAULT_LIMITS: Limits = {
-  perConnection: { points: 600, seconds: 10 },
-  // Session commands, breakout proposals, identity.
-  session: { points: 100, seconds: 10 },
+  // Short windows: a fixed window lets its whole share through at once, and a burst of state
+  // changes, each sent to the whole group, is what holds up everyone else on the node (T9).
+  perConnection: { points: 200, seconds: 2 },
+  // Session commands, breakout proposals, identity: a facilitator in a hurry clicks a few a
+  // second; an authorisation test sends all 37 facilitator commands in a row.
+  session: { points: 50, seconds: 5 },
   // Entering the session and joining its media room (each reconnect does both).
-  join: { points: 30, seconds: 60 },
-  // No one types ten messages in ten seconds; each one goes to the whole group.
-  chat: { points: 10, seconds: 10 },
+  join: { points: 10, seconds: 20 },
+  // No one types five messages in five seconds; each one goes to the whole group.
+  chat: { points: 5, seconds: 5 },
   // Transports, producers, consumers: joining a group of 17 is about 60 of these.
-  media: { points: 300, seconds: 10 },
+  media: { points: 150, seconds: 5 },
   connectionsPerAddress: { points: 60, seconds: 10 },
   outgoingBufferBytes: 1024 * 1024,
 };
