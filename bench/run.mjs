@@ -4,6 +4,7 @@ import { runT1 } from './t1-join.mjs';
 import { runT2 } from './t2-command.mjs';
 import { runT3 } from './t3-pairs.mjs';
 import { runT4 } from './t4-turn.mjs';
+import { runT9 } from './t9-flood.mjs';
 import { runT12 } from './t12-first-load.mjs';
 import { runSignInFlood } from './signin-flood.mjs';
 
@@ -14,6 +15,7 @@ await runT1();
 await runT2();
 await runT3();
 await runT4();
+await runT9();
 runT12();
 await runSignInFlood();
 console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

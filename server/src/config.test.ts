@@ -25,6 +25,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ CLINIC_NAME: ' Riverside Outpatient ' }).clinicName).toBe('Riverside Outpatient');
     expect(() => loadConfig({ CLINIC_NAME: 'x'.repeat(81) })).toThrow(/CLINIC_NAME/);
   });
+  it('limits connections per address and outgoing buffers, both adjustable, and trusts no proxy unless told', () => {
+    const defaults = loadConfig({});
+    expect(defaults.limits.connectionsPerAddress).toEqual({ points: 60, seconds: 10 });
+    expect(defaults.limits.outgoingBufferBytes).toBe(1024 * 1024);
+    expect(defaults.auth.trustProxy).toBe(false);
+    const set = loadConfig({ MAX_CONNECTIONS_PER_ADDRESS: '500', MAX_OUTGOING_BUFFER_BYTES: '65536', TRUST_PROXY: '1' });
+    expect(set.limits.connectionsPerAddress.points).toBe(500);
+    expect(set.limits.outgoingBufferBytes).toBe(65536);
+    expect(set.auth.trustProxy).toBe(1);
+    expect(() => loadConfig({ MAX_OUTGOING_BUFFER_BYTES: '100' })).toThrow(/MAX_OUTGOING_BUFFER_BYTES/);
+  });
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ MEDIASOUP_WORKERS: '0' })).toThrow(/MEDIASOUP_WORKERS/);

@@ -103,6 +103,16 @@ const Env = z.object({
    */
   OPEN_ROOMS: Flag,
   /**
+   * New connections one address may open in 10 seconds, on all nodes together. A clinic
+   * whose people share one address (an office behind NAT) may need more.
+   */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /**
+   * Bytes waiting to go out to one connection (it stopped reading, or is far too slow to
+   * keep up) before it is closed; its client reconnects and gets a fresh snapshot.
+   */
+  MAX_OUTGOING_BUFFER_BYTES: z.coerce.number().int().min(16_384).max(64 * 1024 * 1024).default(1024 * 1024),
+  /**
    * Redis for the clinic's records, session state, attendance and audit (redis://host:6379).
    * Unset: everything in this process's memory, gone when it stops (the quick start).
    */
@@ -134,6 +144,46 @@ const Env = z.object({
   CLINIC_TIME_ZONE: z.string().refine(isTimeZone, 'use an IANA time zone such as America/Chicago').default('UTC'),
 });
 
+/** So many requests per so many seconds (a fixed window, as rate-limiter-flexible counts). */
+export type Rate = { points: number; seconds: number };
+
+/**
+ * A fair share per connection and per member (PRODUCT.md, "Misuse and bad input"). Set well
+ * above what a real client does: a browser joining a group's media sends a few dozen
+ * signalling requests within seconds, a facilitator running a round a few commands a second
+ * at most, a reconnecting client enters and joins again every few seconds.
+ */
+export type Limits = {
+  /** Every event on one connection, whatever its name: this node's cap, checked first, in memory. */
+  perConnection: Rate;
+  /** Per member (per connection when anonymous), by kind of request; shared by every node on one Redis. */
+  session: Rate;
+  join: Rate;
+  chat: Rate;
+  media: Rate;
+  /** New connections per address (MAX_CONNECTIONS_PER_ADDRESS per 10 s). */
+  connectionsPerAddress: Rate;
+  /** Bytes waiting to go out to one connection before it is closed (MAX_OUTGOING_BUFFER_BYTES). */
+  outgoingBufferBytes: number;
+};
+
+export const DEFAULT_LIMITS: Limits = {
+  // Short windows: a fixed window lets its whole share through at once, and a burst of state
+  // changes, each sent to the whole group, is what holds up everyone else on the node (T9).
+  perConnection: { points: 200, seconds: 2 },
+  // Session commands, breakout proposals, identity: a facilitator in a hurry clicks a few a
+  // second; an authorisation test sends all 37 facilitator commands in a row.
+  session: { points: 50, seconds: 5 },
+  // Entering the session and joining its media room (each reconnect does both).
+  join: { points: 10, seconds: 20 },
+  // No one types five messages in five seconds; each one goes to the whole group.
+  chat: { points: 5, seconds: 5 },
+  // Transports, producers, consumers: joining a group of 17 is about 60 of these.
+  media: { points: 150, seconds: 5 },
+  connectionsPerAddress: { points: 60, seconds: 10 },
+  outgoingBufferBytes: 1024 * 1024,
+};
+
 export type Config = {
   port: number;
   host: string;
@@ -164,6 +214,7 @@ export type Config = {
   /** Further origins trusted like this node's own (ALLOWED_ORIGINS). */
   allowedOrigins: string[];
   metricsToken: string | undefined;
+  limits: Limits;
 };
 
 /** Parses the environment once at start-up; a bad value stops the server with a message naming it. */
@@ -207,6 +258,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     allowedOrigins: e.ALLOWED_ORIGINS,
     metricsToken: e.METRICS_TOKEN,
+    limits: {
+      ...DEFAULT_LIMITS,
+      connectionsPerAddress: { points: e.MAX_CONNECTIONS_PER_ADDRESS, seconds: 10 },
+      outgoingBufferBytes: e.MAX_OUTGOING_BUFFER_BYTES,
+    },
   };
 }
 

@@ -93,6 +93,13 @@ export class ServerFullError extends AppError {
   }
 }
 
+/** Past a fair share: a connection's or member's rate, or a session's queue of commands. */
+export class RateLimitedError extends AppError {
+  constructor(message = 'too many requests; wait a moment and try again') {
+    super('RATE_LIMITED', message);
+  }
+}
+
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'INVALID_PAYLOAD':

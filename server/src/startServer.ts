@@ -3,7 +3,7 @@ import { auditKeyFrom, resolveSecret } from './auth/secret.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createClinic, type Clinic } from './clinic/createClinic.js';
 import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
-import type { Config } from './config.js';
+import type { Config, Limits } from './config.js';
 import { createApp } from './http/createApp.js';
 import { createWebServer } from './http/createWebServer.js';
 import { httpsWarnings } from './http/secureTransport.js';
@@ -19,6 +19,7 @@ import { cohortPairingRules } from './sessions/pairingRules.js';
 import { sessionContext } from './sessions/sessionContext.js';
 import { closeEndedSignIns, createSignalling, memberRoom } from './signalling/createSignalling.js';
 import { SignInThrottle } from './auth/SignInThrottle.js';
+import { RateLimits } from './signalling/RateLimits.js';
 import { redisAdapter } from './cluster/redisAdapter.js';
 import { RedisSessionPlacement, singleNode, type SessionPlacement } from './cluster/SessionPlacement.js';
 import { createStores, type Stores } from './store/Stores.js';
@@ -50,6 +51,8 @@ export type ServerOptions = {
   stores?: Stores;
   /** Where DEMO=true prints its sign-in details; stdout by default. */
   announce?: (text: string) => void;
+  /** Fair shares other than the configured ones: a test of a limit makes it small, a latency benchmark large. */
+  limits?: Partial<Limits>;
 };
 
 /** Starts Hearth: workers, HTTP, signalling. Tests start it on port 0 and close it after. */
@@ -125,6 +128,9 @@ export async function startServer(
   // known once it listens.
   let placement: SessionPlacement = singleNode;
   const cluster = stores.redis ? redisAdapter(stores.redis) : undefined;
+  const limits = { ...config.limits, ...options.limits };
+  // Shared through Redis when there is one, so a member's share holds on every node.
+  const rateLimits = await RateLimits.open(limits, stores.redis);
   const io = createSignalling(httpServer, {
     rooms,
     sessions,
@@ -133,6 +139,10 @@ export async function startServer(
     turn: config.turn,
     openRooms: config.openRooms,
     trustedOrigins: trusted,
+    limits: rateLimits,
+    maxOutgoingBytes: limits.outgoingBufferBytes,
+    // The socket handshake takes the address the one proxy in front appended (TRUST_PROXY).
+    trustProxy: config.auth.trustProxy !== false,
     pairingRules: cohortPairingRules(clinic.store, stores.pairs),
     place: (sessionId) => placement.place(sessionId),
     context: (sessionId) => sessionContext(clinic.store, sessionId),
@@ -157,6 +167,7 @@ export async function startServer(
     });
   } catch (err) {
     pool.close();
+    rateLimits.close();
     throw err;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -173,6 +184,7 @@ export async function startServer(
       sessions.closeAll();
       placement.close();
       cluster?.close();
+      rateLimits.close();
       await rooms.closeAll();
       pool.close();
       httpServer.closeAllConnections();

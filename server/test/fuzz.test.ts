@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, PROTOCOL_VERSION, type CommandName } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { call, fakeDtls, opusParameters, send, startTestServer, type TestSocket } from './harness.js';
+import { UNLIMITED_REQUESTS, call, fakeDtls, opusParameters, send, startTestServer, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 const RUNS = 1_000;
@@ -26,7 +26,9 @@ async function fingerprint() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Thousands of payloads from one participant: far past their fair share, which would refuse
+  // them before validation does (limits.test.ts shows that).
+  server = await startTestServer({}, { limits: UNLIMITED_REQUESTS });
   const s = await seededSession(server);
   sessionId = s.sessionId;
   facilitator = await facilitatorSocket(server, s);

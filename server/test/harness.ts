@@ -11,7 +11,7 @@ import {
   type ServerToClientEvents,
   type SessionView,
 } from '@hearth/shared';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type Limits } from '../src/config.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import type { Room } from '../src/rooms/Room.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/startServer.js';
@@ -31,10 +31,22 @@ export function startTestServer(
     MEDIA_LISTEN_IP: '127.0.0.1',
     LOG_LEVEL: 'silent',
     OPEN_ROOMS: 'true',
+    // Every test client comes from 127.0.0.1, as a whole clinic behind one NAT would: the
+    // per-address limit has its own tests (limits.test.ts).
+    MAX_CONNECTIONS_PER_ADDRESS: '100000',
     ...env,
   });
   return startServer(config, log, options);
 }
+
+/**
+ * Request limits out of the way, for tests that are about something else and send far more
+ * than a person could (thousands of fuzzed payloads). Every other test runs with the real
+ * limits, which shows a real client's traffic stays within them.
+ */
+export const UNLIMITED_REQUESTS: Partial<Limits> = Object.fromEntries(
+  (['perConnection', 'session', 'join', 'chat', 'media'] as const).map((k) => [k, { points: 1_000_000_000, seconds: 1 }]),
+);
 
 /**
  * A real server for the tests of one file: started before them and closed after them. Sockets

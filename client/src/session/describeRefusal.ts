@@ -20,6 +20,8 @@ export function describeRefusal(err: unknown): string {
       return 'That is not available to you right now.';
     case 'TIMEOUT':
       return 'The server did not answer. Check your connection.';
+    case 'RATE_LIMITED':
+      return 'That was a lot at once. Wait a moment and try again.';
     default:
       return err.message;
   }

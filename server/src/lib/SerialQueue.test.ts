@@ -29,4 +29,16 @@ describe('SerialQueue', () => {
     await expect(failed).rejects.toThrow('boom');
     await expect(next).resolves.toBe('still running');
   });
+
+  it('counts the tasks not yet finished, so an owner can bound them', async () => {
+    const queue = new SerialQueue();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = queue.run(() => gate);
+    const second = queue.run(() => 'second');
+    expect(queue.size).toBe(2);
+    release();
+    await Promise.all([first, second]);
+    expect(queue.size).toBe(0);
+  });
 });

@@ -5,9 +5,16 @@
  */
 export class SerialQueue {
   #tail: Promise<unknown> = Promise.resolve();
+  #size = 0;
+
+  /** Tasks submitted and not yet finished (the running one included): what an owner bounds. */
+  get size(): number {
+    return this.#size;
+  }
 
   run<T>(task: () => Promise<T> | T): Promise<T> {
-    const result = this.#tail.then(task);
+    this.#size++;
+    const result = this.#tail.then(task).finally(() => this.#size--);
     this.#tail = result.catch(() => undefined);
     return result;
   }

@@ -5,7 +5,7 @@ import { createLogger } from '../logger.js';
 import { MemorySessionLog, type AttendanceEvent } from '../store/SessionLog.js';
 import { MemoryAuditStore } from '../store/AuditLog.js';
 import { KeyedAuditLog } from '../store/KeyedAuditLog.js';
-import { LiveSession, type MediaControl, type MemberLink } from './LiveSession.js';
+import { LiveSession, MAX_QUEUED_MEMBER_COMMANDS, type MediaControl, type MemberLink } from './LiveSession.js';
 import { MemorySessionStateStore } from '../store/SessionStateStore.js';
 
 // The session layer on its own: real model, real memory stores, a recording media layer.
@@ -254,5 +254,46 @@ describe('LiveSession', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('LiveSession under load', () => {
+  it('[VER1] a command that changes nothing is answered and sends nobody a snapshot', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    const f = recordingLink();
+    const p = recordingLink();
+    session.link('F', f.link);
+    session.link('P', p.link);
+    const asP = { kind: 'member', memberId: 'P' } as const;
+    const first = await session.run({ type: 'setMicMuted', muted: true }, asP);
+    const again = await session.run({ type: 'setMicMuted', muted: true }, asP);
+    expect(again).toEqual(first);
+    expect(f.views).toHaveLength(1);
+    expect(p.views).toHaveLength(1);
+  });
+
+  it('refuses members’ commands past a full queue with RATE_LIMITED, changing nothing; the server’s own still queue', async () => {
+    const s = setup();
+    const session = await groupOfTwo(s);
+    // A slow store: every command waits for it, so the queue fills.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const save = s.store.save.bind(s.store);
+    s.store.save = async (state) => {
+      await gate;
+      await save(state);
+    };
+    const asP = { kind: 'member', memberId: 'P' } as const;
+    const before = session.snapshot.version;
+    const queued = Array.from({ length: MAX_QUEUED_MEMBER_COMMANDS }, (_, i) => session.run({ type: 'setMicMuted', muted: i % 2 === 0 }, asP));
+    await expect(session.run({ type: 'raiseHand' }, asP)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    const system = session.run({ type: 'connectionLost', memberId: 'P' }, SYSTEM);
+    release();
+    await Promise.all([...queued, system]);
+    // Every queued command ran, the system one too; the refused hand was never raised.
+    expect(session.snapshot.version).toBe(before + MAX_QUEUED_MEMBER_COMMANDS + 1);
+    expect(session.snapshot.handQueue).toEqual([]);
+    expect(session.snapshot.members['P']!.connected).toBe(false);
   });
 });

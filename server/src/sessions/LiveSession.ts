@@ -14,6 +14,7 @@ import {
   type SessionError,
   type SessionState,
 } from '@hearth/shared';
+import { RateLimitedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
 import { presenceChanges, reconcileAttendance } from '../records/attendance.js';
@@ -57,6 +58,14 @@ export type SessionDeps = {
 };
 
 const TALK_FLUSH_MS = 5_000;
+
+/**
+ * Members' commands one session holds waiting at most. Each member's own rate is limited at
+ * the connection (signalling/RateLimits.ts); this bounds the queue whatever gets past that
+ * (many members at once, a slow store), so a backlog is refused at once instead of served
+ * seconds late. A group of 17 all clicking together is far below it.
+ */
+export const MAX_QUEUED_MEMBER_COMMANDS = 64;
 
 export type CommandOutcome = { ok: true; version: number } | { ok: false; error: SessionError };
 
@@ -194,7 +203,15 @@ export class LiveSession {
     return viewFor(this.state, memberId, this.deps.clock());
   }
 
+  /**
+   * Applies one command in turn. A member's command finding the queue full is refused
+   * (RATE_LIMITED) and changes nothing; the server's own (timers, a dropped connection, an
+   * entry or exit) always queue, since dropping one would leave the state wrong.
+   */
   run(command: Command, actor: Actor): Promise<CommandOutcome> {
+    if (actor.kind === 'member' && this.#queue.size >= MAX_QUEUED_MEMBER_COMMANDS) {
+      return Promise.reject(new RateLimitedError('this session is busy; try again in a moment'));
+    }
     return this.#queue.run(async (): Promise<CommandOutcome> => {
       const result = reduce(this.state, command, actor, this.deps.clock());
       if (!result.ok) return result;

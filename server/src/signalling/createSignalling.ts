@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
-import type { CommandName, ServerToClientEvents } from '@hearth/shared';
+import type { CommandName, ErrorCode, ServerToClientEvents } from '@hearth/shared';
 import type { EndedSignIns } from '../auth/Accounts.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -11,7 +11,9 @@ import type { Identify, Identity } from '../sessions/identity.js';
 import type { LiveSessions } from '../sessions/LiveSessions.js';
 import type { Placement } from '../cluster/SessionPlacement.js';
 import type { PairingRules } from '../sessions/pairingRules.js';
+import { capOutgoing, clientAddress, limitRequests } from './fairShare.js';
 import { registerMediaHandlers } from './media.handlers.js';
+import type { RateLimits } from './RateLimits.js';
 import { registerSessionHandlers, type Connection, type SessionDeps } from './session.handlers.js';
 
 /** Inbound events are untrusted: their payloads are `unknown` until a schema has parsed them. */
@@ -29,6 +31,12 @@ export type SignallingDeps = {
   openRooms: boolean;
   /** Origins besides this node's own whose pages may connect (PUBLIC_URL's, ALLOWED_ORIGINS). */
   trustedOrigins: readonly string[];
+  /** Each connection's and member's fair share of requests, and new connections per address. */
+  limits: RateLimits;
+  /** Bytes waiting to go out to one connection before it is closed. */
+  maxOutgoingBytes: number;
+  /** Take a client's address from X-Forwarded-For (one proxy in front). */
+  trustProxy: boolean;
   pairingRules: (sessionId: string) => Promise<PairingRules>;
   place: (sessionId: string) => Promise<Placement>;
   context: SessionDeps['context'];
@@ -54,18 +62,38 @@ export function createSignalling(httpServer: HttpServer | HttpsServer, deps: Sig
   });
   if (deps.adapter) io.adapter(deps.adapter);
 
+  // Too many new connections from one address are refused before any credential is looked at.
+  io.use((socket, next) => {
+    deps.limits.connection(clientAddress(socket.handshake, deps.trustProxy)).then(
+      (wait) => next(wait === undefined ? undefined : refusal('RATE_LIMITED')),
+      (err: unknown) => {
+        deps.log.warn({ err }, 'connection limit unavailable; connection let through');
+        next();
+      },
+    );
+  });
+
   // Identity is decided once, from the credential the connection presents.
   io.use((socket, next) => {
     deps
       .identify({ auth: socket.handshake.auth, cookieHeader: socket.handshake.headers.cookie })
-      .then((result) => {
+      .then(async (result) => {
         if (!result.ok) {
-          const err = new Error(result.code) as Error & { data: { code: string } };
-          err.data = { code: result.code };
-          next(err);
+          next(refusal(result.code));
           return;
         }
-        socket.data.identity = result.identity;
+        // Without open rooms there is nothing an anonymous connection could do: refused here,
+        // it holds nothing on the server.
+        if (!result.identity && !deps.openRooms) {
+          next(refusal('UNAUTHENTICATED'));
+          return;
+        }
+        const { identity } = result;
+        if (identity && (await deps.limits.isShutOut(memberKey(identity)))) {
+          next(refusal('RATE_LIMITED'));
+          return;
+        }
+        socket.data.identity = identity;
         next();
       })
       .catch((err: unknown) => {
@@ -77,6 +105,9 @@ export function createSignalling(httpServer: HttpServer | HttpsServer, deps: Sig
   io.on('connection', (socket) => {
     const log = deps.log.child({ socket: socket.id });
     const connection: Connection = { identity: socket.data.identity, session: undefined };
+    const { identity } = connection;
+    limitRequests(socket, deps.limits, identity && memberKey(identity), log);
+    capOutgoing(socket, deps.maxOutgoingBytes, log);
     // A member's connections, wherever they are, can be reached by the room named after them.
     if (connection.identity) void socket.join(memberRoom(connection.identity.sessionId, connection.identity.memberId));
     const signIn = connection.identity?.signIn;
@@ -96,6 +127,14 @@ export function createSignalling(httpServer: HttpServer | HttpsServer, deps: Sig
     registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms });
   });
   return io;
+}
+
+/** Whose share a member's requests count against, on every node and in every tab. */
+const memberKey = (identity: Identity) => `${identity.sessionId}:${identity.memberId}`;
+
+/** A handshake refused with a code the client can show (its connect_error's `data.code`). */
+function refusal(code: ErrorCode): Error & { data: { code: ErrorCode } } {
+  return Object.assign(new Error(code), { data: { code } });
 }
 
 /** The Socket.IO room of one member's connections (on every node, through the adapter). */

@@ -28,7 +28,8 @@ export const ERROR_CODES = [
   'HELD_BY_SESSION',
   // The media workers of this node cannot take another room or person (a configured limit).
   'SERVER_FULL',
-  // Too many requests from this address or for this account (sign-in throttling): wait and retry.
+  // Past a fair share: this connection's or member's requests, the session's queue, or sign-in
+  // attempts from this address or for this account. Refused and nothing changed; retry later.
   'RATE_LIMITED',
   // The server is too busy with this kind of work (password checks) to take more now: retry shortly.
   'SERVER_BUSY',
