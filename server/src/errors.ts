@@ -47,11 +47,14 @@ export class ForbiddenError extends AppError {
   }
 }
 
-/** Refused by a rate limit; `retryAfterMs` becomes the HTTP Retry-After header. */
+/**
+ * Past a fair share: a connection's or member's rate, a session's queue of commands, or sign-in
+ * attempts. `retryAfterMs`, when known, becomes the HTTP Retry-After header.
+ */
 export class RateLimitedError extends AppError {
   constructor(
-    message: string,
-    readonly retryAfterMs: number,
+    message = 'too many requests; wait a moment and try again',
+    readonly retryAfterMs?: number,
   ) {
     super('RATE_LIMITED', message);
   }
@@ -93,12 +96,6 @@ export class ServerFullError extends AppError {
   }
 }
 
-/** Past a fair share: a connection's or member's rate, or a session's queue of commands. */
-export class RateLimitedError extends AppError {
-  constructor(message = 'too many requests; wait a moment and try again') {
-    super('RATE_LIMITED', message);
-  }
-}
 
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {

@@ -35,7 +35,7 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
     case 'HTTPS_REQUIRED':
       return HTTPS_REQUIRED_MESSAGE;
     case 'RATE_LIMITED':
-      return action === 'signIn' || action === 'changePassword' ? RATE_LIMITED_MESSAGE : 'Too many requests. Wait a minute and try again.';
+      return action === 'signIn' || action === 'changePassword' ? RATE_LIMITED_MESSAGE : 'That was a lot of requests at once. Wait a moment and try again.';
     case 'SERVER_BUSY':
       return 'Hearth is busy checking other sign-ins. Try again in a moment.';
     case 'FORBIDDEN':
@@ -55,8 +55,6 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
         return 'Check the details: a name, a valid email address, and a password of at least 12 characters.';
       }
       return 'Some of the details were not accepted. Check the form and try again.';
-    case 'RATE_LIMITED':
-      return 'That was a lot of requests at once. Wait a moment and try again.';
     case 'INVALID_STATE':
       return sentence(serverMessage) ?? 'This cannot be done any more.';
     case 'UNSUPPORTED_MEDIA_TYPE':

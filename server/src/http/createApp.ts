@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
 
 /** When a refused request may be tried again (RFC 9110 Retry-After, whole seconds). */
 function retryAfterSeconds(err: AppError): number | undefined {
-  if (err instanceof RateLimitedError) return Math.max(1, Math.ceil(err.retryAfterMs / 1000));
+  if (err instanceof RateLimitedError) return Math.max(1, Math.ceil((err.retryAfterMs ?? 1000) / 1000));
   if (err instanceof ServerBusyError) return 1;
   return undefined;
 }
