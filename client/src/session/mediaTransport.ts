@@ -79,6 +79,10 @@ export function describeJoinError(err: unknown): string {
         return 'The server did not answer. Check your connection and try again.';
       case 'UNSUPPORTED_PROTOCOL':
         return 'Hearth was updated. Reload the page to continue.';
+      case 'UNAUTHENTICATED':
+        return 'Open rooms are turned off on this server. Join with the invite link your clinic sent you.';
+      case 'RATE_LIMITED':
+        return 'Too many connections from your network just now. Wait a minute and try again.';
       default:
         return err.message;
     }

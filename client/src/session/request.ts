@@ -1,12 +1,12 @@
 import type { Socket } from 'socket.io-client';
-import type {
-  Ack,
-  ClientToServerEvents,
-  CommandName,
-  CommandRequest,
-  CommandResponse,
+import {
   ErrorCode,
-  ServerToClientEvents,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandName,
+  type CommandRequest,
+  type CommandResponse,
+  type ServerToClientEvents,
 } from '@hearth/shared';
 
 export type HearthSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -22,7 +22,12 @@ export class RequestError extends Error {
   }
 }
 
-/** Sends one command and resolves with its Ack's data, or rejects with the error code. */
+/**
+ * Sends one command and resolves with its Ack's data, or rejects with the error code. A
+ * handshake the server refuses with a code (open rooms turned off, too many connections from
+ * this address) rejects at once with that code: Socket.IO does not retry it, so waiting for the
+ * timeout would only make the person wait for a vaguer message.
+ */
 export async function request<K extends CommandName>(
   socket: HearthSocket,
   name: K,
@@ -33,11 +38,24 @@ export async function request<K extends CommandName>(
   const timed = socket.timeout(timeoutMs) as unknown as {
     emitWithAck(event: string, payload: unknown): Promise<Ack<CommandResponse<K>>>;
   };
+  let refused: ((err: Error & { data?: { code?: unknown } }) => void) | undefined;
+  const handshakeRefused = new Promise<never>((_, reject) => {
+    refused = (err) => {
+      const code = ErrorCode.safeParse(err.data?.code);
+      if (code.success) reject(new RequestError(code.data, err.message));
+    };
+    socket.on('connect_error', refused);
+  });
   let ack: Ack<CommandResponse<K>>;
   try {
-    ack = await timed.emitWithAck(name, payload);
-  } catch {
-    throw new RequestError('TIMEOUT', `${name} got no answer`);
+    ack = await Promise.race([
+      timed.emitWithAck(name, payload).catch(() => {
+        throw new RequestError('TIMEOUT', `${name} got no answer`);
+      }),
+      handshakeRefused,
+    ]);
+  } finally {
+    socket.off('connect_error', refused);
   }
   if (!ack.ok) throw new RequestError(ack.error.code, ack.error.message);
   return ack.data;
