@@ -62,9 +62,15 @@ describe('security headers', () => {
   });
 
   it('over https (secure cookies): HSTS for a year, and insecure requests upgraded', async () => {
-    const res = await fetch(`${secure.url}/api/auth/me`);
+    // Caddy in front says the browser came over https.
+    const res = await fetch(`${secure.url}/api/auth/me`, { headers: { 'x-forwarded-proto': 'https' } });
     expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
     expect(csp(res).has('upgrade-insecure-requests')).toBe(true);
+    // The same server reached over plain http: no upgrade, or the page that says "use the
+    // https address" (HTTPS_REQUIRED) could not even load its own script.
+    const plain = await fetch(`${secure.url}/api/auth/me`);
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    expect(csp(plain).has('upgrade-insecure-requests')).toBe(false);
     // No PUBLIC_URL, no ALLOWED_ORIGINS: the socket goes to this node only.
     expect(csp(res).get('connect-src')).toEqual(["'self'"]);
   });
