@@ -75,6 +75,9 @@ async function eveningGroup(options: { tonight?: number; status?: 'scheduled' | 
   const { store, invites, clock } = server.clinic;
   const cohortId = newId();
   await store.cohorts.insert({ id: cohortId, name: 'Tuesday evening group', timeZone: ZONE, createdAt: clock() });
+  // Staff reach only their cohorts: the demo facilitator leads this one, as an admin would assign.
+  const facilitator = await store.accounts.findByEmail(seed.facilitator.email);
+  await store.cohortStaff.assign(cohortId, facilitator!.id);
   for (const pseudonym of ['Alex', 'Blake', 'Casey', 'Drew']) await store.members.insert({ id: newId(), cohortId, pseudonym, createdAt: clock() });
   const session = (title: string, scheduledStart: number) => ({ id: newId(), cohortId, title, scheduledStart, createdBy: 'e2e', createdAt: clock(), status: 'scheduled' as const });
   const tonight = session('Tuesday evening group', options.tonight ?? evening(0));
