@@ -21,6 +21,33 @@ export async function call(socket, event, payload) {
  * The request limits lifted, for benchmarks of latency that send far more commands than a
  * person could (T2's 320 in a row); T9 keeps the real ones, since they are what it measures.
  */
+/**
+ * Follows the snapshots the given sockets receive; `allAt(version)` resolves once every one of
+ * them holds a snapshot of at least that version (the whole group has the state).
+ */
+export function snapshotsOf(sockets) {
+  const seen = sockets.map(() => 0);
+  const waiters = new Set();
+  sockets.forEach((socket, i) =>
+    socket.on('session:updated', ({ view }) => {
+      seen[i] = Math.max(seen[i], view.version);
+      for (const w of [...waiters]) w();
+    }),
+  );
+  const allAt = (version) =>
+    new Promise((resolve) => {
+      const check = () => {
+        if (seen.every((v) => v >= version)) {
+          waiters.delete(check);
+          resolve();
+        }
+      };
+      waiters.add(check);
+      check();
+    });
+  return { allAt };
+}
+
 export const UNLIMITED_REQUESTS = Object.fromEntries(
   ['perConnection', 'session', 'join', 'chat', 'media'].map((k) => [k, { points: 1_000_000_000, seconds: 1 }]),
 );

@@ -2,32 +2,14 @@
 // 15 participants, all admitted) has received the snapshot carrying it. Real server, real
 // Socket.IO clients over loopback, real credentials (the demo seed and its invite links).
 import { ms, percentile } from './stats.mjs';
-import { call, startRig } from './rig.mjs';
+import { call, snapshotsOf, startRig } from './rig.mjs';
 
 export async function runT2({ participants = 15, rounds = 300, warmup = 20, log = console.log } = {}) {
   const rig = await startRig({ participants });
   try {
     const sockets = [rig.facilitator, ...rig.members.map((m) => m.socket)];
     // Every client resolves the round once it holds a snapshot of at least that version.
-    const seen = sockets.map(() => 0);
-    const waiters = [];
-    sockets.forEach((socket, i) =>
-      socket.on('session:updated', ({ view }) => {
-        seen[i] = Math.max(seen[i], view.version);
-        for (const w of [...waiters]) w();
-      }),
-    );
-    const allAt = (version) =>
-      new Promise((resolve) => {
-        const check = () => {
-          if (seen.every((v) => v >= version)) {
-            waiters.splice(waiters.indexOf(check), 1);
-            resolve();
-          }
-        };
-        waiters.push(check);
-        check();
-      });
+    const { allAt } = snapshotsOf(sockets);
 
     const samples = [];
     for (let i = 0; i < warmup + rounds; i++) {

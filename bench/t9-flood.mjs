@@ -9,7 +9,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { ms, percentile } from './stats.mjs';
-import { call, consent, openSession, startBenchServer } from './rig.mjs';
+import { call, consent, openSession, snapshotsOf, startBenchServer } from './rig.mjs';
 
 const MB = 2 ** 20;
 
@@ -97,25 +97,7 @@ export async function runT9({ groups = 4, participants = 5, rate = 5_000, second
  */
 function groupTraffic(group, everyMs) {
   const sockets = [group.facilitator, ...group.members.map((m) => m.socket)];
-  const seen = sockets.map(() => 0);
-  const waiters = new Set();
-  sockets.forEach((socket, i) =>
-    socket.on('session:updated', ({ view }) => {
-      seen[i] = Math.max(seen[i], view.version);
-      for (const w of [...waiters]) w();
-    }),
-  );
-  const allAt = (version) =>
-    new Promise((resolve) => {
-      const check = () => {
-        if (seen.every((v) => v >= version)) {
-          waiters.delete(check);
-          resolve();
-        }
-      };
-      waiters.add(check);
-      check();
-    });
+  const { allAt } = snapshotsOf(sockets);
 
   const samples = [];
   let failures = 0;
