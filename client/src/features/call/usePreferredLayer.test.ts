@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { layerForWidth } from './usePreferredLayer';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { layerForWidth, settledLayerRequests } from './usePreferredLayer';
 
 describe('layerForWidth', () => {
   it('picks the half-size layer for a tile up to about its width', () => {
@@ -17,5 +17,69 @@ describe('layerForWidth', () => {
   });
   it('has nothing to choose with one layer', () => {
     expect(layerForWidth(50, 640, 1)).toBe(0);
+  });
+});
+
+describe('settledLayerRequests', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const requester = () => {
+    const sent: number[] = [];
+    const requests = settledLayerRequests(async (layer) => {
+      sent.push(layer);
+    }, 150);
+    return { sent, requests };
+  };
+
+  it('asks once the size has held, for the last layer seen', () => {
+    const { sent, requests } = requester();
+    requests.observe(0);
+    requests.observe(1);
+    vi.advanceTimersByTime(149);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual([1]);
+  });
+
+  it('does not ask again for the layer it already has', () => {
+    const { sent, requests } = requester();
+    requests.observe(1);
+    vi.advanceTimersByTime(150);
+    requests.observe(1);
+    vi.advanceTimersByTime(1_000);
+    expect(sent).toEqual([1]);
+  });
+
+  it('a size that returns to the layer already asked for cancels the one waiting', () => {
+    // Seen in Chromium under load: a resize to a phone passed through a wide layout first.
+    const { sent, requests } = requester();
+    requests.observe(0);
+    vi.advanceTimersByTime(150);
+    requests.observe(1);
+    requests.observe(0);
+    vi.advanceTimersByTime(1_000);
+    expect(sent).toEqual([0]);
+  });
+
+  it('asks again after a refused request', async () => {
+    const sent: number[] = [];
+    const requests = settledLayerRequests(async (layer) => {
+      sent.push(layer);
+      if (sent.length === 1) throw new Error('RATE_LIMITED');
+    }, 150);
+    requests.observe(0);
+    await vi.advanceTimersByTimeAsync(150);
+    requests.observe(0);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(sent).toEqual([0, 0]);
+  });
+
+  it('asks nothing once stopped', () => {
+    const { sent, requests } = requester();
+    requests.observe(1);
+    requests.stop();
+    vi.advanceTimersByTime(1_000);
+    expect(sent).toEqual([]);
   });
 });

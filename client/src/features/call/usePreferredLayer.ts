@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { DEFAULT_CAPTURE } from '../../session/localMedia';
 import type { MediaClient } from '../../session/MediaClient';
 
@@ -18,6 +18,36 @@ export function layerForWidth(tileDevicePixels: number, topLayerWidth: number, l
 
 const TOP_LAYER_WIDTH = DEFAULT_CAPTURE.width;
 
+/** How long a tile's size must hold before its layer is asked for: a dragged window fires many resizes. */
+const SETTLE_MS = 150;
+
+/**
+ * Asks for the layer a tile needs once its size has settled, and only when that differs from
+ * the last one asked for. A size that returns to what was already asked for cancels the request
+ * still waiting: otherwise a resize through a large size to a small one (a phone turning, a
+ * window snapped) would end on the large layer.
+ */
+export function settledLayerRequests(send: (layer: number) => Promise<void>, settleMs = SETTLE_MS) {
+  let requested: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    observe(layer: number): void {
+      clearTimeout(timer);
+      if (layer === requested) return;
+      timer = setTimeout(() => {
+        requested = layer;
+        send(layer).catch(() => {
+          // Not applied: ask again at the next resize.
+          requested = undefined;
+        });
+      }, settleMs);
+    },
+    stop(): void {
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** Watches a tile's size and asks the SFU for the layer that fits it, only when that changes. */
 export function usePreferredLayer(
   client: MediaClient,
@@ -26,29 +56,17 @@ export function usePreferredLayer(
 ): void {
   const consumerId = video?.consumerId;
   const layers = video?.spatialLayers ?? 1;
-  const requested = useRef<number>(undefined);
   useEffect(() => {
     const element = tile.current;
     if (!consumerId || !element || layers < 2) return;
-    requested.current = undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const requests = settledLayerRequests((layer) => client.setPreferredLayer(consumerId, layer));
     const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const layer = layerForWidth(entry.contentRect.width * window.devicePixelRatio, TOP_LAYER_WIDTH, layers);
-      if (layer === requested.current) return;
-      clearTimeout(timer);
-      // A window being dragged fires many resizes; ask once it settles.
-      timer = setTimeout(() => {
-        requested.current = layer;
-        client.setPreferredLayer(consumerId, layer).catch(() => {
-          requested.current = undefined;
-        });
-      }, 150);
+      if (entry) requests.observe(layerForWidth(entry.contentRect.width * window.devicePixelRatio, TOP_LAYER_WIDTH, layers));
     });
     observer.observe(element);
     return () => {
       observer.disconnect();
-      clearTimeout(timer);
+      requests.stop();
     };
   }, [client, consumerId, layers, tile]);
 }
