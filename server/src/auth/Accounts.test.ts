@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logger.js';
-import { MemoryClinicStore } from '../store/MemoryClinicStore.js';
+import type { ClinicStore } from '../store/ClinicStore.js';
+import { memoryStores } from '../store/Stores.js';
 import { Accounts, type EndedSignIns } from './Accounts.js';
 import { verifyPassword } from './password.js';
 
@@ -15,13 +16,13 @@ const PASSWORD = 'a long enough password';
 const ANN_AT_HOME = '198.51.100.7';
 const STRANGER = '203.0.113.66';
 let now: number;
-let store: MemoryClinicStore;
+let store: ClinicStore;
 let accounts: Accounts;
 
 beforeEach(async () => {
   now = Date.parse('2025-03-03T12:00:00Z');
   const clock = () => now;
-  store = new MemoryClinicStore(clock);
+  store = memoryStores(clock).clinic;
   accounts = new Accounts({ store, clock, log: createLogger('silent') });
   await accounts.create({ email: 'Ann@Clinic.org', password: PASSWORD, displayName: 'Ann', role: 'facilitator' });
 });
@@ -142,7 +143,7 @@ describe('Accounts', { timeout: 30_000 }, () => {
     await expect(accounts.setupFirstAdmin({ email: 'boss@clinic.org', password: PASSWORD, displayName: 'Boss' })).rejects.toMatchObject({
       code: 'ALREADY_EXISTS',
     });
-    const fresh = new Accounts({ store: new MemoryClinicStore(() => now), clock: () => now, log: createLogger('silent') });
+    const fresh = new Accounts({ store: memoryStores(() => now).clinic, clock: () => now, log: createLogger('silent') });
     const results = await Promise.allSettled([
       fresh.setupFirstAdmin({ email: 'boss@clinic.org', password: PASSWORD, displayName: 'Boss' }),
       fresh.setupFirstAdmin({ email: 'rival@clinic.org', password: PASSWORD, displayName: 'Rival' }),

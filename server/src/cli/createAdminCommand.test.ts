@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password.js';
-import { MemoryClinicStore } from '../store/MemoryClinicStore.js';
+import { MemoryRecords } from '../store/MemoryRecords.js';
+import { storesOver } from '../store/Stores.js';
 import { runCreateAdmin, type CliIo } from './createAdminCommand.js';
 
-/** The memory store posing as a persistent one, to test what the command does with a real backend. */
-class PretendPersistentStore extends MemoryClinicStore {
+/** The memory backend posing as a persistent one, to test what the command does with a real backend. */
+class PretendPersistentRecords extends MemoryRecords {
   override readonly persistent = true;
 }
+
+const persistentStore = () => storesOver(new PretendPersistentRecords(() => 0)).clinic;
 
 function io(overrides: Partial<CliIo>) {
   const out: string[] = [];
@@ -29,7 +32,7 @@ describe('create-admin', () => {
   });
 
   it('creates an admin in a persistent store, password from stdin', async () => {
-    const store = new PretendPersistentStore(() => 0);
+    const store = persistentStore();
     const { io: cli, out } = io({ openStore: () => store });
     expect(await runCreateAdmin(cli)).toBe(0);
     const account = await store.accounts.findByEmail('boss@clinic.org');
@@ -39,7 +42,7 @@ describe('create-admin', () => {
   });
 
   it('prefers HEARTH_ADMIN_PASSWORD, and refuses a short one', async () => {
-    const store = new PretendPersistentStore(() => 0);
+    const store = persistentStore();
     const short = io({ env: { HEARTH_ADMIN_PASSWORD: 'short' }, openStore: () => store });
     expect(await runCreateAdmin(short.io)).toBe(2);
     expect(short.err.join('')).toMatch(/12 characters/);
@@ -49,12 +52,12 @@ describe('create-admin', () => {
   it('needs its flags, and a password from somewhere', async () => {
     expect(await runCreateAdmin(io({ argv: ['--email', 'a@b.org'] }).io)).toBe(2);
     expect(await runCreateAdmin(io({ argv: ['--bogus'] }).io)).toBe(2);
-    const store = new PretendPersistentStore(() => 0);
+    const store = persistentStore();
     expect(await runCreateAdmin(io({ readStdin: async () => undefined, openStore: () => store }).io)).toBe(2);
   });
 
   it('refuses an email that already has an account', async () => {
-    const store = new PretendPersistentStore(() => 0);
+    const store = persistentStore();
     expect(await runCreateAdmin(io({ openStore: () => store }).io)).toBe(0);
     const again = io({ openStore: () => store });
     expect(await runCreateAdmin(again.io)).toBe(1);

@@ -6,7 +6,8 @@ import { deriveKey } from '../auth/secret.js';
 import { nextEntry, type AuditEntry } from '../store/auditChain.js';
 import { signCheckpoint } from '../store/auditCheckpoint.js';
 import { CheckpointFile } from '../store/AuditCheckpoints.js';
-import { MemoryAuditStore, type AuditStore } from '../store/AuditLog.js';
+import type { AuditStore } from '../store/AuditLog.js';
+import { memoryStores } from '../store/Stores.js';
 import { runVerifyAudit, type VerifyIo } from './verifyAuditCommand.js';
 
 const SECRET = 's'.repeat(40);
@@ -14,7 +15,7 @@ const key = deriveKey(Buffer.from(SECRET, 'utf8'), 'audit-log-v1');
 const ENV = { REDIS_URL: 'redis://127.0.0.1:1', HEARTH_SECRET: SECRET };
 
 async function logOf(n: number) {
-  const audit = new MemoryAuditStore();
+  const audit = memoryStores(() => 0).audit;
   for (let i = 0; i < n; i++) await audit.append((last) => nextEntry(last, { at: i, action: 'admitted', actorId: 'f', targetId: `m${i}`, sessionId: 's' }, key));
   return audit;
 }

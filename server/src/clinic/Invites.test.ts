@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
-import { MemoryClinicStore } from '../store/MemoryClinicStore.js';
+import type { ClinicStore } from '../store/ClinicStore.js';
+import { memoryStores } from '../store/Stores.js';
 import { Invites } from './Invites.js';
 
 const DAY = 24 * 60 * 60_000;
 let now: number;
-let store: MemoryClinicStore;
+let store: ClinicStore;
 let invites: Invites;
 
 async function seed(scheduledStart?: number) {
@@ -21,7 +22,7 @@ const tokenOf = (url: string) => url.replace(/^\/join\//, '');
 beforeEach(() => {
   now = Date.parse('2025-03-03T12:00:00Z');
   const clock = () => now;
-  store = new MemoryClinicStore(clock);
+  store = memoryStores(clock).clinic;
   invites = new Invites({ store, clock, key: randomBytes(32), log: createLogger('silent') });
 });
 

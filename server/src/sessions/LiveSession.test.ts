@@ -1,12 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RECONNECT_GRACE_MS, RETURN_COUNTDOWN_MS, SYSTEM, audibleMemberIds, type PairRecord, type SessionView } from '@hearth/shared';
+import { RECONNECT_GRACE_MS, RETURN_COUNTDOWN_MS, SYSTEM, audibleMemberIds, type SessionView } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { createLogger } from '../logger.js';
-import { MemorySessionLog, type AttendanceEvent } from '../store/SessionLog.js';
-import { MemoryAuditStore } from '../store/AuditLog.js';
 import { KeyedAuditLog } from '../store/KeyedAuditLog.js';
 import { LiveSession, MAX_QUEUED_MEMBER_COMMANDS, type MediaControl, type MemberLink } from './LiveSession.js';
-import { MemorySessionStateStore } from '../store/SessionStateStore.js';
+import { memoryStores } from '../store/Stores.js';
 
 // The session layer on its own: real model, real memory stores, a recording media layer.
 function setup(media: Partial<MediaControl> = {}) {
@@ -17,11 +15,12 @@ function setup(media: Partial<MediaControl> = {}) {
     detach: async (_s, m) => void calls.push(`detach ${m}`),
     ...media,
   };
-  const store = new MemorySessionStateStore();
   let now = 1_000;
-  const audit = new KeyedAuditLog({ store: new MemoryAuditStore(), key: Buffer.alloc(32, 7), sinks: [], sources: [], clock: () => now, log: createLogger('silent') });
-  const attendance = new MemorySessionLog<AttendanceEvent>();
-  const deps = { store, audit, attendance, pairs: new MemorySessionLog<PairRecord>(), media: control, log: createLogger('silent'), clock: () => now };
+  const stores = memoryStores(() => now);
+  const store = stores.sessionStates;
+  const audit = new KeyedAuditLog({ store: stores.audit, key: Buffer.alloc(32, 7), sinks: [], sources: [], clock: () => now, log: createLogger('silent') });
+  const attendance = stores.attendance;
+  const deps = { store, audit, attendance, pairs: stores.pairs, media: control, log: createLogger('silent'), clock: () => now };
   return { deps, calls, store, audit, attendance, advance: (ms: number) => (now += ms) };
 }
 

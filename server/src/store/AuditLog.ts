@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditRecord } from './auditChain.js';
 import type { AuditCheck } from './auditCheckpoint.js';
+import type { Records } from './Records.js';
 
 /**
  * Where audit entries are kept (memory or Redis). It chains but never signs: `append` reads
@@ -23,23 +24,39 @@ export interface AuditLog {
   verify(): Promise<AuditCheck>;
 }
 
-export class MemoryAuditStore implements AuditStore {
-  readonly #entries: AuditEntry[] = [];
+const AUDIT = 'audit';
 
-  async append(next: (last: AuditEntry | undefined) => AuditEntry): Promise<AuditEntry> {
-    const entry = next(this.#entries.at(-1));
-    this.#entries.push(entry);
-    return { ...entry };
+/**
+ * The audit log as one list, oldest first. An append reads the last entry, chains the new
+ * one to it and pushes it, atomically: two nodes appending at once cannot fork the chain,
+ * the loser chains to the winner's entry instead.
+ */
+export class RecordsAuditStore implements AuditStore {
+  constructor(private readonly records: Records) {}
+
+  append(next: (last: AuditEntry | undefined) => AuditEntry): Promise<AuditEntry> {
+    return this.records.atomically([AUDIT], async (tx) => {
+      const [last] = await this.records.range(AUDIT, -1, -1);
+      const entry = next(last === undefined ? undefined : (JSON.parse(last) as AuditEntry));
+      tx.push(AUDIT, JSON.stringify(entry));
+      return entry;
+    });
   }
 
-  async all(): Promise<AuditEntry[]> {
-    return this.#entries.map((e) => ({ ...e }));
+  /** Unchecked: an entry someone wrote into Redis by hand that is not even JSON is kept as a string, for verification to refuse. */
+  async all(): Promise<unknown[]> {
+    return (await this.records.range(AUDIT, 0, -1)).map(parseOrKeep);
   }
 
   async recent(limit: number): Promise<AuditEntry[]> {
-    return this.#entries
-      .slice(-limit)
-      .reverse()
-      .map((e) => ({ ...e }));
+    return (await this.records.range(AUDIT, -limit, -1)).map((e) => JSON.parse(e) as AuditEntry).reverse();
+  }
+}
+
+function parseOrKeep(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return json;
   }
 }

@@ -1,11 +1,10 @@
 import type { ClinicInfo } from '@hearth/shared';
-import type { CohortStaffStore } from './CohortStaffStore.js';
 
 /**
  * The clinic's records: its settings, staff accounts, their login sessions, cohorts,
- * members, group sessions and invites. Every method is async and every record is plain JSON data, so a
- * shared backend (Redis, for several nodes) can implement the same interface as the
- * in-memory default. Times are epoch milliseconds from the injected clock.
+ * members, group sessions, invites and cohort assignments. Every method is async and every
+ * record is plain JSON data, so they can be kept in Redis (shared by several nodes) as well
+ * as in memory (RecordsClinicStore). Times are epoch milliseconds from the injected clock.
  */
 
 export type Role = 'admin' | 'facilitator';
@@ -164,6 +163,23 @@ export interface ClinicSettingsStore {
   set(info: ClinicInfo): Promise<void>;
 }
 
+/**
+ * Which facilitators lead which cohorts: kept apart from the accounts themselves, so a
+ * facilitator's reach is one small set per cohort and one per account. Admins are never
+ * listed here; they reach every cohort by their role (clinic/cohortAccess.ts).
+ */
+export interface CohortStaffStore {
+  /** Idempotent: assigning twice is assigning once. */
+  assign(cohortId: string, accountId: string): Promise<void>;
+  /** Idempotent: unassigning someone not assigned changes nothing. */
+  unassign(cohortId: string, accountId: string): Promise<void>;
+  isAssigned(cohortId: string, accountId: string): Promise<boolean>;
+  /** The cohort's facilitators' account ids, sorted. */
+  staffOf(cohortId: string): Promise<string[]>;
+  /** The cohorts an account is assigned to, sorted. */
+  cohortsOf(accountId: string): Promise<string[]>;
+}
+
 export interface ClinicStore {
   readonly settings: ClinicSettingsStore;
   readonly accounts: AccountStore;
@@ -172,7 +188,7 @@ export interface ClinicStore {
   readonly members: MemberStore;
   readonly sessions: GroupSessionStore;
   readonly invites: InviteStore;
-  /** Which facilitators lead which cohorts (CohortStaffStore.ts). */
+  /** Which facilitators lead which cohorts. */
   readonly cohortStaff: CohortStaffStore;
   /** Whether the records outlive the process (false for the in-memory store). */
   readonly persistent: boolean;

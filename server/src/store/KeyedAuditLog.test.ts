@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { CheckpointFile, type CheckpointSink } from './AuditCheckpoints.js';
-import { MemoryAuditStore, type AuditStore } from './AuditLog.js';
+import type { AuditStore } from './AuditLog.js';
 import type { Checkpoint } from './auditCheckpoint.js';
 import { KeyedAuditLog } from './KeyedAuditLog.js';
+import { memoryStores } from './Stores.js';
 
 const key = Buffer.alloc(32, 5);
 const record = (i: number) => ({ at: i, action: 'admitted', actorId: 'f', targetId: `m${i}`, sessionId: 's' });
@@ -14,6 +15,8 @@ const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+const memoryAudit = () => memoryStores(() => 0).audit;
 
 function keyed(store: AuditStore, sinks: CheckpointSink[], file?: CheckpointFile) {
   return new KeyedAuditLog({ store, key, sinks: file ? [file, ...sinks] : sinks, sources: file ? [file] : [], clock: () => 7, log: createLogger('silent') });
@@ -25,7 +28,7 @@ describe('the keyed audit log', () => {
     dirs.push(dir);
     const file = new CheckpointFile(path.join(dir, 'audit'));
     const seen: Checkpoint[] = [];
-    const audit = keyed(new MemoryAuditStore(), [{ write: async (cp) => void seen.push(cp) }], file);
+    const audit = keyed(memoryAudit(), [{ write: async (cp) => void seen.push(cp) }], file);
     await audit.append(record(0));
     expect(seen.map((c) => c.count)).toEqual([1]);
     // Appends that arrive together are covered together; each resolves covered.
@@ -40,7 +43,7 @@ describe('the keyed audit log', () => {
   });
 
   it('catches a cut with no file at all: the newest checkpoint it wrote stays in memory', async () => {
-    const store = new MemoryAuditStore();
+    const store = memoryAudit();
     let kept = Infinity;
     const redisView: AuditStore = { append: (next) => store.append(next), recent: (n) => store.recent(n), all: async () => (await store.all()).slice(0, kept) };
     const audit = keyed(redisView, []);
@@ -53,7 +56,7 @@ describe('the keyed audit log', () => {
   });
 
   it('an append still succeeds when a checkpoint cannot be written (the entry is already stored)', async () => {
-    const audit = keyed(new MemoryAuditStore(), [{ write: async () => Promise.reject(new Error('disk full')) }]);
+    const audit = keyed(memoryAudit(), [{ write: async () => Promise.reject(new Error('disk full')) }]);
     await expect(audit.append(record(0))).resolves.toMatchObject({ seq: 1 });
     expect(await audit.all()).toHaveLength(1);
   });

@@ -1,12 +1,24 @@
 import type { PairRecord } from '@hearth/shared';
+import type { Records } from './Records.js';
 
 /** A participant came into the room (admitted and connected) or went out of it. Appended, never changed. */
 export type AttendanceEvent = { memberId: string; kind: 'in' | 'out'; at: number };
 
-/** A list per session, appended in order and never changed. */
-export interface SessionLog<T> {
-  append(sessionId: string, events: readonly T[]): Promise<void>;
-  events(sessionId: string): Promise<T[]>;
+/** A list per session, `<name>:<sessionId>` (`attendance:s1`), appended in order and never changed. */
+export class SessionLog<T> {
+  constructor(
+    private readonly records: Records,
+    private readonly name: string,
+  ) {}
+
+  async append(sessionId: string, events: readonly T[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.records.write((tx) => tx.push(`${this.name}:${sessionId}`, ...events.map((e) => JSON.stringify(e))));
+  }
+
+  async events(sessionId: string): Promise<T[]> {
+    return (await this.records.range(`${this.name}:${sessionId}`, 0, -1)).map((e) => JSON.parse(e) as T);
+  }
 }
 
 /** Who came into and went out of each session's room. */
@@ -17,18 +29,3 @@ export type AttendanceLog = SessionLog<AttendanceEvent>;
  * cohort's rotation counts (BRK11), without loading every earlier session's whole state.
  */
 export type PairHistory = SessionLog<PairRecord>;
-
-export class MemorySessionLog<T> implements SessionLog<T> {
-  readonly #events = new Map<string, T[]>();
-
-  async append(sessionId: string, events: readonly T[]): Promise<void> {
-    if (events.length === 0) return;
-    const list = this.#events.get(sessionId) ?? [];
-    list.push(...structuredClone(events));
-    this.#events.set(sessionId, list);
-  }
-
-  async events(sessionId: string): Promise<T[]> {
-    return structuredClone(this.#events.get(sessionId) ?? []);
-  }
-}

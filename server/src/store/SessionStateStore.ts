@@ -1,24 +1,18 @@
 import type { SessionState } from '@hearth/shared';
+import type { Records } from './Records.js';
 
 /**
- * Where live session state is kept between commands. Async and JSON-only so the Redis
- * store (a later issue) is a drop-in; the memory store is the embedded default.
+ * Where live session state is kept between commands, one JSON record per session, so another
+ * node (Redis) or a restarted server can carry on from the same state.
  */
-export interface SessionStateStore {
-  load(sessionId: string): Promise<SessionState | undefined>;
-  save(state: SessionState): Promise<void>;
-}
+export class SessionStateStore {
+  constructor(private readonly records: Records) {}
 
-export class MemorySessionStateStore implements SessionStateStore {
-  readonly #states = new Map<string, string>();
-
-  async load(sessionId: string): Promise<SessionState | undefined> {
-    const json = this.#states.get(sessionId);
-    return json === undefined ? undefined : (JSON.parse(json) as SessionState);
+  load(sessionId: string): Promise<SessionState | undefined> {
+    return this.records.get(`session-state:${sessionId}`);
   }
 
-  async save(state: SessionState): Promise<void> {
-    // Stored as text, as Redis will: nothing can depend on object identity.
-    this.#states.set(state.id, JSON.stringify(state));
+  save(state: SessionState): Promise<void> {
+    return this.records.write((tx) => tx.set(`session-state:${state.id}`, state));
   }
 }

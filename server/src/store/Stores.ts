@@ -1,14 +1,14 @@
 import { Redis } from 'ioredis';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
-import { MemorySessionLog, type AttendanceLog, type PairHistory } from './SessionLog.js';
-import { MemoryAuditStore, type AuditStore } from './AuditLog.js';
-import { MemorySessionStateStore, type SessionStateStore } from './SessionStateStore.js';
+import { RecordsAuditStore, type AuditStore } from './AuditLog.js';
 import type { ClinicStore } from './ClinicStore.js';
-import { MemoryClinicStore } from './MemoryClinicStore.js';
-import { RedisClinicStore } from './redis/RedisClinicStore.js';
-import { RedisRecords } from './redis/RedisRecords.js';
-import { RedisAuditStore, RedisSessionLog, RedisSessionStateStore } from './redis/RedisSessionRecords.js';
+import { MemoryRecords } from './MemoryRecords.js';
+import type { Records } from './Records.js';
+import { RecordsClinicStore } from './RecordsClinicStore.js';
+import { RedisRecords } from './RedisRecords.js';
+import { SessionLog, type AttendanceLog, type PairHistory } from './SessionLog.js';
+import { SessionStateStore } from './SessionStateStore.js';
 
 /** Everything Hearth keeps: the clinic's records, live session state, attendance, pair history and the audit log. */
 export type Stores = {
@@ -25,17 +25,22 @@ export type Stores = {
   close(): Promise<void>;
 };
 
+/** Every store, over one backend. */
+export function storesOver(records: Records): Stores {
+  return {
+    clinic: new RecordsClinicStore(records),
+    sessionStates: new SessionStateStore(records),
+    attendance: new SessionLog(records, 'attendance'),
+    pairs: new SessionLog(records, 'pairs'),
+    audit: new RecordsAuditStore(records),
+    persistent: records.persistent,
+    close: () => records.close(),
+  };
+}
+
 /** The embedded default: nothing to run, nothing kept after the process stops. */
 export function memoryStores(clock: Clock): Stores {
-  return {
-    clinic: new MemoryClinicStore(clock),
-    sessionStates: new MemorySessionStateStore(),
-    attendance: new MemorySessionLog(),
-    pairs: new MemorySessionLog(),
-    audit: new MemoryAuditStore(),
-    persistent: false,
-    close: async () => {},
-  };
+  return storesOver(new MemoryRecords(clock));
 }
 
 /**
@@ -60,18 +65,7 @@ export async function redisStores(url: string, clock: Clock, log: Logger): Promi
     down = false;
   });
   await redis.connect();
-  const records = new RedisRecords(redis);
-  const clinic = new RedisClinicStore(records, clock);
-  return {
-    clinic,
-    sessionStates: new RedisSessionStateStore(records),
-    attendance: new RedisSessionLog(records, 'attendance'),
-    pairs: new RedisSessionLog(records, 'pairs'),
-    audit: new RedisAuditStore(records),
-    persistent: true,
-    redis,
-    close: () => clinic.close(),
-  };
+  return { ...storesOver(new RedisRecords(redis, clock)), redis };
 }
 
 export function createStores(redisUrl: string | undefined, clock: Clock, log: Logger): Promise<Stores> {
