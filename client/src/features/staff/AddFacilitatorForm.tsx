@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { MIN_PASSWORD_LENGTH, NewAccountBody } from '@hearth/shared';
+import { NewAccountBody } from '@hearth/shared';
 import { useForm } from 'react-hook-form';
 import { errorMessage } from '../../api/errorMessage';
-import { Field } from './Field';
+import { Field, NewPasswordField } from './Field';
 import { FormMessage } from './FormMessage';
 import { useStaff } from './staffContext';
 import { useOutcome } from './useOutcome';
@@ -34,14 +34,7 @@ export function AddFacilitatorForm({ onAdded }: { onAdded?: () => void } = {}) {
     <form className="staff-form" noValidate onSubmit={(e) => void submit(e)}>
       <Field label="Name" autoComplete="off" error={errors.displayName?.message} {...form.register('displayName')} />
       <Field label="Email" type="email" autoComplete="off" error={errors.email?.message} {...form.register('email')} />
-      <Field
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Pass it on in person or by phone, not by email.`}
-        error={errors.password?.message}
-        {...form.register('password')}
-      />
+      <NewPasswordField label="Password" advice="handed-over" error={errors.password?.message} {...form.register('password')} />
       <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
         {isSubmitting ? 'Adding…' : 'Add facilitator'}
       </button>

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ChangePasswordForm as ChangePasswordSchema, MIN_PASSWORD_LENGTH } from '@hearth/shared';
+import { ChangePasswordForm as ChangePasswordSchema } from '@hearth/shared';
 import { useForm } from 'react-hook-form';
 import { errorMessage } from '../../api/errorMessage';
-import { Field } from './Field';
+import { Field, NewPasswordField } from './Field';
 import { FormMessage } from './FormMessage';
 import { useStaff } from './staffContext';
 import { useOutcome } from './useOutcome';
@@ -41,14 +41,7 @@ export function ChangePasswordForm() {
         error={errors.currentPassword?.message}
         {...form.register('currentPassword')}
       />
-      <Field
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
-        error={errors.newPassword?.message}
-        {...form.register('newPassword')}
-      />
+      <NewPasswordField label="New password" advice="own" error={errors.newPassword?.message} {...form.register('newPassword')} />
       <Field label="New password again" type="password" autoComplete="new-password" error={errors.confirm?.message} {...form.register('confirm')} />
       <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
         {isSubmitting ? 'Changing…' : 'Change password'}

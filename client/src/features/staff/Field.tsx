@@ -1,4 +1,5 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
+import { MIN_PASSWORD_LENGTH } from '@hearth/shared';
 
 type Described = { label: string; hint?: ReactNode; error?: string | undefined };
 
@@ -49,6 +50,23 @@ export function Field({ label, hint, error, id, className, ...input }: Component
       <Help hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>
   );
+}
+
+/**
+ * What to say beside a new password: one handed to a colleague travels by voice, never in
+ * writing; one chosen for oneself is best made of a few words.
+ */
+const PASSWORD_ADVICE = {
+  'handed-over': 'Pass it on in person or by phone, not by email.',
+  own: 'A few unrelated words make a strong one.',
+} as const;
+
+/**
+ * A password being set: the length rule said before anyone types, and the browser told it is
+ * new (it offers to make one up, and never fills in the old one).
+ */
+export function NewPasswordField({ advice, ...field }: ComponentProps<'input'> & Described & { advice: keyof typeof PASSWORD_ADVICE }) {
+  return <Field type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. ${PASSWORD_ADVICE[advice]}`} {...field} />;
 }
 
 /** The same for a choice from a list. */

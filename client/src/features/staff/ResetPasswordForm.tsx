@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { MIN_PASSWORD_LENGTH, ResetPasswordBody } from '@hearth/shared';
+import { ResetPasswordBody } from '@hearth/shared';
 import { useForm } from 'react-hook-form';
 import { errorMessage } from '../../api/errorMessage';
 import type { StaffMember } from '../../api/types';
-import { Field } from './Field';
+import { NewPasswordField } from './Field';
 import { FormMessage } from './FormMessage';
 import { useStaff } from './staffContext';
 import { useOutcome } from './useOutcome';
@@ -29,14 +29,7 @@ export function ResetPasswordForm({ member, onDone }: { member: StaffMember; onD
 
   return (
     <form className="staff-form" noValidate onSubmit={(e) => void submit(e)}>
-      <Field
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Pass it on in person or by phone, not by email.`}
-        error={errors.password?.message}
-        {...form.register('password')}
-      />
+      <NewPasswordField label="New password" advice="handed-over" error={errors.password?.message} {...form.register('password')} />
       <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
         {isSubmitting ? 'Setting…' : 'Set new password'}
       </button>

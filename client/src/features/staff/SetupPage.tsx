@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { FirstAdminForm, MIN_PASSWORD_LENGTH } from '@hearth/shared';
+import { FirstAdminForm } from '@hearth/shared';
 import { useForm } from 'react-hook-form';
 import { Link } from 'wouter';
 import type { ClinicApi } from '../../api/clinicApi';
 import { errorMessage } from '../../api/errorMessage';
 import { isApiError } from '../../api/ApiError';
-import { Field } from './Field';
+import { Field, NewPasswordField } from './Field';
 import { FormMessage } from './FormMessage';
 import { LoadFailed } from './LoadFailed';
 import { paths } from './routes';
@@ -79,14 +79,7 @@ function FirstAdmin({ api, onCreated, onAlreadyDone }: Props & { onAlreadyDone: 
       <form className="staff-form" noValidate onSubmit={(e) => void submit(e)}>
         <Field label="Your name" autoComplete="name" error={errors.displayName?.message} {...form.register('displayName')} />
         <Field label="Email" type="email" autoComplete="username" error={errors.email?.message} {...form.register('email')} />
-        <Field
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
-          error={errors.password?.message}
-          {...form.register('password')}
-        />
+        <NewPasswordField label="Password" advice="own" error={errors.password?.message} {...form.register('password')} />
         <Field label="Password again" type="password" autoComplete="new-password" error={errors.confirm?.message} {...form.register('confirm')} />
         <button type="submit" className="btn btn-primary btn-block" disabled={isSubmitting}>
           {isSubmitting ? 'Creating…' : 'Create admin account'}
