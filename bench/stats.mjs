@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 /** Percentile by nearest rank over a sample of numbers. */
 export function percentile(values, p) {
   if (values.length === 0) return NaN;
@@ -7,3 +9,11 @@ export function percentile(values, p) {
 }
 
 export const ms = (n) => `${n.toFixed(0)} ms`;
+
+/** A process's resident memory in bytes, from /proc (media workers are processes of their own). */
+export function residentBytes(pid) {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : NaN;
+}
+
+export const MB = 2 ** 20;
