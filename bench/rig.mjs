@@ -61,11 +61,11 @@ export function connect(url, auth, cookie) {
 }
 
 /** A server with the demo cohort and its facilitator signed in; `openSession` adds groups to it. */
-export async function startBenchServer({ limits = UNLIMITED_REQUESTS } = {}) {
+export async function startBenchServer({ limits = UNLIMITED_REQUESTS, env = {} } = {}) {
   // The session's clock can be moved on (skipping a countdown) without waiting for it.
   const time = { offset: 0 };
   const server = await startServer(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1', LOG_LEVEL: 'error' }),
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1', LOG_LEVEL: 'error', ...env }),
     createLogger('error'),
     { announce: () => {}, clock: () => Date.now() + time.offset, limits },
   );
