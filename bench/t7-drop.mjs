@@ -40,24 +40,29 @@ async function waitingPage(browser, url) {
   return page;
 }
 
-/** Video frames this page has decoded so far, over all its peer connections. */
-function framesDecoded(page) {
-  return page.evaluate(async () => {
-    let frames = 0;
-    for (const pc of window.hearthPcs) {
-      if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((s) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0;
-      });
-    }
-    return frames;
-  });
+/** A video counter of this page's peer connections, summed: e.g. inbound-rtp framesDecoded. */
+function videoCount(page, type, field) {
+  return page.evaluate(
+    async ({ type, field }) => {
+      let total = 0;
+      for (const pc of window.hearthPcs) {
+        if (pc.connectionState === 'closed') continue;
+        (await pc.getStats()).forEach((s) => {
+          if (s.type === type && s.kind === 'video') total += s[field] ?? 0;
+        });
+      }
+      return total;
+    },
+    { type, field },
+  );
 }
 
-/** Resolves with the wall-clock time (ms) at which the page had decoded more than `frames`. */
-function framesDecodedAbove(page, frames, timeoutMs) {
+const framesDecoded = (page) => videoCount(page, 'inbound-rtp', 'framesDecoded');
+
+/** Resolves with the wall-clock time (ms) at which the video counter went above `above`. */
+function countAbove(page, type, field, above, timeoutMs) {
   return page.evaluate(
-    ({ frames, timeoutMs }) =>
+    ({ type, field, above, timeoutMs }) =>
       new Promise((resolve, reject) => {
         const deadline = Date.now() + timeoutMs;
         const poll = async () => {
@@ -65,18 +70,20 @@ function framesDecodedAbove(page, frames, timeoutMs) {
           for (const pc of window.hearthPcs) {
             if (pc.connectionState === 'closed') continue;
             (await pc.getStats()).forEach((s) => {
-              if (s.type === 'inbound-rtp' && s.kind === 'video') now += s.framesDecoded ?? 0;
+              if (s.type === type && s.kind === 'video') now += s[field] ?? 0;
             });
           }
-          if (now > frames) return resolve(Date.now());
-          if (Date.now() > deadline) return reject(new Error('no new video frame'));
+          if (now > above) return resolve(Date.now());
+          if (Date.now() > deadline) return reject(new Error(`no new ${type} ${field}`));
           setTimeout(poll, 20);
         };
         void poll();
       }),
-    { frames, timeoutMs },
+    { type, field, above, timeoutMs },
   );
 }
+
+const framesDecodedAbove = (page, frames, timeoutMs) => countAbove(page, 'inbound-rtp', 'framesDecoded', frames, timeoutMs);
 
 export async function runT7({ drops = 10, dropSeconds = 5, log = console.log } = {}) {
   if (!canCutNetwork()) {
@@ -116,15 +123,24 @@ export async function runT7({ drops = 10, dropSeconds = 5, log = console.log } =
       await new Promise((r) => setTimeout(r, dropSeconds * 1000));
       // Read while cut: nothing new can arrive, so these are where each side's video stood.
       const [inDropped, inOther] = await Promise.all([framesDecoded(dropped), framesDecoded(other)]);
+      const verbose = process.env.BENCH_VERBOSE;
+      // With BENCH_VERBOSE, also when the dropped browser sends video again and when the SFU's packets reach the other.
+      const [sentPackets, otherPackets] = verbose ? await Promise.all([videoCount(dropped, 'outbound-rtp', 'packetsSent'), videoCount(other, 'inbound-rtp', 'packetsReceived')]) : [0, 0];
       network.restore();
       const back = Date.now();
+      const detail = verbose
+        ? Promise.allSettled([countAbove(dropped, 'outbound-rtp', 'packetsSent', sentPackets, 20_000), countAbove(other, 'inbound-rtp', 'packetsReceived', otherPackets, 20_000)])
+        : undefined;
       const [received, sent] = await Promise.allSettled([framesDecodedAbove(dropped, inDropped, 20_000), framesDecodedAbove(other, inOther, 20_000)]);
       if (received.status === 'rejected' || sent.status === 'rejected') {
         failures.push(`drop ${i}: ${received.status === 'rejected' ? 'no video received' : ''} ${sent.status === 'rejected' ? 'no video sent' : ''}`.trim());
         continue;
       }
       const recovery = Math.max(received.value, sent.value) - back;
-      if (process.env.BENCH_VERBOSE) log(`  drop ${i}: received again after ${received.value - back} ms, sent after ${sent.value - back} ms`);
+      if (detail) {
+        const [senderSends, otherGets] = (await detail).map((r) => (r.status === 'fulfilled' ? `${r.value - back} ms` : 'never'));
+        log(`  drop ${i}: received again after ${received.value - back} ms; sent: packets leave the browser after ${senderSends}, reach the other after ${otherGets}, decoded there after ${sent.value - back} ms`);
+      }
       samples.push(recovery);
       // A steady second between drops: the next cut starts from a call that is flowing.
       await new Promise((r) => setTimeout(r, 1000));
