@@ -3,7 +3,9 @@
 import { fork } from 'node:child_process';
 
 export async function startBenchServerProcess({ limits = {} } = {}) {
-  const child = fork(new URL('./server-child.mjs', import.meta.url), [JSON.stringify(limits)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (where its time goes).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = fork(new URL('./server-child.mjs', import.meta.url), [JSON.stringify(limits)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: profile });
   const pending = new Map();
   let nextId = 0;
   const ready = new Promise((resolve, reject) => {
