@@ -52,7 +52,7 @@ export const UNLIMITED_REQUESTS = Object.fromEntries(
   ['perConnection', 'session', 'join', 'chat', 'media'].map((k) => [k, { points: 1_000_000_000, seconds: 1 }]),
 );
 
-function connect(url, auth, cookie) {
+export function connect(url, auth, cookie) {
   const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth, extraHeaders: cookie ? { cookie } : {} });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -61,11 +61,11 @@ function connect(url, auth, cookie) {
 }
 
 /** A server with the demo cohort and its facilitator signed in; `openSession` adds groups to it. */
-export async function startBenchServer({ limits = UNLIMITED_REQUESTS } = {}) {
+export async function startBenchServer({ limits = UNLIMITED_REQUESTS, env = {} } = {}) {
   // The session's clock can be moved on (skipping a countdown) without waiting for it.
   const time = { offset: 0 };
   const server = await startServer(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1', LOG_LEVEL: 'error' }),
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1', LOG_LEVEL: 'error', ...env }),
     createLogger('error'),
     { announce: () => {}, clock: () => Date.now() + time.offset, limits },
   );
@@ -78,40 +78,53 @@ export async function startBenchServer({ limits = UNLIMITED_REQUESTS } = {}) {
     const seed = await seedDemo(server.clinic);
     const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seed.facilitator) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    return { server, seed, cookie, sockets, time, close };
+    const facilitatorId = (await server.clinic.store.accounts.findByEmail(seed.facilitator.email)).id;
+    return { server, seed, cookie, facilitatorId, sockets, time, close };
   } catch (err) {
     await close();
     throw err;
   }
 }
 
-/** A new group on the bench server: its facilitator in, N participants entered and admitted. */
-export async function openSession(bench, { participants, produce = false, consume = false }) {
-  const { server, seed, cookie, sockets } = bench;
-  const { clinic } = server;
+/**
+ * A new group's records on the bench server: a cohort of its own led by the demo facilitator,
+ * N members, a session and their invite links. Server side only: `joinGroup` connects them.
+ */
+export async function prepareGroup(bench, participants) {
+  const { clinic } = bench.server;
+  const now = clinic.clock();
+  const cohort = { id: newId(), name: 'bench', timeZone: clinic.timeZone, createdAt: now };
+  await clinic.store.cohorts.insert(cohort);
+  await clinic.store.cohortStaff.assign(cohort.id, bench.facilitatorId);
   for (let i = 0; i < participants; i++) {
-    await clinic.store.members.insert({ id: newId(), cohortId: seed.cohortId, pseudonym: `Member${i}`, createdAt: clinic.clock() });
+    await clinic.store.members.insert({ id: newId(), cohortId: cohort.id, pseudonym: `Member${i}`, createdAt: now });
   }
-  const session = { id: newId(), cohortId: seed.cohortId, title: 'bench', createdBy: 'bench', createdAt: clinic.clock(), status: 'scheduled' };
+  const session = { id: newId(), cohortId: cohort.id, title: 'bench', createdBy: 'bench', createdAt: now, status: 'scheduled' };
   await clinic.store.sessions.insert(session);
-  const invites = (await clinic.invites.issueForSession(session.id)).slice(-participants);
+  const invites = await clinic.invites.issueForSession(session.id);
+  return { sessionId: session.id, invites: invites.map((i) => ({ memberId: i.memberId, token: i.url.replace('/join/', '') })) };
+}
 
-  const facilitator = await connect(server.url, { sessionId: session.id }, cookie);
+/**
+ * A prepared group's people connected to `url` over real Socket.IO: its facilitator (signed
+ * in with `cookie`) and every member entered and admitted; each member (optionally) producing
+ * a microphone (and a camera) and consuming everyone else's. `sockets` collects every socket.
+ */
+export async function joinGroup({ url, cookie, sockets }, { sessionId, invites }, { produce = false, camera = false, consume = false } = {}) {
+  const facilitator = await connect(url, { sessionId }, cookie);
   sockets.push(facilitator);
   await call(facilitator, 'session:enter', { consent: null });
   const members = [];
-  for (const invite of invites) {
-    const token = invite.url.replace('/join/', '');
-    const socket = await connect(server.url, { invite: token });
+  for (const { memberId, token } of invites) {
+    const socket = await connect(url, { invite: token });
     sockets.push(socket);
     await call(socket, 'session:enter', { consent });
-    members.push({ socket, id: invite.memberId, token });
+    members.push({ socket, id: memberId, token });
   }
   await call(facilitator, 'session:command', { type: 'admitAll' });
-  let ssrc = 1000;
   for (const m of members) {
     if (!produce && !consume) break;
-    const joined = await call(m.socket, 'room:join', { protocolVersion: 1, roomId: session.id, displayName: 'x' });
+    const joined = await call(m.socket, 'room:join', { protocolVersion: 1, roomId: sessionId, displayName: 'x' });
     if (consume) {
       // Resume every consumer offered, as a client does once its track is attached.
       m.socket.on('consumer:created', ({ id }) => void call(m.socket, 'consumer:resume', { consumerId: id }).catch(() => undefined));
@@ -121,15 +134,26 @@ export async function openSession(bench, { participants, produce = false, consum
     if (produce) {
       const t = await call(m.socket, 'transport:create', { direction: 'send' });
       await call(m.socket, 'transport:connect', { transportId: t.id, dtlsParameters: fakeDtls });
-      await call(m.socket, 'producer:create', {
-        transportId: t.id,
-        kind: 'audio',
-        source: 'mic',
-        rtpParameters: { mid: '0', codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: ssrc++ }], rtcp: { cname: 'b' } },
-      });
+      await call(m.socket, 'producer:create', { transportId: t.id, kind: 'audio', source: 'mic', rtpParameters: opus() });
+      if (camera) await call(m.socket, 'producer:create', { transportId: t.id, kind: 'video', source: 'camera', rtpParameters: simulcastVp8() });
     }
   }
-  return { sessionId: session.id, facilitator, members };
+  return { sessionId, facilitator, members };
+}
+
+let ssrc = 1000;
+const opus = () => ({ mid: '0', codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: ssrc++ }], rtcp: { cname: 'b' } });
+/** Three simulcast layers, as a browser's camera sends them. */
+const simulcastVp8 = () => ({
+  mid: '1',
+  codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }] }],
+  encodings: [{ ssrc: ssrc++ }, { ssrc: ssrc++ }, { ssrc: ssrc++ }],
+  rtcp: { cname: 'b' },
+});
+
+/** A new group on the bench server: its facilitator in, N participants entered and admitted. */
+export async function openSession(bench, { participants, ...media }) {
+  return joinGroup({ url: bench.server.url, cookie: bench.cookie, sockets: bench.sockets }, await prepareGroup(bench, participants), media);
 }
 
 /** One group on its own server (T2–T4). */
@@ -142,4 +166,45 @@ export async function startRig({ participants, produce = false, consume = false,
     await bench.close();
     throw err;
   }
+}
+
+/**
+ * A group going about its evening: its facilitator locks and unlocks the room every
+ * `facilitatorEveryMs`, each participant raises or lowers a hand every `memberEveryMs`
+ * (staggered), and each command is timed until every member of the group holds a snapshot
+ * of at least its version (T9, T2b).
+ */
+export function groupTraffic(group, { facilitatorEveryMs, memberEveryMs }) {
+  const sockets = [group.facilitator, ...group.members.map((m) => m.socket)];
+  const { allAt } = snapshotsOf(sockets);
+
+  const samples = [];
+  let failures = 0;
+  let running = true;
+  const loop = async (socket, i) => {
+    const everyMs = i === 0 ? facilitatorEveryMs : memberEveryMs;
+    await new Promise((r) => setTimeout(r, (everyMs * i) / sockets.length));
+    for (let n = 0; running; n++) {
+      const command = i === 0 ? { type: 'lockRoom', locked: n % 2 === 0 } : { type: n % 2 === 0 ? 'raiseHand' : 'lowerHand' };
+      const started = performance.now();
+      try {
+        const { version } = await call(socket, 'session:command', command);
+        await allAt(version);
+        samples.push(performance.now() - started);
+      } catch {
+        // Refused or unanswered (its connection dropped): counted, and the evening goes on.
+        failures++;
+      }
+      await new Promise((r) => setTimeout(r, Math.max(0, everyMs - (performance.now() - started))));
+    }
+  };
+  const loops = sockets.map(loop);
+  return {
+    take: () => samples.splice(0),
+    failures: () => failures,
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
 }

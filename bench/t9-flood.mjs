@@ -9,7 +9,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { ms, percentile } from './stats.mjs';
-import { call, consent, openSession, snapshotsOf, startBenchServer } from './rig.mjs';
+import { consent, groupTraffic, openSession, startBenchServer } from './rig.mjs';
 
 const MB = 2 ** 20;
 
@@ -45,7 +45,7 @@ export async function runT9({ groups = 4, participants = 5, rate = 5_000, second
     for (const s of bystanders) s.on('disconnect', () => dropped++);
 
     // Each group's members send commands on their own clocks; a sample ends when all of the group has it.
-    const traffic = others.map((group) => groupTraffic(group, everyMs));
+    const traffic = others.map((group) => groupTraffic(group, { facilitatorEveryMs: everyMs, memberEveryMs: everyMs }));
     const session = await bench.server.sessions.get(target.sessionId);
 
     await new Promise((r) => setTimeout(r, baselineSeconds * 1000));
@@ -88,43 +88,4 @@ export async function runT9({ groups = 4, participants = 5, rate = 5_000, second
     await flooder?.terminate();
     await bench.close();
   }
-}
-
-/**
- * A group going about its evening: every member (facilitator: lock/unlock; participants:
- * hand up/down) sends a command every `everyMs` (staggered), and each is timed until every
- * member of the group holds a snapshot of at least its version.
- */
-function groupTraffic(group, everyMs) {
-  const sockets = [group.facilitator, ...group.members.map((m) => m.socket)];
-  const { allAt } = snapshotsOf(sockets);
-
-  const samples = [];
-  let failures = 0;
-  let running = true;
-  const loop = async (socket, i) => {
-    await new Promise((r) => setTimeout(r, (everyMs * i) / sockets.length));
-    for (let n = 0; running; n++) {
-      const command = i === 0 ? { type: 'lockRoom', locked: n % 2 === 0 } : { type: n % 2 === 0 ? 'raiseHand' : 'lowerHand' };
-      const started = performance.now();
-      try {
-        const { version } = await call(socket, 'session:command', command);
-        await allAt(version);
-        samples.push(performance.now() - started);
-      } catch {
-        // Refused or unanswered (its connection dropped): counted, and the evening goes on.
-        failures++;
-      }
-      await new Promise((r) => setTimeout(r, Math.max(0, everyMs - (performance.now() - started))));
-    }
-  };
-  const loops = sockets.map(loop);
-  return {
-    take: () => samples.splice(0),
-    failures: () => failures,
-    stop: async () => {
-      running = false;
-      await Promise.all(loops);
-    },
-  };
 }

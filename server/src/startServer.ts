@@ -5,6 +5,7 @@ import { createClinic, type Clinic } from './clinic/createClinic.js';
 import { demoAnnouncement, seedDemoOnce } from './clinic/demo.js';
 import type { Config, Limits } from './config.js';
 import { createApp } from './http/createApp.js';
+import { commandLatencyHistogram } from './http/metrics.js';
 import { createWebServer } from './http/createWebServer.js';
 import { httpsWarnings } from './http/secureTransport.js';
 import { createLogger, type Logger } from './logger.js';
@@ -90,12 +91,17 @@ export async function startServer(
       void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
     },
   });
+  const commandLatency = commandLatencyHistogram();
   const trusted = trustedOrigins(config.publicUrl, config.allowedOrigins);
   const app = createApp({
     log,
     workers: () => pool.report(),
     rooms: () => rooms.size,
     sessions: () => sessions.size,
+    members: () => sessions.memberCounts(),
+    media: () => rooms.mediaCounts(),
+    workerUsage: () => pool.usage(),
+    commandLatency,
     clientDist: config.clientDist,
     clinic,
     cookieSecure: config.auth.cookieSecure,
@@ -122,6 +128,7 @@ export async function startServer(
     media: roomMediaControl(rooms),
     log,
     clock,
+    commandTimed: (command, seconds) => commandLatency.observe({ command }, seconds),
   }, dropLease);
   // Several nodes on one Redis: leases say which node runs each session, and Socket.IO's
   // adapter carries broadcasts between nodes. The lease names this node by its address,

@@ -6,7 +6,8 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/startServer.js';
 import { staff } from './clinicApi.js';
-import { connectClient, joinWithMedia, send, startTestServer } from './harness.js';
+import { call, connectClient, joinWithMedia, send, startTestServer } from './harness.js';
+import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 // What a browser, and a page of another site, see of a running server: the headers on every
 // answer, the socket handshake's Origin check, what /healthz and /metrics tell whom, and how
@@ -152,6 +153,50 @@ describe('health and metrics', () => {
       expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
     } finally {
       ana.socket.disconnect();
+    }
+  });
+});
+
+/** One sample of a scrape: the value of `name{labels}` (labels as written), or undefined. */
+function sample(text: string, name: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line === undefined ? undefined : Number(line.slice(name.length + 1));
+}
+
+async function scrape(): Promise<string> {
+  return (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+}
+
+describe('what an operator sees of a running group on /metrics', () => {
+  it('members by status, consumers, worker CPU seconds and session command latency', async () => {
+    const s = await seededSession(server);
+    const facilitator = await facilitatorSocket(server, s);
+    const waiting = await Promise.all(s.participants.slice(0, 2).map((p) => participantWaiting(server, p.token)));
+    const [ana, ben] = [await joinWithMedia(server, 'metrics-media', 'Ana', true), await joinWithMedia(server, 'metrics-media', 'Ben', true)];
+    try {
+      await call(facilitator, 'session:enter', { consent: null });
+      let text = await scrape();
+      expect(sample(text, 'hearth_session_members{status="waiting"}')).toBe(2);
+      expect(sample(text, 'hearth_session_members{status="admitted"}')).toBe(1);
+      // Two peers each sending a microphone and a camera, each receiving the other's two.
+      expect(sample(text, 'hearth_media_producers')).toBe(4);
+      expect(sample(text, 'hearth_media_consumers')).toBe(4);
+      const [worker] = server.pool.report();
+      const cpu = (mode: string) => sample(text, `hearth_media_worker_cpu_seconds_total{pid="${worker!.pid}",mode="${mode}"}`);
+      expect(cpu('user')).toBeGreaterThan(0);
+      expect(cpu('system')).toBeGreaterThanOrEqual(0);
+      const admittedBefore = sample(text, 'hearth_session_command_seconds_count{command="admitAll"}') ?? 0;
+
+      await call(facilitator, 'session:command', { type: 'admitAll' });
+      ben.socket.disconnect();
+      await expect.poll(async () => sample((text = await scrape()), 'hearth_media_consumers')).toBe(0);
+      expect(sample(text, 'hearth_session_members{status="waiting"}')).toBe(0);
+      expect(sample(text, 'hearth_session_members{status="admitted"}')).toBe(3);
+      expect(sample(text, 'hearth_session_command_seconds_count{command="admitAll"}')).toBe(admittedBefore + 1);
+      // The one command took less than the largest bucket, so it is counted there.
+      expect(sample(text, 'hearth_session_command_seconds_bucket{le="2.5",command="admitAll"}')).toBe(admittedBefore + 1);
+    } finally {
+      for (const socket of [facilitator, ana.socket, ben.socket, ...waiting.map((w) => w.socket)]) socket.disconnect();
     }
   });
 });

@@ -86,12 +86,13 @@ export class MediaClient {
         activeSpeakerId: joined.activeSpeakerId,
       });
       mark('joined');
-      // A member sent back to the waiting room and admitted again joins with the same device.
-      if (!device.loaded) await device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as types.RtpCapabilities });
-      mark('device-loaded');
+      // The server makes both transports while the browser loads the device (a peer
+      // connection of its own, tens of milliseconds on a phone): neither waits for the other.
       const [send, recv] = await Promise.all([
         request(socket, 'transport:create', { direction: 'send' }),
         request(socket, 'transport:create', { direction: 'recv' }),
+        // A member sent back to the waiting room and admitted again joins with the same device.
+        device.loaded ? undefined : device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as types.RtpCapabilities }).then(() => mark('device-loaded')),
       ]);
       this.#sendTransport = createTransport(socket, device, 'send', { ...send, iceServers: joined.iceServers });
       this.#recvTransport = createTransport(socket, device, 'recv', { ...recv, iceServers: joined.iceServers });

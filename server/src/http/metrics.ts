@@ -1,16 +1,43 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import type { WorkerReport } from '../media/WorkerPool.js';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { WorkerReport, WorkerUsage } from '../media/WorkerPool.js';
+
+/** Media objects held by this node's rooms. */
+export type MediaCounts = { peers: number; producers: number; consumers: number };
+
+/** Connected members of the sessions held here, by where they are (admitted or waiting). */
+export type MemberCounts = { admitted: number; waiting: number };
 
 export type MetricSources = {
   workers: () => WorkerReport[];
   rooms: () => number;
   sessions: () => number;
+  /** Optional so a test app need not build them; the server gives all three. */
+  members?: () => MemberCounts;
+  media?: () => MediaCounts;
+  workerUsage?: () => Promise<WorkerUsage[]>;
+  commandLatency?: Histogram<'command'>;
 };
 
 /** Whether the node can do its job: at least one media worker, none of them dead. */
 export const healthy = (workers: readonly WorkerReport[]) => workers.length > 0 && workers.every((w) => !w.closed);
+
+/**
+ * Session command → answered, by command type: the same figure as T2 (`npm run bench`) seen
+ * from the server's side (queue wait, store, media reconcile and broadcast; not the network).
+ * Made by the server at start and observed by every session; registered on the first scrape.
+ */
+export function commandLatencyHistogram(): Histogram<'command'> {
+  return new Histogram({
+    name: 'hearth_session_command_seconds',
+    help: 'session command from its arrival to its answer (queue, store, media, broadcast)',
+    labelNames: ['command'],
+    // T2's target is 30 ms for the whole round trip, T2b's 100 ms: buckets around those.
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [],
+  });
+}
 
 /**
  * What /metrics shows (Prometheus text): process figures and Hearth's own, read when scraped.
@@ -27,6 +54,35 @@ export function hearthMetrics(sources: MetricSources): Registry {
   gauge('hearth_media_worker_peers', 'people on each worker', (g) => sources.workers().forEach((w) => g.set({ pid: String(w.pid) }, w.peers)), ['pid']);
   gauge('hearth_media_rooms', 'media rooms open on this node', (g) => g.set(sources.rooms()));
   gauge('hearth_live_sessions', 'moderated sessions held on this node', (g) => g.set(sources.sessions()));
+  const { members, media, workerUsage, commandLatency } = sources;
+  if (members) {
+    gauge('hearth_session_members', 'connected members of the sessions held here, by status', (g) => {
+      const counts = members();
+      g.set({ status: 'admitted' }, counts.admitted);
+      g.set({ status: 'waiting' }, counts.waiting);
+    }, ['status']);
+  }
+  if (media) {
+    gauge('hearth_media_producers', 'media sent into this node (microphones, cameras, screens)', (g) => g.set(media().producers));
+    gauge('hearth_media_consumers', 'media forwarded by this node (one per receiver and sender track)', (g) => g.set(media().consumers));
+  }
+  if (workerUsage) {
+    // A counter of seconds, as Prometheus' own process_cpu_seconds_total: rate() of it is the cores used.
+    new Counter({
+      name: 'hearth_media_worker_cpu_seconds_total',
+      help: 'CPU time each media worker has used (user + system), from the worker itself',
+      labelNames: ['pid', 'mode'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const w of await workerUsage()) {
+          this.inc({ pid: String(w.pid), mode: 'user' }, w.userSeconds);
+          this.inc({ pid: String(w.pid), mode: 'system' }, w.systemSeconds);
+        }
+      },
+    });
+  }
+  if (commandLatency) registry.registerMetric(commandLatency);
   return registry;
 }
 

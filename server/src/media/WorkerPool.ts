@@ -15,6 +15,9 @@ export type PooledWorker = {
 
 export type WorkerReport = { pid: number; routers: number; peers: number; closed: boolean };
 
+/** CPU time a worker has used since it started, as the worker itself reports it (getrusage). */
+export type WorkerUsage = { pid: number; userSeconds: number; systemSeconds: number };
+
 /**
  * One mediasoup worker per core, each with one WebRTC server so a worker's transports
  * share a single UDP/TCP port (one firewall rule per worker, not a port range).
@@ -110,6 +113,16 @@ export class WorkerPool {
 
   report(): WorkerReport[] {
     return this.#workers.map((w) => ({ pid: w.worker.pid, routers: w.routers, peers: w.peers, closed: w.worker.closed }));
+  }
+
+  /** Each live worker's CPU time; a worker that dies meanwhile is left out. */
+  async usage(): Promise<WorkerUsage[]> {
+    const live = this.#workers.filter((w) => !w.worker.closed);
+    const usages = await Promise.all(live.map((w) => w.worker.getResourceUsage().catch(() => undefined)));
+    return live.flatMap((w, i) => {
+      const u = usages[i];
+      return u ? [{ pid: w.worker.pid, userSeconds: u.ru_utime / 1000, systemSeconds: u.ru_stime / 1000 }] : [];
+    });
   }
 
   close(): void {

@@ -92,6 +92,17 @@ export class Room {
     return this.#peers.size;
   }
 
+  /** What the room holds now, for /metrics. */
+  mediaCounts(): { peers: number; producers: number; consumers: number } {
+    const total = { peers: this.#peers.size, producers: 0, consumers: 0 };
+    for (const peer of this.#peers.values()) {
+      const { producers, consumers } = peer.counts;
+      total.producers += producers;
+      total.consumers += consumers;
+    }
+    return total;
+  }
+
   hasPeer(peerId: string): boolean {
     return !this.#closed && this.#peers.has(peerId);
   }

@@ -17,6 +17,8 @@ export type RoomsOptions = {
  */
 export class Rooms {
   readonly #rooms = new Map<string, Promise<Room>>();
+  /** The ones made and not yet closed, for synchronous questions (/metrics). */
+  readonly #open = new Set<Room>();
 
   constructor(
     private readonly pool: WorkerPool,
@@ -45,6 +47,18 @@ export class Rooms {
     return this.#rooms.size;
   }
 
+  /** Peers, producers and consumers held by every open room here. */
+  mediaCounts(): { peers: number; producers: number; consumers: number } {
+    const total = { peers: 0, producers: 0, consumers: 0 };
+    for (const room of this.#open) {
+      const counts = room.mediaCounts();
+      total.peers += counts.peers;
+      total.producers += counts.producers;
+      total.consumers += counts.consumers;
+    }
+    return total;
+  }
+
   async closeAll(): Promise<void> {
     const rooms = await Promise.allSettled(this.#rooms.values());
     for (const r of rooms) if (r.status === 'fulfilled') r.value.close();
@@ -59,6 +73,7 @@ export class Rooms {
         host,
         this.log,
         (room) => {
+          this.#open.delete(room);
           if (this.#rooms.get(room.id) === created) this.#rooms.delete(room.id);
         },
         this.options.onTalk,
@@ -66,7 +81,7 @@ export class Rooms {
       ),
     );
     this.#rooms.set(roomId, created);
-    created.catch(() => this.#rooms.delete(roomId));
+    created.then((room) => !room.closed && this.#open.add(room), () => this.#rooms.delete(roomId));
     return created;
   }
 }

@@ -55,6 +55,8 @@ export type SessionDeps = {
   media: MediaControl;
   log: Logger;
   clock: () => number;
+  /** Told how long each command took from its arrival to its answer (/metrics' command latency). */
+  commandTimed?: (command: Command['type'], seconds: number) => void;
 };
 
 const TALK_FLUSH_MS = 5_000;
@@ -212,6 +214,7 @@ export class LiveSession {
     if (actor.kind === 'member' && this.#queue.size >= MAX_QUEUED_MEMBER_COMMANDS) {
       return Promise.reject(new RateLimitedError('this session is busy; try again in a moment'));
     }
+    const arrived = performance.now();
     return this.#queue.run(async (): Promise<CommandOutcome> => {
       const result = reduce(this.state, command, actor, this.deps.clock());
       if (!result.ok) return result;
@@ -233,7 +236,10 @@ export class LiveSession {
       const closing = this.#closing.splice(0);
       if (closing.length > 0) setImmediate(() => closing.forEach((close) => close()));
       return { ok: true, version: this.state.version };
-    }).finally(() => this.#mayClose());
+    }).finally(() => {
+      this.deps.commandTimed?.(command.type, (performance.now() - arrived) / 1000);
+      this.#mayClose();
+    });
   }
 
   /**

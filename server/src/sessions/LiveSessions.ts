@@ -46,6 +46,17 @@ export class LiveSessions {
     for (const session of [...this.#open.values()]) session.close();
   }
 
+  /** Connected members of the open sessions, admitted or waiting (for /metrics). */
+  memberCounts(): { admitted: number; waiting: number } {
+    const counts = { admitted: 0, waiting: 0 };
+    for (const session of this.#open.values()) {
+      for (const m of Object.values(session.snapshot.members)) {
+        if (m.connected && (m.status === 'admitted' || m.status === 'waiting')) counts[m.status]++;
+      }
+    }
+    return counts;
+  }
+
   /** How many are held in memory. */
   get size(): number {
     return this.#sessions.size;
