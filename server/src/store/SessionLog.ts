@@ -1,7 +1,14 @@
 import type { PairRecord } from '@hearth/shared';
 
-/** A participant came into the room (admitted and connected) or went out of it. Appended, never changed. */
-export type AttendanceEvent = { memberId: string; kind: 'in' | 'out'; at: number };
+/** How a participant attends: billed with modifier 95 (video) or 93 (audio only). */
+export type Modality = 'video' | 'audio-only';
+
+/**
+ * A participant came into the room (admitted and connected), went out of it, or changed how
+ * they attend while in it ('mode'). Appended, never changed. Logs written before modality was
+ * kept have no `mode`: those intervals read as video, the default a participant enters with.
+ */
+export type AttendanceEvent = { memberId: string; kind: 'in' | 'out' | 'mode'; at: number; mode?: Modality };
 
 /** A list per session, appended in order and never changed. */
 export interface SessionLog<T> {
