@@ -27,6 +27,9 @@ export class ModeratedSession {
   #wants = { audio: true, video: true };
   #firstStream: MediaStream | undefined;
   #mediaBusy = false;
+  /** The camera was on when audio only was taken: leaving it turns the camera back on. */
+  #cameraBeforeAudioOnly = false;
+  #reportingLink = false;
 
   constructor(
     private readonly connection: SessionConnection,
@@ -232,6 +235,29 @@ export class ModeratedSession {
     this.media.dropCamera();
   }
 
+  /** LNK3: audio only and back; the session turns the camera off, the media follows the view. */
+  async setAudioOnly(on: boolean): Promise<void> {
+    const cameraWasOn = this.media.getState().cameraOn;
+    if (!(await this.command({ type: 'setAudioOnly', on }))) return;
+    if (on) this.#cameraBeforeAudioOnly = cameraWasOn;
+    else if (this.#cameraBeforeAudioOnly) {
+      this.#cameraBeforeAudioOnly = false;
+      await this.setCameraOn(true);
+    }
+  }
+
+  /** LNK1: tells the session this member's link level when it differs from what the session holds. */
+  async #reportLink(): Promise<void> {
+    const link = this.media.getState().link;
+    const view = this.#state.view;
+    const socket = this.connection.socket;
+    if (this.#reportingLink || !link || !socket || this.#state.phase !== 'in-room' || !view || view.self.link === link) return;
+    this.#reportingLink = true;
+    // Not the person's own action: a refusal (e.g. RATE_LIMITED) is not shown; the next change tries again.
+    await request(socket, 'session:command', { type: 'reportLink', quality: link }).catch(() => undefined);
+    this.#reportingLink = false;
+  }
+
   async requestHelp(): Promise<void> {
     if (await this.command({ type: 'requestHelp' })) this.#set({ helpRequested: true });
   }
@@ -265,6 +291,7 @@ export class ModeratedSession {
     const connection = this.connection;
     return [
       connection.subscribe(() => this.#set({ connection: connection.status })),
+      this.media.subscribe(() => void this.#reportLink()),
       connection.on('session:updated', ({ view }) => void this.#apply(view)),
       connection.on('chat:message', (message) => this.#set({ chat: [...this.#state.chat, message].slice(-200) })),
       connection.on('session:closed', ({ reason }) => {
@@ -310,6 +337,7 @@ export class ModeratedSession {
     const inRoom = view.kind === 'participant' || view.kind === 'facilitator';
     this.#set({ view, phase: inRoom ? 'in-room' : view.kind === 'waiting' ? 'waiting' : 'closed' });
     await this.#syncMedia(view, inRoom);
+    void this.#reportLink();
   }
 
   async #syncMedia(view: SessionView, inRoom: boolean): Promise<void> {
@@ -330,6 +358,7 @@ export class ModeratedSession {
       const media = this.media.getState();
       if (self.micMuted && media.micOn) this.media.mutedBySession();
       if (self.cameraOff && media.cameraOn) this.media.dropCamera();
+      this.media.setAudioOnly(self.audioOnly);
     } catch (err) {
       // A full server is not going to change with the next snapshot: say so (and leave, so
       // the facilitators do not see someone in the room who is not). Anything else: the next

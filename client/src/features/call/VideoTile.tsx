@@ -1,6 +1,8 @@
 import { useRef, type CSSProperties, type ReactNode } from 'react';
 import { MicOff } from 'lucide-react';
+import type { LinkQuality } from '@hearth/shared';
 import type { RemotePeer, MediaClient } from '../../session/MediaClient';
+import { LinkMark } from '../link/LinkMark';
 import { VideoElement } from './MediaElement';
 import { usePreferredLayer } from './usePreferredLayer';
 
@@ -11,11 +13,13 @@ type Common = {
   /** The emphasised tile (the speaker, or the round's speaker during a turn). */
   speaking: boolean;
   badges?: TileBadge[];
+  /** The member's connection quality (LNK1), when known. */
+  link?: LinkQuality | null;
   style?: CSSProperties;
   className?: string;
 };
 
-export function RemoteTile({ client, peer, speaking, badges = [], style, className }: Common & { client: MediaClient; peer: RemotePeer }) {
+export function RemoteTile({ client, peer, speaking, badges = [], link, style, className }: Common & { client: MediaClient; peer: RemotePeer }) {
   const tile = useRef<HTMLElement>(null);
   usePreferredLayer(client, peer.video, tile);
   const video = peer.video && !peer.video.paused ? peer.video : undefined;
@@ -37,6 +41,7 @@ export function RemoteTile({ client, peer, speaking, badges = [], style, classNa
       <figcaption className="tile-name">
         {muted && <MutedMark />}
         <span className="tile-name-text">{peer.displayName}</span>
+        <LinkMark link={link} />
       </figcaption>
     </figure>
   );
@@ -44,7 +49,7 @@ export function RemoteTile({ client, peer, speaking, badges = [], style, classNa
 
 type SelfProps = Common & { name: string; stream: MediaStream | undefined; cameraOn: boolean; micOn: boolean };
 
-export function SelfTile({ name, stream, cameraOn, micOn, speaking, badges = [], style, className }: SelfProps) {
+export function SelfTile({ name, stream, cameraOn, micOn, speaking, badges = [], link, style, className }: SelfProps) {
   const track = cameraOn ? stream?.getVideoTracks()[0] : undefined;
   return (
     <figure className={tileClass('tile self', speaking, className)} style={style} data-testid="self-tile">
@@ -53,6 +58,7 @@ export function SelfTile({ name, stream, cameraOn, micOn, speaking, badges = [],
       <figcaption className="tile-name">
         {!micOn && <MutedMark />}
         <span className="tile-name-text">{name} (you)</span>
+        <LinkMark link={link} />
       </figcaption>
     </figure>
   );

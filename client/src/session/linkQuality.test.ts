@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { classify, LinkLevel, readSample } from './linkQuality';
+
+const report = (...stats: Record<string, unknown>[]) => new Map(stats.map((s, i) => [String(i), s])) as unknown as RTCStatsReport;
+const pair = (rtt: number) => ({ type: 'candidate-pair', nominated: true, state: 'succeeded', currentRoundTripTime: rtt });
+
+describe('link quality', () => {
+  it('[LNK1] 300 ms round trip or 5 % loss is a poor link; a quiet loopback is good', () => {
+    expect(classify({ rttMs: 300, loss: 0 })).toBe('poor');
+    expect(classify({ rttMs: 20, loss: 0.05 })).toBe('poor');
+    expect(classify({ rttMs: 180, loss: 0 })).toBe('fair');
+    expect(classify({ rttMs: 1, loss: 0 })).toBe('good');
+    expect(classify({ rttMs: null, loss: 0 })).toBe('good');
+  });
+
+  it('[LNK1] reads the round trip, the loss the SFU reports back and the loss received since the last sample', () => {
+    const first = readSample([report(pair(0.31), { type: 'remote-inbound-rtp', fractionLost: 0.02 }), report({ type: 'inbound-rtp', packetsReceived: 100, packetsLost: 0 })], undefined);
+    expect(first.sample).toEqual({ rttMs: 310, loss: 0.02 });
+    const next = readSample([report(pair(0.01)), report({ type: 'inbound-rtp', packetsReceived: 190, packetsLost: 10 })], first.counters);
+    expect(next.sample).toEqual({ rttMs: 10, loss: 0.1 });
+    // A consumer closed: counters went down, which is no loss.
+    expect(readSample([report({ type: 'inbound-rtp', packetsReceived: 50, packetsLost: 0 })], next.counters).sample.loss).toBe(0);
+  });
+
+  it('[LNK1] gets worse at once and better only after three samples in a row', () => {
+    const level = new LinkLevel();
+    expect(level.take('good')).toBe(true);
+    expect(level.take('poor')).toBe(true);
+    expect(level.take('good')).toBe(false);
+    expect(level.take('good')).toBe(false);
+    expect(level.take('poor')).toBe(false);
+    expect(level.take('good')).toBe(false);
+    expect(level.take('good')).toBe(false);
+    expect(level.take('fair')).toBe(true);
+    expect(level.level).toBe('fair');
+  });
+});
