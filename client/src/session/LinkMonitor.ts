@@ -1,5 +1,5 @@
 import type { LinkQuality } from '@hearth/shared';
-import { classify, LinkLevel, readSample, type LinkCounters } from './linkQuality';
+import { classify, LinkLevel, readSample } from './linkQuality';
 
 type StatsSource = { getStats(): Promise<RTCStatsReport> } | undefined;
 
@@ -13,7 +13,6 @@ export const LINK_SAMPLE_MS = 2_000;
  */
 export class LinkMonitor {
   #timer: ReturnType<typeof setInterval> | undefined;
-  #counters: LinkCounters | undefined;
   #level = new LinkLevel();
   #reading = false;
 
@@ -30,7 +29,6 @@ export class LinkMonitor {
   stop(): void {
     clearInterval(this.#timer);
     this.#timer = undefined;
-    this.#counters = undefined;
     this.#level = new LinkLevel();
   }
 
@@ -41,9 +39,7 @@ export class LinkMonitor {
     try {
       const reports = await Promise.all(this.transports().map((t) => t?.getStats().catch(() => undefined)));
       if (!this.#timer || level !== this.#level) return;
-      const { sample, counters } = readSample(reports, this.#counters);
-      this.#counters = counters;
-      if (level.take(classify(sample))) this.onChange(level.level!);
+      if (level.take(classify(readSample(reports)))) this.onChange(level.level!);
     } finally {
       this.#reading = false;
     }

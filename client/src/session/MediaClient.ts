@@ -45,7 +45,10 @@ export class MediaClient {
   #audioOnly = false;
   readonly #linkMonitor = new LinkMonitor(
     () => [this.#sendTransport, this.#recvTransport],
-    (link) => this.#set({ link }),
+    (link) => {
+      this.#set({ link });
+      this.#fitCameraToLink();
+    },
   );
 
   constructor(
@@ -258,6 +261,18 @@ export class MediaClient {
     this.#teardownMedia();
   }
 
+  /**
+   * On a poor link the camera sends only its smallest simulcast layer, so the voice keeps the
+   * room it needs on the link (the browser's own estimate comes later and overshoots on a
+   * lossy link); the larger layers come back once the link is better.
+   */
+  #fitCameraToLink(): void {
+    const camera = this.#producers.get('camera');
+    const layers = camera?.rtpParameters.encodings?.length ?? 0;
+    if (!camera || camera.closed || layers < 2) return;
+    camera.setMaxSpatialLayer(this.#state.link === 'poor' ? 0 : layers - 1).catch(() => undefined);
+  }
+
   async #produce(source: MediaSource, track: MediaStreamTrack): Promise<void> {
     const transport = this.#sendTransport!;
     const producer = await transport.produce({
@@ -269,6 +284,7 @@ export class MediaClient {
         : { codecOptions: { opusStereo: false, opusDtx: true, opusFec: true } }),
     });
     this.#producers.set(source, producer);
+    if (source === 'camera') this.#fitCameraToLink();
   }
 
   async #consume(options: ConsumerOptions): Promise<void> {

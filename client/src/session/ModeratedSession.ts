@@ -30,6 +30,8 @@ export class ModeratedSession {
   /** The camera was on when audio only was taken: leaving it turns the camera back on. */
   #cameraBeforeAudioOnly = false;
   #reportingLink = false;
+  /** Audio only as the member just asked, until the session has answered; then the view says. */
+  #audioOnlyAsked: boolean | undefined;
 
   constructor(
     private readonly connection: SessionConnection,
@@ -235,10 +237,22 @@ export class ModeratedSession {
     this.media.dropCamera();
   }
 
-  /** LNK3: audio only and back; the session turns the camera off, the media follows the view. */
+  /**
+   * LNK3: audio only and back. It takes effect here at once (on the link that needs it, the
+   * session's answer can take seconds): the camera stops and no video is received; then the
+   * session records it, and the media follows the session's view again.
+   */
   async setAudioOnly(on: boolean): Promise<void> {
     const cameraWasOn = this.media.getState().cameraOn;
-    if (!(await this.command({ type: 'setAudioOnly', on }))) return;
+    this.#audioOnlyAsked = on;
+    this.media.setAudioOnly(on);
+    if (on) this.media.dropCamera();
+    const done = await this.command({ type: 'setAudioOnly', on });
+    this.#audioOnlyAsked = undefined;
+    if (!done) {
+      this.media.setAudioOnly(this.#state.view?.self.audioOnly ?? false);
+      return;
+    }
     if (on) this.#cameraBeforeAudioOnly = cameraWasOn;
     else if (this.#cameraBeforeAudioOnly) {
       this.#cameraBeforeAudioOnly = false;
@@ -358,7 +372,7 @@ export class ModeratedSession {
       const media = this.media.getState();
       if (self.micMuted && media.micOn) this.media.mutedBySession();
       if (self.cameraOff && media.cameraOn) this.media.dropCamera();
-      this.media.setAudioOnly(self.audioOnly);
+      this.media.setAudioOnly(this.#audioOnlyAsked ?? self.audioOnly);
     } catch (err) {
       // A full server is not going to change with the next snapshot: say so (and leave, so
       // the facilitators do not see someone in the room who is not). Anything else: the next

@@ -13,13 +13,16 @@ describe('link quality', () => {
     expect(classify({ rttMs: null, loss: 0 })).toBe('good');
   });
 
-  it('[LNK1] reads the round trip, the loss the SFU reports back and the loss received since the last sample', () => {
-    const first = readSample([report(pair(0.31), { type: 'remote-inbound-rtp', fractionLost: 0.02 }), report({ type: 'inbound-rtp', packetsReceived: 100, packetsLost: 0 })], undefined);
-    expect(first.sample).toEqual({ rttMs: 310, loss: 0.02 });
-    const next = readSample([report(pair(0.01)), report({ type: 'inbound-rtp', packetsReceived: 190, packetsLost: 10 })], first.counters);
-    expect(next.sample).toEqual({ rttMs: 10, loss: 0.1 });
-    // A consumer closed: counters went down, which is no loss.
-    expect(readSample([report({ type: 'inbound-rtp', packetsReceived: 50, packetsLost: 0 })], next.counters).sample.loss).toBe(0);
+  it('[LNK1] reads the round trip and the loss the SFU reports back, not the loss of what others send', () => {
+    const send = report(
+      pair(0.31),
+      { type: 'remote-inbound-rtp', kind: 'video', fractionLost: 0.02 },
+      { type: 'remote-inbound-rtp', kind: 'video', fractionLost: 0.01 },
+      { type: 'remote-inbound-rtp', kind: 'audio', fractionLost: 0.1 },
+    );
+    const recv = report(pair(0.01), { type: 'inbound-rtp', packetsReceived: 100, packetsLost: 50 });
+    expect(readSample([send, recv])).toEqual({ rttMs: 310, loss: 0.02 });
+    expect(readSample([undefined, undefined])).toEqual({ rttMs: null, loss: 0 });
   });
 
   it('[LNK1] gets worse at once and better only after three samples in a row', () => {

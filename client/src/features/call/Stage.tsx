@@ -86,7 +86,7 @@ export function Stage({ client, media, tiles, selfBadges, selfView, layout, emph
     const style = { width: fit.tileWidth, height: fit.tileHeight };
     switch (t.kind) {
       case 'remote':
-        return <RemoteTile key={t.id} client={client} peer={t.peer} speaking={t.id === emphasisId} badges={t.badges} link={t.link} style={style} />;
+        return <RemoteTile key={t.id} client={client} peer={t.peer} speaking={t.id === emphasisId} badges={t.badges} link={t.link} audioOnly={media.audioOnly} style={style} />;
       case 'absent':
         return <AbsentTile key={t.id} id={t.id} name={t.name} note={t.note} style={style} />;
       case 'self':

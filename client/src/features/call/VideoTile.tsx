@@ -19,10 +19,11 @@ type Common = {
   className?: string;
 };
 
-export function RemoteTile({ client, peer, speaking, badges = [], link, style, className }: Common & { client: MediaClient; peer: RemotePeer }) {
+/** `audioOnly`: this member receives no video (LNK3); the tile shows the initials, not a frozen frame. */
+export function RemoteTile({ client, peer, speaking, badges = [], link, audioOnly = false, style, className }: Common & { client: MediaClient; peer: RemotePeer; audioOnly?: boolean }) {
   const tile = useRef<HTMLElement>(null);
   usePreferredLayer(client, peer.video, tile);
-  const video = peer.video && !peer.video.paused ? peer.video : undefined;
+  const video = peer.video && !peer.video.paused && !audioOnly ? peer.video : undefined;
   const muted = !peer.audio || peer.audio.paused;
   return (
     <figure

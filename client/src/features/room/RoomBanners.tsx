@@ -64,7 +64,7 @@ export function RoomBanners({ session, media, state, room, held, alone, helpAske
           A facilitator muted you.{room.selfUnmuteLocked ? ' Raise your hand if you would like to speak.' : ''}
         </p>
       )}
-      <AudioOnlyBanner session={session} link={media.link} audioOnly={room.self.audioOnly} />
+      <AudioOnlyBanner session={session} link={media.link} audioOnly={media.audioOnly} />
       {room.breakout && <BreakoutBanner breakout={room.breakout} selfId={room.self.id} names={names} session={session} facilitator={!participant} />}
       {room.round && <RoundBanner round={room.round} selfId={room.self.id} names={names} session={session} heldForTurn={held} />}
       {participant && room.pulse && <PulsePrompt pulse={room.pulse} session={session} />}
