@@ -25,9 +25,12 @@ describe('link quality', () => {
     expect(readSample([undefined, undefined])).toEqual({ rttMs: null, loss: 0 });
   });
 
-  it('[LNK1] gets worse at once and better only after three samples in a row', () => {
+  it('[LNK1] gets worse after two samples in a row and better only after three', () => {
     const level = new LinkLevel();
     expect(level.take('good')).toBe(true);
+    expect(level.take('poor')).toBe(false);
+    expect(level.take('good')).toBe(false);
+    expect(level.take('poor')).toBe(false);
     expect(level.take('poor')).toBe(true);
     expect(level.take('good')).toBe(false);
     expect(level.take('good')).toBe(false);

@@ -47,14 +47,19 @@ export function readSample(reports: (RTCStatsReport | undefined)[]): LinkSample 
 const RANK: Record<LinkQuality, number> = { good: 0, fair: 1, poor: 2 };
 
 /**
- * The level shown and reported: worse at once (so the offer of audio only comes when it
- * helps), better only after `settle` samples in a row say so (so it does not flicker).
+ * The level shown and reported: worse after `worsen` samples in a row say so (one slow round
+ * trip on a busy phone is not a weak link), better only after `settle` (so it does not flicker).
+ * The first sample is taken as it is.
  */
 export class LinkLevel {
   #level: LinkQuality | null = null;
+  #worse = 0;
   #better = 0;
 
-  constructor(private readonly settle = 3) {}
+  constructor(
+    private readonly worsen = 2,
+    private readonly settle = 3,
+  ) {}
 
   get level(): LinkQuality | null {
     return this.#level;
@@ -63,19 +68,19 @@ export class LinkLevel {
   /** Takes a sample's level; answers whether the shown level changed. */
   take(next: LinkQuality): boolean {
     const current = this.#level;
-    if (current === null || RANK[next] > RANK[current]) {
+    if (current === null) {
       this.#level = next;
-      this.#better = 0;
-      return current !== next;
+      return true;
     }
-    if (RANK[next] === RANK[current]) {
-      this.#better = 0;
-      return false;
+    const worse = RANK[next] > RANK[current];
+    const better = RANK[next] < RANK[current];
+    this.#worse = worse ? this.#worse + 1 : 0;
+    this.#better = better ? this.#better + 1 : 0;
+    if ((worse && this.#worse >= this.worsen) || (better && this.#better >= this.settle)) {
+      this.#level = next;
+      this.#worse = this.#better = 0;
+      return true;
     }
-    this.#better += 1;
-    if (this.#better < this.settle) return false;
-    this.#level = next;
-    this.#better = 0;
-    return true;
+    return false;
   }
 }
