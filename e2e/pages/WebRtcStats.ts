@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
  * the fixtures' recordPeerConnections), the way chrome://webrtc-internals shows them.
  */
 
-export type AudioReceived = { packetsReceived: number; packetsLost: number; totalSamplesReceived: number; concealedSamples: number };
+export type AudioReceived = { packetsReceived: number; packetsLost: number; totalSamplesReceived: number; concealedSamples: number; fecPacketsReceived: number };
 
 /** Opus packets this page has sent (its microphone's outbound-rtp). */
 export function audioSent(page: Page): Promise<number> {
@@ -25,13 +25,14 @@ export function audioSent(page: Page): Promise<number> {
 /**
  * One member's audio as this page receives it, found through their tile's audio track: packets,
  * and samples played, of which concealed (made up for what neither a packet nor FEC brought).
+ * Null while this page has no audio from them yet.
  */
-export function audioFrom(page: Page, memberId: string): Promise<AudioReceived> {
+export function audioFrom(page: Page, memberId: string): Promise<AudioReceived | null> {
   return page.evaluate(async (id) => {
     const audio = document.querySelector(`[data-peer-id="${id}"] audio`) as HTMLAudioElement | null;
     const trackId = (audio?.srcObject as MediaStream | null)?.getAudioTracks()[0]?.id;
-    const found = { packetsReceived: 0, packetsLost: 0, totalSamplesReceived: 0, concealedSamples: 0 };
-    if (!trackId) throw new Error(`no audio track from ${id}`);
+    const found = { packetsReceived: 0, packetsLost: 0, totalSamplesReceived: 0, concealedSamples: 0, fecPacketsReceived: 0 };
+    if (!trackId) return null;
     const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
     for (const pc of pcs) {
       if (pc.connectionState === 'closed') continue;

@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION, type ConsumerOptions, type MediaSource } from '@heart
 import { initialMediaState, type MediaState, type RemotePeer, type RemoteTrack } from './mediaState';
 import { getCameraTrack, simulcastEncodings, type CaptureProfile } from './localMedia';
 import { createTransport, describeJoinError, mark, resumeConsumer, spatialLayerCount } from './mediaTransport';
+import { fitCameraToLink } from './cameraForLink';
 import { LinkMonitor } from './LinkMonitor';
 import { request, type HearthSocket } from './request';
 import type { ConnectionEvents, ConnectionStatus } from './SessionConnection';
@@ -41,6 +42,8 @@ export class MediaClient {
   #roomId: string | undefined;
   /** Peers whose camera the page is not showing (another page of tiles): not received. */
   #hiddenVideo = new Set<string>();
+  /** The camera's own per-layer bitrates, put back when a poor link gets better. */
+  #cameraBitrates: (number | undefined)[] | undefined;
   /** Audio only: no camera is received at all, whatever the page shows. */
   #audioOnly = false;
   readonly #linkMonitor = new LinkMonitor(
@@ -261,16 +264,12 @@ export class MediaClient {
     this.#teardownMedia();
   }
 
-  /**
-   * On a poor link the camera sends only its smallest simulcast layer, so the voice keeps the
-   * room it needs on the link (the browser's own estimate comes later and overshoots on a
-   * lossy link); the larger layers come back once the link is better.
-   */
+  /** The camera follows the link (cameraForLink.ts); its own bitrates are read once per producer. */
   #fitCameraToLink(): void {
-    const camera = this.#producers.get('camera');
-    const layers = camera?.rtpParameters.encodings?.length ?? 0;
-    if (!camera || camera.closed || layers < 2) return;
-    camera.setMaxSpatialLayer(this.#state.link === 'poor' ? 0 : layers - 1).catch(() => undefined);
+    const sender = this.#producers.get('camera')?.rtpSender;
+    if (!sender) return;
+    this.#cameraBitrates ??= sender.getParameters().encodings.map((e) => e.maxBitrate);
+    fitCameraToLink(sender, this.#state.link === 'poor', this.#cameraBitrates);
   }
 
   async #produce(source: MediaSource, track: MediaStreamTrack): Promise<void> {
@@ -284,7 +283,10 @@ export class MediaClient {
         : { codecOptions: { opusStereo: false, opusDtx: true, opusFec: true } }),
     });
     this.#producers.set(source, producer);
-    if (source === 'camera') this.#fitCameraToLink();
+    if (source === 'camera') {
+      this.#cameraBitrates = undefined;
+      this.#fitCameraToLink();
+    }
   }
 
   async #consume(options: ConsumerOptions): Promise<void> {
