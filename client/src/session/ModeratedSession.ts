@@ -1,6 +1,7 @@
 import type { ConsentInput, ErrorCode, MemberCommand, SessionView } from '@hearth/shared';
 import { credentialProblem, refusalOf } from './connectionRefusal';
 import { describeRefusal as describe } from './describeRefusal';
+import { LinkReporter } from './LinkReporter';
 import { getLocalMedia, type CaptureProfile } from './localMedia';
 import type { MediaClient } from './MediaClient';
 import { request, RequestError } from './request';
@@ -29,7 +30,11 @@ export class ModeratedSession {
   #mediaBusy = false;
   /** The camera was on when audio only was taken: leaving it turns the camera back on. */
   #cameraBeforeAudioOnly = false;
-  #reportingLink = false;
+  readonly #linkReporter = new LinkReporter({
+    measured: () => this.media.getState().link,
+    held: () => (this.#state.phase === 'in-room' ? this.#state.view?.self.link : undefined),
+    socket: () => this.connection.socket,
+  });
   /** Audio only as the member just asked, until the session has answered; then the view says. */
   #audioOnlyAsked: boolean | undefined;
 
@@ -260,18 +265,6 @@ export class ModeratedSession {
     }
   }
 
-  /** LNK1: tells the session this member's link level when it differs from what the session holds. */
-  async #reportLink(): Promise<void> {
-    const link = this.media.getState().link;
-    const view = this.#state.view;
-    const socket = this.connection.socket;
-    if (this.#reportingLink || !link || !socket || this.#state.phase !== 'in-room' || !view || view.self.link === link) return;
-    this.#reportingLink = true;
-    // Not the person's own action: a refusal (e.g. RATE_LIMITED) is not shown; the next change tries again.
-    await request(socket, 'session:command', { type: 'reportLink', quality: link }).catch(() => undefined);
-    this.#reportingLink = false;
-  }
-
   async requestHelp(): Promise<void> {
     if (await this.command({ type: 'requestHelp' })) this.#set({ helpRequested: true });
   }
@@ -305,7 +298,7 @@ export class ModeratedSession {
     const connection = this.connection;
     return [
       connection.subscribe(() => this.#set({ connection: connection.status })),
-      this.media.subscribe(() => void this.#reportLink()),
+      this.media.subscribe(() => void this.#linkReporter.report()),
       connection.on('session:updated', ({ view }) => void this.#apply(view)),
       connection.on('chat:message', (message) => this.#set({ chat: [...this.#state.chat, message].slice(-200) })),
       connection.on('session:closed', ({ reason }) => {
@@ -351,7 +344,7 @@ export class ModeratedSession {
     const inRoom = view.kind === 'participant' || view.kind === 'facilitator';
     this.#set({ view, phase: inRoom ? 'in-room' : view.kind === 'waiting' ? 'waiting' : 'closed' });
     await this.#syncMedia(view, inRoom);
-    void this.#reportLink();
+    void this.#linkReporter.report();
   }
 
   async #syncMedia(view: SessionView, inRoom: boolean): Promise<void> {
