@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
  * the fixtures' recordPeerConnections), the way chrome://webrtc-internals shows them.
  */
 
-export type AudioReceived = { packetsReceived: number; packetsLost: number; totalSamplesReceived: number; concealedSamples: number; fecPacketsReceived: number };
+export type AudioReceived = { packetsReceived: number; packetsLost: number; totalSamplesReceived: number; concealedSamples: number; fecPacketsReceived: number; fecPacketsDiscarded: number };
 
 /** Opus packets this page has sent (its microphone's outbound-rtp). */
 export function audioSent(page: Page): Promise<number> {
@@ -31,7 +31,7 @@ export function audioFrom(page: Page, memberId: string): Promise<AudioReceived |
   return page.evaluate(async (id) => {
     const audio = document.querySelector(`[data-peer-id="${id}"] audio`) as HTMLAudioElement | null;
     const trackId = (audio?.srcObject as MediaStream | null)?.getAudioTracks()[0]?.id;
-    const found = { packetsReceived: 0, packetsLost: 0, totalSamplesReceived: 0, concealedSamples: 0, fecPacketsReceived: 0 };
+    const found = { packetsReceived: 0, packetsLost: 0, totalSamplesReceived: 0, concealedSamples: 0, fecPacketsReceived: 0, fecPacketsDiscarded: 0 };
     if (!trackId) return null;
     const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
     for (const pc of pcs) {

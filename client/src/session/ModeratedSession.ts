@@ -8,6 +8,9 @@ import { request, RequestError } from './request';
 import { initialModeratedState, isNewer, type ModeratedState } from './moderatedState';
 import type { SessionConnection } from './SessionConnection';
 
+const JOIN_RETRIES = 5;
+const JOIN_RETRY_MS = 2_000;
+
 // The page's types and selectors of this state live beside it; imported from here as before.
 export * from './moderatedState';
 
@@ -35,6 +38,8 @@ export class ModeratedSession {
     held: () => (this.#state.phase === 'in-room' ? this.#state.view?.self.link : undefined),
     socket: () => this.connection.socket,
   });
+  #joinRetries = 0;
+  #joinRetry: ReturnType<typeof setTimeout> | undefined;
   /** Audio only as the member just asked, until the session has answered; then the view says. */
   #audioOnlyAsked: boolean | undefined;
 
@@ -281,6 +286,7 @@ export class ModeratedSession {
   /** Stops listening on the connection (its other listeners stay) and closes it. Idempotent. */
   close(): void {
     for (const stop of this.#stopListening.splice(0)) stop();
+    clearTimeout(this.#joinRetry);
     this.connection.close();
   }
 
@@ -360,6 +366,7 @@ export class ModeratedSession {
       if (!inMedia) {
         const stream = await this.#stream(view);
         await this.media.join(view.sessionId, this.#state.identity?.displayName ?? '', stream);
+        this.#joinRetries = 0;
       }
       const self = view.self;
       const media = this.media.getState();
@@ -371,12 +378,28 @@ export class ModeratedSession {
       // the facilitators do not see someone in the room who is not). Anything else: the next
       // snapshot or reconnect tries again; the call view shows the media state.
       if (err instanceof RequestError && err.code === 'SERVER_FULL') void this.#refusedForFullServer();
+      else this.#retryJoinSoon();
     } finally {
       this.#mediaBusy = false;
     }
     // A snapshot that arrived while media was busy is applied now.
     const latest = this.#state.view;
     if (latest && latest !== view) await this.#syncMedia(latest, this.#state.phase === 'in-room');
+  }
+
+  /**
+   * A join that failed (a request timed out on a weak link) is tried again a few times, a little
+   * later, instead of waiting for a snapshot that may not come: the page would say "Connecting…"
+   * for good. Bounded: JOIN_RETRIES tries, counted again after a join that worked.
+   */
+  #retryJoinSoon(): void {
+    if (this.#joinRetries >= JOIN_RETRIES || this.#joinRetry) return;
+    this.#joinRetries += 1;
+    this.#joinRetry = setTimeout(() => {
+      this.#joinRetry = undefined;
+      const view = this.#state.view;
+      if (view && this.#state.phase === 'in-room') void this.#syncMedia(view, true);
+    }, JOIN_RETRY_MS);
   }
 
   /** Back after a drop, but not back in: removed or ended meanwhile, or the way back failed. */
