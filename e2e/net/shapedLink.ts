@@ -58,7 +58,10 @@ export async function openShapedLink(shape: LinkShape, lifetimeSeconds = 600): P
     if (emulator && emulator.exitCode === null) {
       const ended = new Promise<void>((resolve) => emulator!.once('exit', () => resolve()));
       emulator.stdin!.end();
+      // It ends within half a second of its input closing; if not, it is killed (counts lost).
+      const killer = setTimeout(() => emulator!.kill('SIGKILL'), 5_000);
       await ended;
+      clearTimeout(killer);
       counts = JSON.parse(lines.at(-1) ?? 'null') as EmulatorCounts | undefined;
     }
     for (const ns of [phone, link]) {

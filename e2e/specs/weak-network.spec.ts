@@ -38,13 +38,20 @@ test.beforeAll(async () => {
   phone = await chromium.launch({ executablePath: link.chromiumInPhone, args });
 });
 
+/** Each step of the teardown gets a bounded time, so the namespaces are removed whatever hangs. */
+const within = (ms: number, what: string, work: Promise<unknown> | undefined) =>
+  Promise.race([work?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms).unref())]).then(() => console.log(`teardown: ${what} done or left after ${ms} ms`));
+
 test.afterAll(async () => {
-  driver?.close();
-  await Promise.all(opened.map((c) => c.close().catch(() => undefined)));
-  await Promise.all([host?.close(), phone?.close()]);
-  await group?.server.close();
-  counts = await link?.close();
-  console.log(`weak link emulator: ${JSON.stringify(counts)}`);
+  try {
+    driver?.close();
+    await within(15_000, 'contexts', Promise.all(opened.map((c) => c.close())));
+    await within(15_000, 'browsers', Promise.all([host?.close(), phone?.close()]));
+    await within(15_000, 'server', group?.server.close());
+  } finally {
+    counts = await link?.close();
+    console.log(`weak link emulator: ${JSON.stringify(counts)}`);
+  }
 });
 
 const tileOf = (page: Page, memberId: string) => page.locator(`[data-testid="remote-tile"][data-peer-id="${memberId}"]`);
@@ -86,13 +93,7 @@ test('[LNK1][LNK2][LNK3] T11: on 300 kbps, 5 % loss and 300 ms round trip the vo
   expect(await opusFecNegotiated(alex.page), "Alex's sending Opus has in-band FEC").toBe(true);
   expect(await opusFecNegotiated(blake.page), "Blake's receiving Opus has in-band FEC").toBe(true);
   await expect.poll(async () => (await audioFrom(blake.page, alex.id))?.packetsReceived ?? 0, { message: "Blake receives Alex's voice" }).toBeGreaterThan(0);
-  const sent0 = await audioSent(alex.page);
-  const got0 = (await audioFrom(blake.page, alex.id))!;
-  // A measurement window, not a wait for an event: the counters are read at both ends of it.
-  await blake.page.waitForTimeout(MEASURE_MS);
-  const sent1 = await audioSent(alex.page);
-  const got1 = (await audioFrom(blake.page, alex.id))!;
-  const heard = audioFigures(sent1 - sent0, got0, got1);
+  const heard = await measureAudio(alex.page, blake.page, alex.id);
   const met = heard.arrivedShare >= 0.95 ? 'met' : 'NOT met';
   console.log(`T11 ${(heard.arrivedShare * 100).toFixed(1)} % of Alex's audio packets reached Blake (own packet or FEC), ${(heard.heardShare * 100).toFixed(1)} % played unconcealed; target ≥ 95 %: ${met} (${os.cpus().length} cores) ${JSON.stringify(heard)}`);
   // Alex's counter and Blake's are read a moment apart: they agree to within a second's packets.
@@ -138,6 +139,26 @@ test('[LNK1][LNK2][LNK3] T11: on 300 kbps, 5 % loss and 300 ms round trip the vo
   expect(alexRow, 'Alex has a row in the CSV').toBeDefined();
   expect(alexRow).toMatch(/\d\d:\d\d-\d\d:\d\d video \d\d:\d\d-\d\d:\d\d audio-only \d\d:\d\d-\d\d:\d\d video/);
 });
+
+/**
+ * One measurement window, not a wait for an event: the counters are read at both ends of it.
+ * On this link the signalling connection can drop and the call be set up again in place (new
+ * peer connections, counters from zero); a window that saw that is not a measurement of the
+ * link, so it is said and taken again, at most three windows in all.
+ */
+async function measureAudio(sender: Page, receiver: Page, senderId: string) {
+  for (let window = 1; ; window++) {
+    const sent0 = await audioSent(sender);
+    const got0 = await audioFrom(receiver, senderId);
+    await receiver.waitForTimeout(MEASURE_MS);
+    const sent1 = await audioSent(sender);
+    const got1 = await audioFrom(receiver, senderId);
+    const figures = got0 && got1 ? audioFigures(sent1 - sent0, got0, got1) : undefined;
+    const whole = figures && figures.packetsSent > 0 && figures.packetsReceived >= 0 && figures.packetsLost >= 0;
+    if (whole || window === 3) return figures ?? audioFigures(0, got0 ?? got1!, got1 ?? got0!);
+    console.log(`measurement window ${window}: the call was set up again during it (counters went back); measuring again`);
+  }
+}
 
 /**
  * What arrived of Alex's audio at Blake over the window: packets by their sequence numbers
