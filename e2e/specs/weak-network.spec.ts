@@ -17,6 +17,16 @@ import { audioFrom, audioSent, opusFecNegotiated, type AudioReceived } from '../
  * which part of the evening he spent audio only.
  */
 
+/** The run's figures and timings, on the test's output (and in the report's annotations). */
+function say(text: string): void {
+  process.stdout.write(`${text}\n`);
+  try {
+    test.info().annotations.push({ type: 'weak-link', description: text });
+  } catch {
+    // outside a test (the teardown): the output line is enough
+  }
+}
+
 const SHAPE = { oneWayDelayMs: 150, lossPercent: 5, rateKbit: 300 };
 /** How long the audio is counted for: about 1,250 Opus packets, so the share is known to about ±0.6 % at 5 % loss. */
 const MEASURE_MS = 25_000;
@@ -40,7 +50,7 @@ test.beforeAll(async () => {
 
 /** Each step of the teardown gets a bounded time, so the namespaces are removed whatever hangs. */
 const within = (ms: number, what: string, work: Promise<unknown> | undefined) =>
-  Promise.race([work?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms).unref())]).then(() => console.log(`teardown: ${what} done or left after ${ms} ms`));
+  Promise.race([work?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms).unref())]).then(() => say(`teardown: ${what} done or left after ${ms} ms`));
 
 test.afterAll(async () => {
   try {
@@ -50,7 +60,7 @@ test.afterAll(async () => {
     await within(15_000, 'server', group?.server.close());
   } finally {
     counts = await link?.close();
-    console.log(`weak link emulator: ${JSON.stringify(counts)}`);
+    say(`weak link emulator: ${JSON.stringify(counts)}`);
   }
 });
 
@@ -68,7 +78,7 @@ test('[LNK1][LNK2][LNK3] T11: on 300 kbps, 5 % loss and 300 ms round trip the vo
   // Over the weak link the WebRTC library, the DTLS handshake and the first packets take a while.
   const joinedAt = Date.now();
   await expect(alex.page.getByRole('navigation', { name: 'Call controls' })).toBeVisible({ timeout: 60_000 });
-  console.log(`Alex in the call ${Date.now() - joinedAt} ms after admission`);
+  say(`Alex in the call ${Date.now() - joinedAt} ms after admission`);
   await expect(tileOf(blake.page, alex.id)).toBeVisible();
 
   // LNK1: Alex's own tile, Blake's tile of Alex and the console all say Alex's link is weak.
@@ -95,7 +105,7 @@ test('[LNK1][LNK2][LNK3] T11: on 300 kbps, 5 % loss and 300 ms round trip the vo
   await expect.poll(async () => (await audioFrom(blake.page, alex.id))?.packetsReceived ?? 0, { message: "Blake receives Alex's voice" }).toBeGreaterThan(0);
   const heard = await measureAudio(alex.page, blake.page, alex.id);
   const met = heard.arrivedShare >= 0.95 ? 'met' : 'NOT met';
-  console.log(`T11 ${(heard.arrivedShare * 100).toFixed(1)} % of Alex's audio packets reached Blake (own packet or FEC), ${(heard.heardShare * 100).toFixed(1)} % played unconcealed; target ≥ 95 %: ${met} (${os.cpus().length} cores) ${JSON.stringify(heard)}`);
+  say(`T11 ${(heard.arrivedShare * 100).toFixed(1)} % of Alex's audio packets reached Blake (own packet or FEC), ${(heard.heardShare * 100).toFixed(1)} % played unconcealed; target ≥ 95 %: ${met} (${os.cpus().length} cores) ${JSON.stringify(heard)}`);
   // Alex's counter and Blake's are read a moment apart: they agree to within a second's packets.
   expect(Math.abs(heard.packetsReceived + heard.packetsLost - heard.packetsSent), 'Blake counts what Alex sent').toBeLessThan(100);
   // The link really lost packets on the way (without FEC, about 5 % of the voice would be gone)...
@@ -156,7 +166,7 @@ async function measureAudio(sender: Page, receiver: Page, senderId: string) {
     const figures = got0 && got1 ? audioFigures(sent1 - sent0, got0, got1) : undefined;
     const whole = figures && figures.packetsSent > 0 && figures.packetsReceived >= 0 && figures.packetsLost >= 0;
     if (whole || window === 3) return figures ?? audioFigures(0, got0 ?? got1!, got1 ?? got0!);
-    console.log(`measurement window ${window}: the call was set up again during it (counters went back); measuring again`);
+    say(`measurement window ${window}: the call was set up again during it (counters went back); measuring again`);
   }
 }
 
@@ -172,7 +182,7 @@ async function phoneAtDoor(ctx: BrowserContext, invite: { url: string; memberId:
   await page.goto(`${group.server.url}${invite.url}?video=640x360@15`);
   const flow = new ParticipantFlow(page);
   await expect(page.getByTestId('fixed-name')).toBeVisible({ timeout: 60_000 });
-  console.log(`Alex's pre-join screen ${Date.now() - loadingFrom} ms after opening the link`);
+  say(`Alex's pre-join screen ${Date.now() - loadingFrom} ms after opening the link`);
   await flow.throughConsent();
   await expect(flow.waitingRoom()).toBeVisible({ timeout: 30_000 });
   return { flow, page, context: ctx, id: invite.memberId, name: invite.pseudonym };
