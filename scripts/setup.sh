@@ -27,7 +27,7 @@ fi
 # can be had) and to run (libsrtp2-1), and what the test suite drives.
 packages=(meson ninja-build pkg-config g++ patch libssl-dev libuv1-dev libabsl-dev
   libflatbuffers-dev flatbuffers-compiler libsrtp2-dev libsrtp2-1)
-if [ "$with_test_tools" = 1 ]; then packages+=(chromium docker-compose openssl redis-server); fi
+if [ "$with_test_tools" = 1 ]; then packages+=(chromium docker-compose openssl redis-server iproute2 ethtool python3); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,8 @@ import { PROTOCOL_VERSION, type ConsumerOptions, type MediaSource } from '@heart
 import { initialMediaState, type MediaState, type RemotePeer, type RemoteTrack } from './mediaState';
 import { getCameraTrack, simulcastEncodings, type CaptureProfile } from './localMedia';
 import { createTransport, describeJoinError, mark, resumeConsumer, spatialLayerCount } from './mediaTransport';
+import { fitCameraToLink } from './cameraForLink';
+import { LinkMonitor } from './LinkMonitor';
 import { request, type HearthSocket } from './request';
 import type { ConnectionEvents, ConnectionStatus } from './SessionConnection';
 
@@ -40,6 +42,17 @@ export class MediaClient {
   #roomId: string | undefined;
   /** Peers whose camera the page is not showing (another page of tiles): not received. */
   #hiddenVideo = new Set<string>();
+  /** The camera's own per-layer bitrates, put back when a poor link gets better. */
+  #cameraBitrates: (number | undefined)[] | undefined;
+  /** Audio only: no camera is received at all, whatever the page shows. */
+  #audioOnly = false;
+  readonly #linkMonitor = new LinkMonitor(
+    () => [this.#sendTransport, this.#recvTransport],
+    (link) => {
+      this.#set({ link });
+      this.#fitCameraToLink();
+    },
+  );
 
   constructor(
     private readonly link: MediaLink,
@@ -71,7 +84,7 @@ export class MediaClient {
   /** Joins a room and starts sending whatever tracks `localStream` holds (none is fine: listen only). */
   async join(roomId: string, displayName: string, localStream: MediaStream | undefined): Promise<void> {
     if (this.#state.status === 'joining' || this.#state.status === 'joined') return;
-    this.#set({ ...initialMediaState, status: 'joining', displayName, localStream });
+    this.#set({ ...initialMediaState, status: 'joining', displayName, localStream, audioOnly: this.#audioOnly });
     this.#roomId = roomId;
     try {
       mark('connecting');
@@ -105,6 +118,7 @@ export class MediaClient {
       if (audio && device.canProduce('audio')) await this.#produce('mic', audio);
       if (video && device.canProduce('video')) await this.#produce('camera', video);
       this.#set({ status: 'joined', micOn: Boolean(audio), cameraOn: Boolean(video) });
+      this.#linkMonitor.start();
     } catch (err) {
       // The connection is its owner's and stays: joining again uses it.
       this.#teardownMedia();
@@ -116,7 +130,7 @@ export class MediaClient {
   /** Leaves the media room but keeps the connection: sent back to the waiting room. */
   leaveMedia(): void {
     this.#teardownMedia();
-    this.#set({ ...initialMediaState, status: 'idle', displayName: this.#state.displayName });
+    this.#set({ ...initialMediaState, status: 'idle', displayName: this.#state.displayName, audioOnly: this.#audioOnly });
   }
 
   /**
@@ -192,15 +206,34 @@ export class MediaClient {
    * SFU stops sending those cameras, and sends them again once they are shown. Audio always plays.
    */
   setHiddenVideo(peerIds: Iterable<string>): void {
-    const next = new Set(peerIds);
+    this.#receiveVideo(new Set(peerIds), this.#audioOnly);
+  }
+
+  /**
+   * LNK3: audio only receives no camera at all (the SFU stops sending them) and again the ones
+   * the page shows once it is left. The camera sent is the session's to turn off (cameraOff).
+   */
+  setAudioOnly(on: boolean): void {
+    if (on === this.#audioOnly) return;
+    this.#receiveVideo(this.#hiddenVideo, on);
+    this.#set({ audioOnly: on });
+  }
+
+  #videoWanted(peerId: string, hidden = this.#hiddenVideo, audioOnly = this.#audioOnly): boolean {
+    return !audioOnly && !hidden.has(peerId);
+  }
+
+  #receiveVideo(hidden: Set<string>, audioOnly: boolean): void {
     const socket = this.link.socket();
     for (const [consumerId, { consumer, peerId }] of this.#consumers) {
-      if (consumer.kind !== 'video' || next.has(peerId) === this.#hiddenVideo.has(peerId) || !socket) continue;
+      const wanted = this.#videoWanted(peerId, hidden, audioOnly);
+      if (consumer.kind !== 'video' || wanted === this.#videoWanted(peerId) || !socket) continue;
       // A consumer closing meanwhile is not a problem: there is nothing left to pause.
-      const asked = next.has(peerId) ? request(socket, 'consumer:pause', { consumerId }) : resumeConsumer(socket, consumerId);
+      const asked = wanted ? resumeConsumer(socket, consumerId) : request(socket, 'consumer:pause', { consumerId });
       asked.catch(() => undefined);
     }
-    this.#hiddenVideo = next;
+    this.#hiddenVideo = hidden;
+    this.#audioOnly = audioOnly;
   }
 
   /** Leaves the media room on purpose; the connection is its owner's to close. */
@@ -232,6 +265,14 @@ export class MediaClient {
     this.#teardownMedia();
   }
 
+  /** The camera follows the link (cameraForLink.ts); its own bitrates are read once per producer. */
+  #fitCameraToLink(): void {
+    const sender = this.#producers.get('camera')?.rtpSender;
+    if (!sender) return;
+    this.#cameraBitrates ??= sender.getParameters().encodings.map((e) => e.maxBitrate);
+    fitCameraToLink(sender, this.#state.link === 'poor', this.#cameraBitrates);
+  }
+
   async #produce(source: MediaSource, track: MediaStreamTrack): Promise<void> {
     const transport = this.#sendTransport!;
     const producer = await transport.produce({
@@ -243,6 +284,10 @@ export class MediaClient {
         : { codecOptions: { opusStereo: false, opusDtx: true, opusFec: true } }),
     });
     this.#producers.set(source, producer);
+    if (source === 'camera') {
+      this.#cameraBitrates = undefined;
+      this.#fitCameraToLink();
+    }
   }
 
   async #consume(options: ConsumerOptions): Promise<void> {
@@ -266,8 +311,8 @@ export class MediaClient {
         spatialLayer: null,
       },
     });
-    // A camera whose tile is not shown stays paused on the SFU until it is (setHiddenVideo).
-    if (options.kind === 'video' && this.#hiddenVideo.has(options.peerId)) return;
+    // A camera whose tile is not shown (or any camera, audio only) stays paused on the SFU until it is wanted.
+    if (options.kind === 'video' && !this.#videoWanted(options.peerId)) return;
     await resumeConsumer(socket, consumer.id);
   }
 
@@ -338,6 +383,7 @@ export class MediaClient {
   }
 
   #teardownMedia({ keepTracks = false } = {}): void {
+    this.#linkMonitor.stop();
     for (const { consumer } of this.#consumers.values()) consumer.close();
     this.#consumers.clear();
     for (const producer of this.#producers.values()) producer.close();

@@ -1,11 +1,15 @@
 import type { ConsentInput, ErrorCode, MemberCommand, SessionView } from '@hearth/shared';
 import { credentialProblem, refusalOf } from './connectionRefusal';
 import { describeRefusal as describe } from './describeRefusal';
+import { LinkReporter } from './LinkReporter';
 import { getLocalMedia, type CaptureProfile } from './localMedia';
 import type { MediaClient } from './MediaClient';
 import { request, RequestError } from './request';
 import { initialModeratedState, isNewer, type ModeratedState } from './moderatedState';
 import type { SessionConnection } from './SessionConnection';
+
+const JOIN_RETRIES = 5;
+const JOIN_RETRY_MS = 2_000;
 
 // The page's types and selectors of this state live beside it; imported from here as before.
 export * from './moderatedState';
@@ -27,6 +31,17 @@ export class ModeratedSession {
   #wants = { audio: true, video: true };
   #firstStream: MediaStream | undefined;
   #mediaBusy = false;
+  /** The camera was on when audio only was taken: leaving it turns the camera back on. */
+  #cameraBeforeAudioOnly = false;
+  readonly #linkReporter = new LinkReporter({
+    measured: () => this.media.getState().link,
+    held: () => (this.#state.phase === 'in-room' ? this.#state.view?.self.link : undefined),
+    socket: () => this.connection.socket,
+  });
+  #joinRetries = 0;
+  #joinRetry: ReturnType<typeof setTimeout> | undefined;
+  /** Audio only as the member just asked, until the session has answered; then the view says. */
+  #audioOnlyAsked: boolean | undefined;
 
   constructor(
     private readonly connection: SessionConnection,
@@ -232,6 +247,29 @@ export class ModeratedSession {
     this.media.dropCamera();
   }
 
+  /**
+   * LNK3: audio only and back. It takes effect here at once (on the link that needs it, the
+   * session's answer can take seconds): the camera stops and no video is received; then the
+   * session records it, and the media follows the session's view again.
+   */
+  async setAudioOnly(on: boolean): Promise<void> {
+    const cameraWasOn = this.media.getState().cameraOn;
+    this.#audioOnlyAsked = on;
+    this.media.setAudioOnly(on);
+    if (on) this.media.dropCamera();
+    const done = await this.command({ type: 'setAudioOnly', on });
+    this.#audioOnlyAsked = undefined;
+    if (!done) {
+      this.media.setAudioOnly(this.#state.view?.self.audioOnly ?? false);
+      return;
+    }
+    if (on) this.#cameraBeforeAudioOnly = cameraWasOn;
+    else if (this.#cameraBeforeAudioOnly) {
+      this.#cameraBeforeAudioOnly = false;
+      await this.setCameraOn(true);
+    }
+  }
+
   async requestHelp(): Promise<void> {
     if (await this.command({ type: 'requestHelp' })) this.#set({ helpRequested: true });
   }
@@ -248,6 +286,7 @@ export class ModeratedSession {
   /** Stops listening on the connection (its other listeners stay) and closes it. Idempotent. */
   close(): void {
     for (const stop of this.#stopListening.splice(0)) stop();
+    clearTimeout(this.#joinRetry);
     this.connection.close();
   }
 
@@ -265,6 +304,7 @@ export class ModeratedSession {
     const connection = this.connection;
     return [
       connection.subscribe(() => this.#set({ connection: connection.status })),
+      this.media.subscribe(() => void this.#linkReporter.report()),
       connection.on('session:updated', ({ view }) => void this.#apply(view)),
       connection.on('chat:message', (message) => this.#set({ chat: [...this.#state.chat, message].slice(-200) })),
       connection.on('session:closed', ({ reason }) => {
@@ -310,6 +350,7 @@ export class ModeratedSession {
     const inRoom = view.kind === 'participant' || view.kind === 'facilitator';
     this.#set({ view, phase: inRoom ? 'in-room' : view.kind === 'waiting' ? 'waiting' : 'closed' });
     await this.#syncMedia(view, inRoom);
+    void this.#linkReporter.report();
   }
 
   async #syncMedia(view: SessionView, inRoom: boolean): Promise<void> {
@@ -325,22 +366,40 @@ export class ModeratedSession {
       if (!inMedia) {
         const stream = await this.#stream(view);
         await this.media.join(view.sessionId, this.#state.identity?.displayName ?? '', stream);
+        this.#joinRetries = 0;
       }
       const self = view.self;
       const media = this.media.getState();
       if (self.micMuted && media.micOn) this.media.mutedBySession();
       if (self.cameraOff && media.cameraOn) this.media.dropCamera();
+      this.media.setAudioOnly(this.#audioOnlyAsked ?? self.audioOnly);
     } catch (err) {
       // A full server is not going to change with the next snapshot: say so (and leave, so
       // the facilitators do not see someone in the room who is not). Anything else: the next
       // snapshot or reconnect tries again; the call view shows the media state.
       if (err instanceof RequestError && err.code === 'SERVER_FULL') void this.#refusedForFullServer();
+      else this.#retryJoinSoon();
     } finally {
       this.#mediaBusy = false;
     }
     // A snapshot that arrived while media was busy is applied now.
     const latest = this.#state.view;
     if (latest && latest !== view) await this.#syncMedia(latest, this.#state.phase === 'in-room');
+  }
+
+  /**
+   * A join that failed (a request timed out on a weak link) is tried again a few times, a little
+   * later, instead of waiting for a snapshot that may not come: the page would say "Connecting…"
+   * for good. Bounded: JOIN_RETRIES tries, counted again after a join that worked.
+   */
+  #retryJoinSoon(): void {
+    if (this.#joinRetries >= JOIN_RETRIES || this.#joinRetry) return;
+    this.#joinRetries += 1;
+    this.#joinRetry = setTimeout(() => {
+      this.#joinRetry = undefined;
+      const view = this.#state.view;
+      if (view && this.#state.phase === 'in-room') void this.#syncMedia(view, true);
+    }, JOIN_RETRY_MS);
   }
 
   /** Back after a drop, but not back in: removed or ended meanwhile, or the way back failed. */

@@ -1,4 +1,4 @@
-import type { PeerInfo } from '@hearth/shared';
+import type { LinkQuality, PeerInfo } from '@hearth/shared';
 
 export type RemoteTrack = {
   consumerId: string;
@@ -25,6 +25,10 @@ export type MediaState = {
   localStream: MediaStream | undefined;
   micOn: boolean;
   cameraOn: boolean;
+  /** This call's own network link (LinkMonitor), null until first read. */
+  link: LinkQuality | null;
+  /** No video is received (the member chose audio only). */
+  audioOnly: boolean;
 };
 
 export const initialMediaState: MediaState = {
@@ -37,4 +41,6 @@ export const initialMediaState: MediaState = {
   localStream: undefined,
   micOn: false,
   cameraOn: false,
+  link: null,
+  audioOnly: false,
 };

@@ -12,7 +12,11 @@ import { scopeToTheirCohorts } from './cohortScope.js';
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const rowView = (r: AttendanceRow): AttendanceRowView => ({ ...r, intervals: r.intervals.map((i) => ({ from: iso(i.from), to: iso(i.to) })) });
+const rowView = (r: AttendanceRow): AttendanceRowView => ({
+  ...r,
+  intervals: r.intervals.map((i) => ({ from: iso(i.from), to: iso(i.to) })),
+  modality: r.modality.map((i) => ({ from: iso(i.from), to: iso(i.to), mode: i.mode })),
+});
 
 /** Attendance reports and exports (staff), and the audit log with its verification (admins); api.routes.ts guards both. */
 export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reduce, SYSTEM, RECONNECT_GRACE_MS, type Actor, type Command, type SessionState } from '@hearth/shared';
 import { as, groupInSession } from '@hearth/shared/testing';
 import type { AttendanceEvent } from '../store/SessionLog.js';
-import { attendanceIntervals, attendedMs, presenceChanges } from './attendance.js';
+import { attendanceIntervals, attendedMs, modalityIntervals, presenceChanges, reconcileAttendance } from './attendance.js';
 
 const F = as('F');
 
@@ -22,7 +22,7 @@ function run(start: SessionState, steps: [number, Command, Actor][]) {
 describe('attendance', () => {
   it('counts admitted time only: the waiting room is not attendance; facilitators are not counted', () => {
     const { events } = run(groupInSession(), [[5_000, { type: 'admit', memberId: 'W' }, F]]);
-    expect(events).toEqual([{ memberId: 'W', kind: 'in', at: 5_000 }]);
+    expect(events).toEqual([{ memberId: 'W', kind: 'in', at: 5_000, mode: 'video' }]);
     // Starting from nothing, everyone already admitted comes in; F, G and waiting W do not.
     expect(presenceChanges(undefined, groupInSession(), 1_000).map((e) => e.memberId).sort()).toEqual(['P1', 'P2', 'P3']);
   });
@@ -74,5 +74,38 @@ describe('attendance', () => {
     const intervals = attendanceIntervals(events, 800);
     expect(intervals.get('A')).toEqual([{ from: 100, to: 300 }]);
     expect(intervals.get('B')).toEqual([{ from: 500, to: 800 }]);
+  });
+
+  it('[LNK3] each interval says whether it was video or audio only; switching back and forth splits it', () => {
+    const P1 = as('P1');
+    const { events } = run(groupInSession(), [
+      [10_000, { type: 'setAudioOnly', on: true }, P1],
+      [20_000, { type: 'setAudioOnly', on: false }, P1],
+      [25_000, { type: 'connectionLost', memberId: 'P1' }, SYSTEM],
+      [26_000, { type: 'connectionResumed', memberId: 'P1' }, SYSTEM],
+    ]);
+    expect(events).toEqual([
+      { memberId: 'P1', kind: 'mode', at: 10_000, mode: 'audio-only' },
+      { memberId: 'P1', kind: 'mode', at: 20_000, mode: 'video' },
+    ]);
+    const all = [...presenceChanges(undefined, groupInSession(), 1_000), ...events];
+    expect(modalityIntervals(all, 40_000).get('P1')).toEqual([
+      { from: 1_000, to: 10_000, mode: 'video' },
+      { from: 10_000, to: 20_000, mode: 'audio-only' },
+      { from: 20_000, to: 40_000, mode: 'video' },
+    ]);
+    // Mode changes do not change the time attended.
+    expect(attendanceIntervals(all, 40_000).get('P1')).toEqual([{ from: 1_000, to: 40_000 }]);
+    expect(reconcileAttendance(all, groupInSession(), 40_000)).toEqual([]);
+  });
+
+  it('[LNK3] a log written before modality was kept reads as video', () => {
+    const old: AttendanceEvent[] = [
+      { memberId: 'P1', kind: 'in', at: 1_000 },
+      { memberId: 'P1', kind: 'out', at: 5_000 },
+      { memberId: 'P1', kind: 'in', at: 5_000 },
+      { memberId: 'P1', kind: 'out', at: 9_000 },
+    ];
+    expect(modalityIntervals(old, 10_000).get('P1')).toEqual([{ from: 1_000, to: 9_000, mode: 'video' }]);
   });
 });

@@ -1,7 +1,10 @@
 import type { SessionState } from '@hearth/shared';
-import type { AttendanceEvent } from '../store/SessionLog.js';
+import type { AttendanceEvent, Modality } from '../store/SessionLog.js';
 
 export type Interval = { from: number; to: number };
+export type ModalityInterval = Interval & { mode: Modality };
+
+const modeOf = (state: SessionState, memberId: string): Modality => (state.members[memberId]?.audioOnly ? 'audio-only' : 'video');
 
 /**
  * Attendance counts participants admitted to the room; the waiting room does not count. A
@@ -24,11 +27,14 @@ export function presenceChanges(before: SessionState | undefined, after: Session
   for (const memberId of ids) {
     const was = before !== undefined && present(before, memberId);
     const is = present(after, memberId);
+    // LNK3: a change of modality while present splits the interval for billing.
+    if (was && is && modeOf(before, memberId) !== modeOf(after, memberId)) events.push({ memberId, kind: 'mode', at, mode: modeOf(after, memberId) });
     if (was === is) continue;
     // Someone who left while their connection was down left when it went down.
     const previous = before?.members[memberId];
     const droppedAt = previous && !previous.connected ? previous.disconnectedAt : null;
-    events.push({ memberId, kind: is ? 'in' : 'out', at: !is && droppedAt !== null ? droppedAt : at });
+    if (is) events.push({ memberId, kind: 'in', at, mode: modeOf(after, memberId) });
+    else events.push({ memberId, kind: 'out', at: droppedAt !== null ? droppedAt : at });
   }
   return events;
 }
@@ -42,6 +48,7 @@ export function attendanceIntervals(events: readonly AttendanceEvent[], openUnti
   const raw = new Map<string, Interval[]>();
   const openSince = new Map<string, number>();
   for (const e of [...events].sort((a, b) => a.at - b.at)) {
+    if (e.kind === 'mode') continue;
     if (e.kind === 'in') {
       if (!openSince.has(e.memberId)) openSince.set(e.memberId, e.at);
       continue;
@@ -53,6 +60,38 @@ export function attendanceIntervals(events: readonly AttendanceEvent[], openUnti
   }
   for (const [memberId, from] of openSince) push(raw, memberId, { from, to: Math.max(from, openUntil) });
   return new Map([...raw].map(([id, list]) => [id, merge(list)]));
+}
+
+/**
+ * LNK3: each participant's time in the room split by how they attended, in order: an "in"
+ * starts a stretch in its mode (video when the log predates modality), a "mode" event ends it
+ * and starts the next, an "out" ends it. Adjacent stretches in the same mode join, as in
+ * attendanceIntervals, so reconnects do not split a stretch. One still open ends at `openUntil`.
+ */
+export function modalityIntervals(events: readonly AttendanceEvent[], openUntil: number): Map<string, ModalityInterval[]> {
+  const out = new Map<string, ModalityInterval[]>();
+  const open = new Map<string, { from: number; mode: Modality }>();
+  const close = (memberId: string, to: number) => {
+    const o = open.get(memberId)!;
+    open.delete(memberId);
+    const list = out.get(memberId) ?? [];
+    const last = list.at(-1);
+    if (last && last.mode === o.mode && o.from <= last.to) last.to = Math.max(last.to, to);
+    else list.push({ from: o.from, to, mode: o.mode });
+    out.set(memberId, list);
+  };
+  for (const e of [...events].sort((a, b) => a.at - b.at)) {
+    const o = open.get(e.memberId);
+    const mode = e.mode ?? 'video';
+    if (e.kind === 'in' && !o) open.set(e.memberId, { from: e.at, mode });
+    if (e.kind === 'out' && o) close(e.memberId, e.at);
+    if (e.kind === 'mode' && o && o.mode !== mode) {
+      close(e.memberId, e.at);
+      open.set(e.memberId, { from: e.at, mode });
+    }
+  }
+  for (const [memberId, o] of open) close(memberId, Math.max(o.from, openUntil));
+  return out;
 }
 
 export function attendedMs(intervals: readonly Interval[]): number {
@@ -85,10 +124,10 @@ export function reconcileAttendance(events: readonly AttendanceEvent[], state: S
   const open = new Set<string>();
   for (const e of [...events].sort((a, b) => a.at - b.at)) {
     if (e.kind === 'in') open.add(e.memberId);
-    else open.delete(e.memberId);
+    else if (e.kind === 'out') open.delete(e.memberId);
   }
   const fixes: AttendanceEvent[] = [];
   for (const memberId of open) if (!present(state, memberId)) fixes.push({ memberId, kind: 'out', at: now });
-  for (const memberId of Object.keys(state.members)) if (present(state, memberId) && !open.has(memberId)) fixes.push({ memberId, kind: 'in', at: now });
+  for (const memberId of Object.keys(state.members)) if (present(state, memberId) && !open.has(memberId)) fixes.push({ memberId, kind: 'in', at: now, mode: modeOf(state, memberId) });
   return fixes;
 }

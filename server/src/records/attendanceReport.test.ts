@@ -28,13 +28,14 @@ describe('attendance reports', () => {
   it('writes CSV on the cohort\'s clock, with no contact details, quoting and defusing formulas', () => {
     const rows = sessionRows(cohort, members, session, [
       { memberId: 'a', kind: 'in', at: six + 60_000 },
+      { memberId: 'a', kind: 'mode', at: six + 21 * 60_000, mode: 'audio-only' },
       { memberId: 'a', kind: 'out', at: six + 31 * 60_000 },
     ], six);
     const csv = attendanceCsv(rows, cohort.timeZone);
     expect(csv.split('\r\n')).toEqual([
-      'date,session,member,member_id,first_in,last_out,minutes,intervals',
-      '2025-03-03,"Monday, group",Alex,a,18:01,18:31,30.0,18:01-18:31',
-      "2025-03-03,\"Monday, group\",'=Blake,b,,,0.0,",
+      'date,session,member,member_id,first_in,last_out,minutes,intervals,audio_only_minutes,modality',
+      '2025-03-03,"Monday, group",Alex,a,18:01,18:31,30.0,18:01-18:31,10.0,18:01-18:21 video 18:21-18:31 audio-only',
+      "2025-03-03,\"Monday, group\",'=Blake,b,,,0.0,,0.0,",
       '',
     ]);
     expect(csv).not.toContain('555-0100');

@@ -1,10 +1,12 @@
 import { localParts, startOfLocalDay, type AttendanceRow as AttendanceRowAnswer } from '@hearth/shared';
 import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
 import type { AttendanceEvent } from '../store/SessionLog.js';
-import { attendanceIntervals, attendedMs, type Interval } from './attendance.js';
+import { attendanceIntervals, attendedMs, modalityIntervals, type Interval, type ModalityInterval } from './attendance.js';
 
 /** One member's attendance at one session, as the API answers it but with intervals in epoch ms. */
-export type AttendanceRow = Omit<AttendanceRowAnswer, 'intervals'> & { intervals: Interval[] };
+export type AttendanceRow = Omit<AttendanceRowAnswer, 'intervals' | 'modality'> & { intervals: Interval[]; modality: ModalityInterval[] };
+
+const toMinutes = (ms: number) => Math.round(ms / 6_000) / 10;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -31,9 +33,11 @@ export function sessionTime(session: GroupSessionRecord, events: readonly Attend
  */
 export function sessionRows(cohort: CohortRecord, members: readonly MemberRecord[], session: GroupSessionRecord, events: readonly AttendanceEvent[], now: number): AttendanceRow[] {
   const intervals = attendanceIntervals(events, now);
+  const modes = modalityIntervals(events, now);
   const date = localDate(sessionTime(session, events), cohort.timeZone);
   return members.map((m) => {
     const own = intervals.get(m.id) ?? [];
+    const modality = modes.get(m.id) ?? [];
     return {
       sessionId: session.id,
       sessionTitle: session.title,
@@ -41,7 +45,9 @@ export function sessionRows(cohort: CohortRecord, members: readonly MemberRecord
       memberId: m.id,
       pseudonym: m.pseudonym,
       intervals: own,
-      minutes: Math.round(attendedMs(own) / 6_000) / 10,
+      minutes: toMinutes(attendedMs(own)),
+      modality,
+      audioOnlyMinutes: toMinutes(attendedMs(modality.filter((i) => i.mode === 'audio-only'))),
     };
   });
 }
@@ -58,7 +64,7 @@ export function withinDays(at: number, timeZone: string, from: string, to: strin
  * cohort's clock. No contact details, locations or notes: pseudonyms and minutes only.
  */
 export function attendanceCsv(rows: readonly AttendanceRow[], timeZone: string): string {
-  const header = ['date', 'session', 'member', 'member_id', 'first_in', 'last_out', 'minutes', 'intervals'];
+  const header = ['date', 'session', 'member', 'member_id', 'first_in', 'last_out', 'minutes', 'intervals', 'audio_only_minutes', 'modality'];
   const lines = rows.map((r) => {
     const first = r.intervals[0];
     const last = r.intervals.at(-1);
@@ -71,6 +77,8 @@ export function attendanceCsv(rows: readonly AttendanceRow[], timeZone: string):
       last ? localTime(last.to, timeZone) : '',
       r.minutes.toFixed(1),
       r.intervals.map((i) => `${localTime(i.from, timeZone)}-${localTime(i.to, timeZone)}`).join(' '),
+      r.audioOnlyMinutes.toFixed(1),
+      r.modality.map((i) => `${localTime(i.from, timeZone)}-${localTime(i.to, timeZone)} ${i.mode}`).join(' '),
     ];
   });
   return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -74,7 +74,7 @@ describe('LiveSession', () => {
       await vi.advanceTimersByTimeAsync(RECONNECT_GRACE_MS + 10);
       await expect.poll(() => reopened.snapshot.members['P']?.status).toBe('left');
       expect(await s.attendance.events('s1')).toEqual([
-        { memberId: 'P', kind: 'in', at: 1_000 },
+        { memberId: 'P', kind: 'in', at: 1_000, mode: 'video' },
         { memberId: 'P', kind: 'out', at: 601_000 },
       ]);
     } finally {
@@ -91,8 +91,8 @@ describe('LiveSession', () => {
     s.advance(5_000);
     await LiveSession.open('s1', s.deps);
     expect(await s.attendance.events('s1')).toEqual([
-      { memberId: 'P', kind: 'in', at: 1_000 },
-      { memberId: 'Q', kind: 'in', at: 6_000 },
+      { memberId: 'P', kind: 'in', at: 1_000, mode: 'video' },
+      { memberId: 'Q', kind: 'in', at: 6_000, mode: 'video' },
     ]);
   });
 
@@ -132,7 +132,7 @@ describe('LiveSession', () => {
     s.advance(60_000);
     await session.run({ type: 'sendToWaiting', memberId: 'P' }, { kind: 'member', memberId: 'F' });
     expect(await s.attendance.events('s1')).toEqual([
-      { memberId: 'P', kind: 'in', at: 1_000 },
+      { memberId: 'P', kind: 'in', at: 1_000, mode: 'video' },
       { memberId: 'P', kind: 'out', at: 61_000 },
     ]);
     const entries = await s.audit.all();

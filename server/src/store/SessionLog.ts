@@ -1,8 +1,15 @@
 import type { PairRecord } from '@hearth/shared';
 import type { Records } from './Records.js';
 
-/** A participant came into the room (admitted and connected) or went out of it. Appended, never changed. */
-export type AttendanceEvent = { memberId: string; kind: 'in' | 'out'; at: number };
+/** How a participant attends: billed with modifier 95 (video) or 93 (audio only). */
+export type Modality = 'video' | 'audio-only';
+
+/**
+ * A participant came into the room (admitted and connected), went out of it, or changed how
+ * they attend while in it ('mode'). Appended, never changed. Logs written before modality was
+ * kept have no `mode`: those intervals read as video, the default a participant enters with.
+ */
+export type AttendanceEvent = { memberId: string; kind: 'in' | 'out' | 'mode'; at: number; mode?: Modality };
 
 /** A list per session, `<name>:<sessionId>` (`attendance:s1`), appended in order and never changed. */
 export class SessionLog<T> {

@@ -59,6 +59,10 @@ export type AttendanceRow = {
   intervals: { from: string; to: string }[];
   /** To one decimal place. */
   minutes: number;
+  /** LNK3: the same time split by how they attended (video: modifier 95; audio only: 93). */
+  modality: { from: string; to: string; mode: 'video' | 'audio-only' }[];
+  /** Of `minutes`, those attended audio only, to one decimal place. */
+  audioOnlyMinutes: number;
 };
 
 export type SessionAttendance = { sessionId: string; title: string; timeZone: string; rows: AttendanceRow[] };

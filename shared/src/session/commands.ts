@@ -22,6 +22,8 @@ export const MemberCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setMicMuted'), muted: z.boolean() }).strict(),
   z.object({ type: z.literal('stopCamera'), memberId: MemberId }).strict(),
   z.object({ type: z.literal('setCameraOff'), off: z.boolean() }).strict(),
+  z.object({ type: z.literal('reportLink'), quality: z.enum(['good', 'fair', 'poor']) }).strict(),
+  z.object({ type: z.literal('setAudioOnly'), on: z.boolean() }).strict(),
   z.object({ type: z.literal('remove'), memberId: MemberId, reason: z.string().trim().min(1).max(300) }).strict(),
   z.object({ type: z.literal('spotlight'), memberId: MemberId.nullable() }).strict(),
   z.object({ type: z.literal('raiseHand') }).strict(),

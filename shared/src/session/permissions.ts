@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   setMicMuted: 'self',
   stopCamera: 'facilitator',
   setCameraOff: 'self',
+  reportLink: 'self',
+  setAudioOnly: 'self',
   remove: 'facilitator',
   spotlight: 'facilitator',
   raiseHand: 'self',

@@ -122,6 +122,19 @@ function apply(d: Draft, c: Command): void {
       if (c.off) d.effects.push({ type: 'media.stopCamera', memberId: m.id });
       return;
     }
+    case 'reportLink':
+      self(d).link = c.quality;
+      return;
+    case 'setAudioOnly': {
+      const m = self(d);
+      m.audioOnly = c.on;
+      // LNK3: audio only sends no camera; leaving it does not turn the camera on by itself.
+      if (c.on && !m.cameraOff) {
+        m.cameraOff = true;
+        d.effects.push({ type: 'media.stopCamera', memberId: m.id });
+      }
+      return;
+    }
     case 'remove': {
       const m = participant(d, c.memberId);
       stepOut(d, m, 'removed');
@@ -270,6 +283,8 @@ function enter(d: Draft, who: Extract<SystemCommand, { type: 'enter' }>['member'
     mutedByFacilitator: false,
     mayUnmuteWhileLocked: false,
     cameraOff: false,
+    audioOnly: false,
+    link: null,
     removalReason: null,
     talkTimeMs: existing?.talkTimeMs ?? 0,
     helpRequestedAt: null,

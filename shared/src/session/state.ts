@@ -31,6 +31,10 @@ export type Member = {
   /** A facilitator let this participant unmute although self-unmute is locked. */
   mayUnmuteWhileLocked: boolean;
   cameraOff: boolean;
+  /** LNK3: the member chose audio only (no camera sent or received); billed as audio-only (modifier 93). */
+  audioOnly?: boolean;
+  /** LNK1: the member's own word on their network link, or null before the first report. */
+  link?: LinkQuality | null;
   removalReason: string | null;
   /** Milliseconds heard as the active speaker this session. */
   talkTimeMs: number;
@@ -43,6 +47,9 @@ export type Member = {
   /** Facilitators' private notes about this member, oldest first. */
   notes: Note[];
 };
+
+/** A coarse level read from the member's WebRTC statistics (round trip, loss, available bitrate). */
+export type LinkQuality = 'good' | 'fair' | 'poor';
 
 export type Note = { at: number; authorId: string; text: string };
 

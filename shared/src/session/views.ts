@@ -1,6 +1,6 @@
 import { groupOf, receives } from './breakouts.js';
 import { nextSpeakerId, sendRefusal } from './rounds.js';
-import type { Breakout, Consent, Member, MemberStatus, Note, Pulse, Role, Round, SessionState, TurnKind, TurnRecord } from './state.js';
+import type { Breakout, Consent, LinkQuality, Member, MemberStatus, Note, Pulse, Role, Round, SessionState, TurnKind, TurnRecord } from './state.js';
 
 /** What anyone in the room may know about a member. */
 export type MemberView = {
@@ -12,6 +12,10 @@ export type MemberView = {
   micMuted: boolean;
   mutedByFacilitator: boolean;
   cameraOff: boolean;
+  /** LNK3: listening and speaking without video. */
+  audioOnly: boolean;
+  /** LNK1: the member's network link as they report it; null before their first report. */
+  link: LinkQuality | null;
   /** 1-based place in the raised-hand queue, or null. */
   handPosition: number | null;
 };
@@ -133,6 +137,9 @@ export function publicMember(state: SessionState, m: Member): MemberView {
     micMuted: m.micMuted,
     mutedByFacilitator: m.mutedByFacilitator,
     cameraOff: m.cameraOff,
+    // A state stored before LNK1 has neither field.
+    audioOnly: m.audioOnly ?? false,
+    link: m.link ?? null,
     handPosition: index === -1 ? null : index + 1,
   };
 }

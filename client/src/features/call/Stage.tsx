@@ -1,6 +1,7 @@
 import { useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { RemotePeer, MediaClient, MediaState } from '../../session/MediaClient';
+import type { LinkQuality } from '@hearth/shared';
 import type { LayoutMode, SelfView } from './callPreferences';
 import { chooseMain, galleryLayout, speakerLayout, type GridFit } from './stageLayout';
 import { useElementSize } from './useElementSize';
@@ -8,7 +9,7 @@ import { useHiddenVideo } from './useHiddenVideo';
 import { AbsentTile, RemoteTile, SelfTile, type TileBadge } from './VideoTile';
 
 export type StageTile =
-  | { kind: 'remote'; id: string; peer: RemotePeer; badges: TileBadge[] }
+  | { kind: 'remote'; id: string; peer: RemotePeer; badges: TileBadge[]; link?: LinkQuality | null }
   | { kind: 'absent'; id: string; name: string; note: string }
   | { kind: 'self'; id: string; badges: TileBadge[] };
 
@@ -85,7 +86,7 @@ export function Stage({ client, media, tiles, selfBadges, selfView, layout, emph
     const style = { width: fit.tileWidth, height: fit.tileHeight };
     switch (t.kind) {
       case 'remote':
-        return <RemoteTile key={t.id} client={client} peer={t.peer} speaking={t.id === emphasisId} badges={t.badges} style={style} />;
+        return <RemoteTile key={t.id} client={client} peer={t.peer} speaking={t.id === emphasisId} badges={t.badges} link={t.link} audioOnly={media.audioOnly} style={style} />;
       case 'absent':
         return <AbsentTile key={t.id} id={t.id} name={t.name} note={t.note} style={style} />;
       case 'self':
@@ -116,6 +117,7 @@ function SelfView({ media, badges, speaking, style, className }: { media: MediaS
       micOn={media.micOn}
       speaking={speaking}
       badges={badges}
+      link={media.link}
       style={style}
       className={className}
     />

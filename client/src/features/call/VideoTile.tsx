@@ -1,6 +1,8 @@
 import { useRef, type CSSProperties, type ReactNode } from 'react';
 import { MicOff } from 'lucide-react';
+import type { LinkQuality } from '@hearth/shared';
 import type { RemotePeer, MediaClient } from '../../session/MediaClient';
+import { LinkMark } from '../link/LinkMark';
 import { VideoElement } from './MediaElement';
 import { usePreferredLayer } from './usePreferredLayer';
 
@@ -11,14 +13,17 @@ type Common = {
   /** The emphasised tile (the speaker, or the round's speaker during a turn). */
   speaking: boolean;
   badges?: TileBadge[];
+  /** The member's connection quality (LNK1), when known. */
+  link?: LinkQuality | null;
   style?: CSSProperties;
   className?: string;
 };
 
-export function RemoteTile({ client, peer, speaking, badges = [], style, className }: Common & { client: MediaClient; peer: RemotePeer }) {
+/** `audioOnly`: this member receives no video (LNK3); the tile shows the initials, not a frozen frame. */
+export function RemoteTile({ client, peer, speaking, badges = [], link, audioOnly = false, style, className }: Common & { client: MediaClient; peer: RemotePeer; audioOnly?: boolean }) {
   const tile = useRef<HTMLElement>(null);
   usePreferredLayer(client, peer.video, tile);
-  const video = peer.video && !peer.video.paused ? peer.video : undefined;
+  const video = peer.video && !peer.video.paused && !audioOnly ? peer.video : undefined;
   const muted = !peer.audio || peer.audio.paused;
   return (
     <figure
@@ -37,6 +42,7 @@ export function RemoteTile({ client, peer, speaking, badges = [], style, classNa
       <figcaption className="tile-name">
         {muted && <MutedMark />}
         <span className="tile-name-text">{peer.displayName}</span>
+        <LinkMark link={link} />
       </figcaption>
     </figure>
   );
@@ -44,7 +50,7 @@ export function RemoteTile({ client, peer, speaking, badges = [], style, classNa
 
 type SelfProps = Common & { name: string; stream: MediaStream | undefined; cameraOn: boolean; micOn: boolean };
 
-export function SelfTile({ name, stream, cameraOn, micOn, speaking, badges = [], style, className }: SelfProps) {
+export function SelfTile({ name, stream, cameraOn, micOn, speaking, badges = [], link, style, className }: SelfProps) {
   const track = cameraOn ? stream?.getVideoTracks()[0] : undefined;
   return (
     <figure className={tileClass('tile self', speaking, className)} style={style} data-testid="self-tile">
@@ -53,6 +59,7 @@ export function SelfTile({ name, stream, cameraOn, micOn, speaking, badges = [],
       <figcaption className="tile-name">
         {!micOn && <MutedMark />}
         <span className="tile-name-text">{name} (you)</span>
+        <LinkMark link={link} />
       </figcaption>
     </figure>
   );

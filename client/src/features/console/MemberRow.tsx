@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { CameraOff, DoorClosed, EllipsisVertical, Hand, MicOff, ShieldCheck, Star, Users, WifiOff, type LucideIcon } from 'lucide-react';
+import { CameraOff, DoorClosed, EllipsisVertical, Hand, Headphones, MicOff, ShieldCheck, SignalLow, Star, Users, WifiOff, type LucideIcon } from 'lucide-react';
 import type { MemberCommand } from '@hearth/shared';
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '../../ui/Menu';
 import type { PersonRow, StatusKind } from './people';
@@ -12,6 +12,8 @@ const ICONS: Record<StatusKind, LucideIcon> = {
   'camera-off': CameraOff,
   hand: Hand,
   reconnecting: WifiOff,
+  'poor-link': SignalLow,
+  'audio-only': Headphones,
   pair: Users,
   aside: DoorClosed,
 };

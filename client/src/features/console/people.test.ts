@@ -37,6 +37,17 @@ describe('the People tab', () => {
     expect(kinds(s, 'P3')).toEqual(['spotlight', 'reconnecting', 'hand']);
   });
 
+  it('[LNK1] marks who is on a weak connection and [LNK3] who is audio only', () => {
+    const s = given(groupInSession(), [
+      [{ type: 'reportLink', quality: 'poor' }, as('P1')],
+      [{ type: 'reportLink', quality: 'fair' }, as('P2')],
+      [{ type: 'setAudioOnly', on: true }, as('P2')],
+    ]);
+    expect(kinds(s, 'P1')).toEqual(['poor-link']);
+    expect(rowsFor(s).find((r) => r.member.id === 'P1')!.statuses[0]!.label).toBe('on a weak connection');
+    expect(kinds(s, 'P2')).toEqual(['audio-only']);
+  });
+
   it('says who is aside with whom, and who is in a pair with whom', () => {
     const aside = given(groupInSession(), [[{ type: 'pullAside', memberId: 'P2' }, as('G')]]);
     expect(rowsFor(aside).find((r) => r.member.id === 'P2')).toMatchObject({ aside: true, statuses: [{ kind: 'aside', label: 'aside with G' }] });

@@ -1,7 +1,7 @@
 import type { FacilitatorMemberView } from '@hearth/shared';
 import { joinNames, type FacilitatorView } from './alerts';
 
-export type StatusKind = 'facilitator' | 'spotlight' | 'muted' | 'muted-by-facilitator' | 'camera-off' | 'hand' | 'reconnecting' | 'pair' | 'aside';
+export type StatusKind = 'facilitator' | 'spotlight' | 'muted' | 'muted-by-facilitator' | 'camera-off' | 'hand' | 'reconnecting' | 'poor-link' | 'audio-only' | 'pair' | 'aside';
 export type Status = { kind: StatusKind; label: string; short?: string };
 
 export type PersonRow = {
@@ -32,9 +32,12 @@ export function peopleRows(view: FacilitatorView): PersonRow[] {
     if (m.role === 'facilitator') statuses.push({ kind: 'facilitator', label: 'facilitator' });
     if (spotlit) statuses.push({ kind: 'spotlight', label: 'in the spotlight' });
     if (!m.connected) statuses.push({ kind: 'reconnecting', label: 'reconnecting' });
+    // LNK1: a weak link explains broken-up speech; a facilitator can suggest audio only or wait.
+    else if (m.link === 'poor') statuses.push({ kind: 'poor-link', label: 'on a weak connection' });
     if (m.handPosition !== null) statuses.push({ kind: 'hand', label: `hand raised, number ${m.handPosition} in line`, short: String(m.handPosition) });
     if (m.micMuted) statuses.push(m.mutedByFacilitator ? { kind: 'muted-by-facilitator', label: 'muted by a facilitator' } : { kind: 'muted', label: 'muted' });
-    if (m.cameraOff) statuses.push({ kind: 'camera-off', label: 'camera off' });
+    if (m.audioOnly) statuses.push({ kind: 'audio-only', label: 'audio only' });
+    else if (m.cameraOff) statuses.push({ kind: 'camera-off', label: 'camera off' });
     if (aside) {
       const with_ = view.sideRooms.find((r) => r.memberId === m.id)!.facilitatorId;
       statuses.push({ kind: 'aside', label: `aside with ${with_ === view.self.id ? 'you' : (names.get(with_) ?? 'a facilitator')}` });

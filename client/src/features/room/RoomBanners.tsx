@@ -1,12 +1,15 @@
 import { X } from 'lucide-react';
 import { isReconnecting, type ModeratedSession, type ModeratedState } from '../../session/ModeratedSession';
+import type { MediaState } from '../../session/MediaClient';
 import { BreakoutBanner } from '../breakouts/BreakoutBanner';
+import { AudioOnlyBanner } from '../link/AudioOnlyBanner';
 import { PulsePrompt } from '../rounds/PulsePrompt';
 import { RoundBanner } from '../rounds/RoundBanner';
 import { asideNoticeOf, namesOf, othersAsideText, type Room } from './selectors';
 
 type Props = {
   session: ModeratedSession;
+  media: MediaState;
   state: ModeratedState;
   room: Room;
   held: boolean;
@@ -17,7 +20,7 @@ type Props = {
 };
 
 /** The stage's strip of notices, most urgent first; each one short, so the tiles keep their space. */
-export function RoomBanners({ session, state, room, held, alone, helpAsked, onDismissHelp }: Props) {
+export function RoomBanners({ session, media, state, room, held, alone, helpAsked, onDismissHelp }: Props) {
   const names = namesOf(room);
   const aside = asideNoticeOf(room);
   const participant = room.kind === 'participant';
@@ -61,6 +64,7 @@ export function RoomBanners({ session, state, room, held, alone, helpAsked, onDi
           A facilitator muted you.{room.selfUnmuteLocked ? ' Raise your hand if you would like to speak.' : ''}
         </p>
       )}
+      <AudioOnlyBanner session={session} link={media.link} audioOnly={media.audioOnly} />
       {room.breakout && <BreakoutBanner breakout={room.breakout} selfId={room.self.id} names={names} session={session} facilitator={!participant} />}
       {room.round && <RoundBanner round={room.round} selfId={room.self.id} names={names} session={session} heldForTurn={held} />}
       {participant && room.pulse && <PulsePrompt pulse={room.pulse} session={session} />}

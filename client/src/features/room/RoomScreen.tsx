@@ -48,7 +48,10 @@ export function RoomScreen({ session, state, media }: Props) {
   const inMedia = new Set(media.peers.map((p) => p.id));
   const remote: StageTile[] = media.peers
     .filter((p) => visible?.has(p.id) ?? true)
-    .map((peer) => ({ kind: 'remote', id: peer.id, peer, badges: tileBadges(badgesOf(room?.members.find((m) => m.id === peer.id), room?.kind ?? 'participant')) }));
+    .map((peer) => {
+      const member = room?.members.find((m) => m.id === peer.id);
+      return { kind: 'remote', id: peer.id, peer, badges: tileBadges(badgesOf(member, room?.kind ?? 'participant')), link: member?.link };
+    });
   const absent: StageTile[] = room
     ? absentOf(room, inMedia).map((a) => ({ kind: 'absent', id: a.id, name: a.displayName, note: a.note }))
     : [];
@@ -79,6 +82,7 @@ export function RoomScreen({ session, state, media }: Props) {
             room={room}
             held={held}
             alone={tiles.length === 0}
+            media={media}
             helpAsked={helpAsked}
             onDismissHelp={() => setHelpAsked(false)}
           />

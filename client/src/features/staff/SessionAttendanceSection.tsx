@@ -31,6 +31,7 @@ export function SessionAttendanceSection({ sessionId, report, live, onRefresh }:
                 <tr>
                   <th scope="col">Member</th>
                   <th scope="col">Minutes</th>
+                  <th scope="col">Audio only</th>
                   <th scope="col">In the room ({report.data.timeZone})</th>
                 </tr>
               </thead>
@@ -39,6 +40,7 @@ export function SessionAttendanceSection({ sessionId, report, live, onRefresh }:
                   <tr key={r.memberId} className={r.intervals.length === 0 ? 'staff-absent' : undefined}>
                     <th scope="row">{r.pseudonym}</th>
                     <td data-label="Minutes">{minutesText(r.minutes)}</td>
+                    <td data-label="Audio only">{r.audioOnlyMinutes > 0 ? minutesText(r.audioOnlyMinutes) : '—'}</td>
                     <td data-label="In the room">{r.intervals.length === 0 ? 'absent' : intervalsText(r.intervals, report.data.timeZone)}</td>
                   </tr>
                 ))}
