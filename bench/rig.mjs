@@ -52,7 +52,7 @@ export const UNLIMITED_REQUESTS = Object.fromEntries(
   ['perConnection', 'session', 'join', 'chat', 'media'].map((k) => [k, { points: 1_000_000_000, seconds: 1 }]),
 );
 
-function connect(url, auth, cookie) {
+export function connect(url, auth, cookie) {
   const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth, extraHeaders: cookie ? { cookie } : {} });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -61,13 +61,13 @@ function connect(url, auth, cookie) {
 }
 
 /** A server with the demo cohort and its facilitator signed in; `openSession` adds groups to it. */
-export async function startBenchServer({ limits = UNLIMITED_REQUESTS } = {}) {
+export async function startBenchServer({ limits = UNLIMITED_REQUESTS, env = {}, options = {} } = {}) {
   // The session's clock can be moved on (skipping a countdown) without waiting for it.
   const time = { offset: 0 };
   const server = await startServer(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1', LOG_LEVEL: 'error' }),
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1', LOG_LEVEL: 'error', ...env }),
     createLogger('error'),
-    { announce: () => {}, clock: () => Date.now() + time.offset, limits },
+    { announce: () => {}, clock: () => Date.now() + time.offset, limits, ...options },
   );
   const sockets = [];
   const close = async () => {
@@ -85,16 +85,24 @@ export async function startBenchServer({ limits = UNLIMITED_REQUESTS } = {}) {
   }
 }
 
-/** A new group on the bench server: its facilitator in, N participants entered and admitted. */
-export async function openSession(bench, { participants, produce = false, consume = false }) {
-  const { server, seed, cookie, sockets } = bench;
-  const { clinic } = server;
+/** A new session of the demo cohort with N new members added to it, and their invites. */
+export async function newSessionOfMembers(bench, participants) {
+  const { clinic } = bench.server;
+  const { seed } = bench;
   for (let i = 0; i < participants; i++) {
     await clinic.store.members.insert({ id: newId(), cohortId: seed.cohortId, pseudonym: `Member${i}`, createdAt: clinic.clock() });
   }
   const session = { id: newId(), cohortId: seed.cohortId, title: 'bench', createdBy: 'bench', createdAt: clinic.clock(), status: 'scheduled' };
   await clinic.store.sessions.insert(session);
   const invites = (await clinic.invites.issueForSession(session.id)).slice(-participants);
+  return { sessionId: session.id, invites };
+}
+
+/** A new group on the bench server: its facilitator in, N participants entered and admitted. */
+export async function openSession(bench, { participants, produce = false, consume = false }) {
+  const { server, cookie, sockets } = bench;
+  const { sessionId, invites } = await newSessionOfMembers(bench, participants);
+  const session = { id: sessionId };
 
   const facilitator = await connect(server.url, { sessionId: session.id }, cookie);
   sockets.push(facilitator);
