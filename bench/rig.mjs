@@ -12,7 +12,12 @@ export const consent = { agreed: true, location: 'Home', callbackNumber: '+1 555
 const fakeDtls = { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: Array.from({ length: 32 }, () => 'AB').join(':') }] };
 
 export async function call(socket, event, payload) {
-  const ack = await socket.timeout(10_000).emitWithAck(event, payload);
+  const ack = await socket
+    .timeout(10_000)
+    .emitWithAck(event, payload)
+    .catch((err) => {
+      throw new Error(`${event}: ${err.message}`);
+    });
   if (!ack.ok) throw new Error(`${event}: ${ack.error.code} ${ack.error.message}`);
   return ack.data;
 }

@@ -54,16 +54,27 @@ export function lossBetween(before, after, ssrcs) {
   return { expected, received: got, lost: Math.max(0, expected - got), loss: expected > 0 ? Math.max(0, expected - got) / expected : 0, active };
 }
 
-/** Packets the kernel dropped at full UDP sockets on these local ports (/proc/net/udp). */
-export async function udpDrops(ports) {
-  const { readFile } = await import('node:fs/promises');
+/**
+ * Packets the kernel dropped because a UDP socket's buffer was full (/proc/net/udp), at the
+ * sockets of process `pid` (the SFU's worker) or at the local `ports` given (the bots').
+ */
+export async function udpDrops({ pid, ports = [] }) {
+  const { readFile, readdir, readlink } = await import('node:fs/promises');
+  const inodes = new Set();
+  if (pid !== undefined) {
+    for (const fd of await readdir(`/proc/${pid}/fd`)) {
+      const link = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+      const m = /^socket:\[(\d+)\]$/.exec(link);
+      if (m) inodes.add(m[1]);
+    }
+  }
   const wanted = new Set(ports);
   let drops = 0;
   for (const line of (await readFile('/proc/net/udp', 'utf8')).split('\n').slice(1)) {
     const cols = line.trim().split(/\s+/);
     if (cols.length < 13) continue;
     const port = parseInt(cols[1].split(':')[1], 16);
-    if (wanted.has(port)) drops += Number(cols[cols.length - 1]);
+    if (wanted.has(port) || inodes.has(cols[9])) drops += Number(cols[cols.length - 1]);
   }
   return drops;
 }

@@ -1,0 +1,103 @@
+// T5: forwarded consumers per worker core with real RTP at < 0.5 % loss, for Hearth and for a
+// bare mediasoup router fed the same load by the same bots in the same run; Hearth's control
+// path (signalling, session, policy, speaker and talk-time observers) should cost < 5 % of it.
+// 1, 2, 4, 8 groups of 17, everyone's camera on and shown at full size (the heaviest viewing).
+import os from 'node:os';
+import path from 'node:path';
+import mediasoup from 'mediasoup';
+import { startBenchServer } from './rig.mjs';
+import { startRtpBots } from './media/rtpBots.mjs';
+import { openHearthGroup } from './media/hearthGroup.mjs';
+import { openBareGroup } from './media/bareGroup.mjs';
+import { measureWindow, pct } from './media/measure.mjs';
+import { writeCapacityPlot } from './plot.mjs';
+
+const GROUP = 17;
+const LOSS_LIMIT = 0.005;
+const SETTLE_MS = 3000; // every consumer has had a keyframe of its layer (one every 2 s)
+export const PLOT_FILE = path.join(import.meta.dirname, '..', 'docs', 'bench', 't5-capacity.svg');
+
+/** Consumers per core from one window: consumers forwarded per fraction of a core used. */
+const perCore = (m) => m.consumers / m.workerCpu;
+
+export async function runT5({ quick = false, groups = quick ? [1, 2, 4] : [1, 2, 4, 8], seconds = quick ? 4 : 8, layout = 'everyone', log = console.log } = {}) {
+  const cores = os.availableParallelism();
+  const bots = await startRtpBots();
+  const bench = await startBenchServer({
+    // Nothing refused here: this is where the refusal's number comes from.
+    env: { MEDIA_MAX_PEERS_PER_WORKER: '10000', MEDIA_MAX_STREAMS_PER_WORKER: '1000000', MAX_CONNECTIONS_PER_ADDRESS: '100000' },
+    options: { benchPlainTransports: true },
+  });
+  const bare = await mediasoup.createWorker({ logLevel: 'warn' });
+  const hearthPid = bench.server.pool.report()[0].pid;
+  const results = { hearth: [], bare: [] };
+  try {
+    log(`T5 bots: ${bots.recording}; ${cores} cores; one worker each; windows of ${seconds} s`);
+    for (const n of groups) {
+      // Same run, same bots, one after the other (each has the machine's other core for the bots).
+      for (const system of ['hearth', 'bare']) {
+        const opened = [];
+        try {
+          for (let g = 0; g < n; g++) {
+            opened.push(system === 'hearth' ? await openHearthGroup(bench, bots, { size: GROUP, layout }) : await openBareGroup(bare, bots, { size: GROUP, layout }));
+          }
+          await new Promise((r) => setTimeout(r, SETTLE_MS));
+          const m = await measureWindow({ bots, pid: system === 'hearth' ? hearthPid : bare.pid, ssrcs: () => opened.flatMap((g) => g.ssrcs()), seconds });
+          results[system].push({ groups: n, ...m });
+          log(
+            `T5 ${system === 'hearth' ? 'Hearth' : 'bare mediasoup'}, ${n} group${n > 1 ? 's' : ''} of ${GROUP}: ${m.consumers} consumers forwarded, ${Math.round(m.packetsPerSecond)} packets/s; worker ${pct(m.workerCpu, 0)} of a core (${Math.round(perCore(m))} consumers per core); loss ${pct(m.loss)} (dropped at the SFU's sockets ${m.sfuDrops}, at the bots' ${m.botDrops}); bench process (Hearth's Node + bots) ${pct(m.benchCpu, 0)}  [${cores} cores]`,
+          );
+        } finally {
+          for (const g of opened) await g.close();
+          // Let the worker empty its queues before the next system is measured.
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+    }
+  } finally {
+    bare.close();
+    await bots.stop();
+    await bench.close();
+  }
+  return summarise(results, { cores, log, layout });
+}
+
+function summarise(results, { cores, log, layout }) {
+  // Capacity: consumers per core at the largest load that kept loss under 0.5 % and left the
+  // worker below one core (a saturated worker's figure is a ceiling, not a rate).
+  const capacity = (rows) => {
+    const ok = rows.filter((r) => r.loss < LOSS_LIMIT && r.workerCpu < 0.95);
+    const best = ok.at(-1);
+    return best ? { perCore: perCore(best), at: best } : undefined;
+  };
+  const saturation = (rows) => rows.find((r) => r.loss >= LOSS_LIMIT || r.workerCpu >= 0.95);
+  const hearth = capacity(results.hearth);
+  const bare = capacity(results.bare);
+  const ratio = hearth && bare ? hearth.perCore / bare.perCore : NaN;
+  for (const [name, rows] of [['Hearth', results.hearth], ['bare mediasoup', results.bare]]) {
+    const s = saturation(rows);
+    log(`T5 ${name}: a worker saturates ${s ? `at ${s.groups} groups (${s.consumers} consumers, worker ${pct(s.workerCpu, 0)}, loss ${pct(s.loss)})` : `beyond ${rows.at(-1)?.groups} groups (not reached)`}  [${cores} cores]`);
+  }
+  if (hearth) {
+    log(
+      `T5 forwarded consumers per worker core at < 0.5 % loss: Hearth ${Math.round(hearth.perCore)} (at ${hearth.at.groups} groups, ${hearth.at.consumers} consumers), bare mediasoup ${bare ? Math.round(bare.perCore) : '—'}; Hearth/bare ${ratio.toFixed(3)} (control path ${pct(1 - ratio, 1)})  [${cores} cores; target ≥ 500 consumers: ${hearth.perCore >= 500 ? 'met' : 'NOT met'}; control path < 5 %: ${1 - ratio < 0.05 ? 'met' : 'NOT met'}]`,
+    );
+  } else {
+    log(`T5 no load point stayed under 0.5 % loss  [${cores} cores; target ≥ 500 consumers: NOT met]`);
+  }
+  writeCapacityPlot(PLOT_FILE, {
+    title: `T5: worker CPU and loss against consumers forwarded (groups of ${GROUP}, ${layout} view)`,
+    series: [
+      { name: 'Hearth', points: results.hearth.map((r) => ({ consumers: r.consumers, cpu: r.workerCpu, loss: r.loss })) },
+      { name: 'bare mediasoup', points: results.bare.map((r) => ({ consumers: r.consumers, cpu: r.workerCpu, loss: r.loss })) },
+    ],
+    note: `${cores} cores, ${new Date().toISOString().slice(0, 10)}; npm run bench`,
+  });
+  log(`T5 plot: ${path.relative(process.cwd(), PLOT_FILE)}`);
+  return { results, hearth, bare, ratio };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runT5({ quick: process.argv.includes('--quick') });
+  process.exit(0);
+}
