@@ -33,7 +33,7 @@ export async function runT10({ quick = false, seconds = quick ? 8 : 20, log = co
         const m = await measureWindow({ bots, pid, ssrcs: group.ssrcs, seconds, during: evening ? (until) => runEvening(group, until) : undefined });
         rows[name] = m;
         log(
-          `T10 a group of ${GROUP}, cameras on, ${name}: worker ${pct(m.workerCpu, 0)} of one core; ${m.consumers} of ${group.ssrcs().length} consumers forwarded, ${Math.round(m.packetsPerSecond)} packets/s; loss ${pct(m.loss)} (dropped at the SFU's sockets ${m.sfuDrops}, at the bots' ${m.botDrops})  [${cores} cores, load average ${os.loadavg()[0].toFixed(1)}${name.startsWith('phone') ? `; target within one core, < 0.5 % loss: ${m.workerCpu < 1 && m.loss < 0.005 ? 'met' : 'NOT met'}` : ''}]`,
+          `T10 a group of ${GROUP}, cameras on, ${name}: worker ${pct(m.workerCpu, 0)} of one core; ${m.consumers} of ${group.ssrcs().length} consumers forwarded, ${Math.round(m.packetsPerSecond)} packets/s; loss ${pct(m.loss)}, of it the SFU's ${pct(m.sfuLoss)} (packets dropped at the SFU's sockets ${m.sfuDrops}, at the bots' ${m.botDrops})  [${cores} cores, load average ${os.loadavg()[0].toFixed(1)}${name.startsWith('phone') ? `; target within one core, < 0.5 % loss: ${m.workerCpu < 1 && m.sfuLoss < 0.005 ? 'met' : 'NOT met'}` : ''}]`,
         );
       } finally {
         await group.close();

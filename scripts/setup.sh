@@ -2,7 +2,7 @@
 # Sets Hearth up on a Debian/Ubuntu machine that has Node.js and npm:
 # system packages the media worker needs, npm dependencies, the mediasoup worker, a build.
 #   npm run setup                      what running Hearth needs
-#   npm run setup -- --with-test-tools also Chromium, docker-compose and redis-server, for `npm test`
+#   npm run setup -- --with-test-tools also Chromium, docker-compose, redis-server and ffmpeg, for `npm test` and `npm run bench`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +27,8 @@ fi
 # can be had) and to run (libsrtp2-1), and what the test suite drives.
 packages=(meson ninja-build pkg-config g++ patch libssl-dev libuv1-dev libabsl-dev
   libflatbuffers-dev flatbuffers-compiler libsrtp2-dev libsrtp2-1)
-if [ "$with_test_tools" = 1 ]; then packages+=(chromium docker-compose openssl redis-server); fi
+# ffmpeg encodes the clip the media benchmarks' bots replay (bench/media/recording.mjs).
+if [ "$with_test_tools" = 1 ]; then packages+=(chromium docker-compose openssl redis-server ffmpeg); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -28,6 +28,9 @@ export async function measureWindow({ bots, pid, ssrcs, seconds, during = async 
     sentPerSecond: (after.counters.sent - before.counters.sent) / wall,
     loss: loss.loss,
     lost: loss.lost,
+    // A packet the bots' own full socket dropped is one consumer packet lost outside the SFU;
+    // what is left is the SFU's (a packet dropped at its socket is lost to every consumer of it).
+    sfuLoss: loss.expected > 0 ? Math.max(0, loss.lost - (after.botDrops - before.botDrops)) / loss.expected : 0,
     sfuDrops: after.sfuDrops - before.sfuDrops,
     botDrops: after.botDrops - before.botDrops,
   };

@@ -1,7 +1,7 @@
 // The main thread's handle on the bots' RTP thread (rtpThread.mjs), and loss from its counters.
 import { Worker } from 'node:worker_threads';
 
-export async function startRtpBots({ receivers = 4 } = {}) {
+export async function startRtpBots({ receivers = 8 } = {}) {
   const thread = new Worker(new URL('./rtpThread.mjs', import.meta.url), { workerData: { receivers } });
   const pending = new Map();
   let next = 0;
