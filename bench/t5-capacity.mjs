@@ -20,7 +20,16 @@ export const PLOT_FILE = path.join(import.meta.dirname, '..', 'docs', 'bench', '
 /** Consumers per core from one window: consumers forwarded per fraction of a core used. */
 const perCore = (m) => m.consumers / m.workerCpu;
 
-export async function runT5({ quick = false, groups = quick ? [1, 2] : [1, 2, 4, 8], seconds = quick ? 4 : 8, layout = 'everyone', log = console.log } = {}) {
+export async function runT5({
+  quick = false,
+  groups = quick ? [1, 2] : [1, 2, 4, 8],
+  seconds = quick ? 4 : 6,
+  // Windows per system at each load point, Hearth and bare taking turns, so a neighbour's load
+  // on a shared machine falls on both alike; the figure is their mean.
+  turns = quick ? 1 : 2,
+  layout = 'everyone',
+  log = console.log,
+} = {}) {
   const cores = os.availableParallelism();
   const bots = await startRtpBots();
   const bench = await startBenchServer({
@@ -29,37 +38,67 @@ export async function runT5({ quick = false, groups = quick ? [1, 2] : [1, 2, 4,
     options: { benchPlainTransports: true },
   });
   const bare = await mediasoup.createWorker({ logLevel: 'warn' });
-  const hearthPid = bench.server.pool.report()[0].pid;
+  const systems = {
+    hearth: { name: 'Hearth', pid: bench.server.pool.report()[0].pid, groups: [], open: () => openHearthGroup(bench, bots, { size: GROUP, layout }) },
+    bare: { name: 'bare mediasoup', pid: bare.pid, groups: [], open: () => openBareGroup(bare, bots, { size: GROUP, layout }) },
+  };
   const results = { hearth: [], bare: [] };
   try {
-    log(`T5 bots: ${bots.recording}; ${cores} cores; one worker each; windows of ${seconds} s`);
+    log(`T5 bots: ${bots.recording}; ${cores} cores; one worker each; ${turns} window${turns > 1 ? 's' : ''} of ${seconds} s per system and load, taking turns`);
     for (const n of groups) {
-      // Same run, same bots, one after the other (each has the machine's other core for the bots).
-      for (const system of ['hearth', 'bare']) {
-        const opened = [];
-        try {
-          for (let g = 0; g < n; g++) {
-            opened.push(system === 'hearth' ? await openHearthGroup(bench, bots, { size: GROUP, layout }) : await openBareGroup(bare, bots, { size: GROUP, layout }));
-          }
-          await new Promise((r) => setTimeout(r, SETTLE_MS));
-          const m = await measureWindow({ bots, pid: system === 'hearth' ? hearthPid : bare.pid, ssrcs: () => opened.flatMap((g) => g.ssrcs()), seconds });
-          results[system].push({ groups: n, ...m });
-          log(
-            `T5 ${system === 'hearth' ? 'Hearth' : 'bare mediasoup'}, ${n} group${n > 1 ? 's' : ''} of ${GROUP}: ${m.consumers} consumers forwarded, ${Math.round(m.packetsPerSecond)} packets/s; worker ${pct(m.workerCpu, 0)} of a core (${Math.round(perCore(m))} consumers per core); loss ${pct(m.loss)}, of it the SFU's ${pct(m.sfuLoss)} (packets dropped at the SFU's sockets ${m.sfuDrops}, at the bots' ${m.botDrops}${m.botDrops > 0 ? ': the bots could not keep up, this point measures the machine more than the SFU' : ''}); bench process (Hearth's Node + bots) ${pct(m.benchCpu, 0)}  [${cores} cores, load average ${os.loadavg()[0].toFixed(1)}]`,
-          );
-        } finally {
-          for (const g of opened) await g.close();
-          // Let the worker empty its queues before the next system is measured.
-          await new Promise((r) => setTimeout(r, 500));
+      // Both systems hold n groups; only one system's bots send at a time.
+      for (const system of Object.values(systems)) {
+        while (system.groups.length < n) {
+          const group = await system.open();
+          await group.stopSending();
+          system.groups.push(group);
         }
+      }
+      const windows = { hearth: [], bare: [] };
+      for (let turn = 0; turn < turns; turn++) {
+        for (const [key, system] of Object.entries(systems)) {
+          for (const g of system.groups) await g.startSending();
+          try {
+            await new Promise((r) => setTimeout(r, SETTLE_MS));
+            windows[key].push(await measureWindow({ bots, pid: system.pid, ssrcs: () => system.groups.flatMap((g) => g.ssrcs()), seconds }));
+          } finally {
+            for (const g of system.groups) await g.stopSending();
+            // The worker empties its queues before the other system is measured.
+            await new Promise((r) => setTimeout(r, 300));
+          }
+        }
+      }
+      for (const [key, system] of Object.entries(systems)) {
+        const m = meanOf(windows[key]);
+        results[key].push({ groups: n, ...m });
+        log(
+          `T5 ${system.name}, ${n} group${n > 1 ? 's' : ''} of ${GROUP}: ${m.consumers} consumers forwarded, ${Math.round(m.packetsPerSecond)} packets/s; worker ${pct(m.workerCpu, 0)} of a core (${Math.round(perCore(m))} consumers per core); loss ${pct(m.loss)}, of it the SFU's ${pct(m.sfuLoss)} (packets dropped at the SFU's sockets ${m.sfuDrops}, at the bots' ${m.botDrops}${m.botDrops > 0 ? ': the bots could not keep up, this point measures the machine more than the SFU' : ''}); bench process (Hearth's Node + bots) ${pct(m.benchCpu, 0)}  [${cores} cores, load average ${os.loadavg()[0].toFixed(1)}]`,
+        );
       }
     }
   } finally {
+    for (const system of Object.values(systems)) for (const g of system.groups) await g.close().catch(() => undefined);
     bare.close();
     await bots.stop();
     await bench.close();
   }
   return summarise(results, { cores, log, layout });
+}
+
+/** The mean of a few windows' figures (counts summed). */
+function meanOf(windows) {
+  const mean = (k) => windows.reduce((sum, w) => sum + w[k], 0) / windows.length;
+  const sum = (k) => windows.reduce((total, w) => total + w[k], 0);
+  return {
+    consumers: Math.round(mean('consumers')),
+    packetsPerSecond: mean('packetsPerSecond'),
+    workerCpu: mean('workerCpu'),
+    benchCpu: mean('benchCpu'),
+    loss: mean('loss'),
+    sfuLoss: mean('sfuLoss'),
+    sfuDrops: sum('sfuDrops'),
+    botDrops: sum('botDrops'),
+  };
 }
 
 function summarise(results, { cores, log, layout }) {

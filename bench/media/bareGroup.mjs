@@ -34,8 +34,9 @@ export async function openBareGroup(worker, bots, { size, layout }) {
     const ssrcs = bots.ssrcs();
     m.producers.push(await send.produce({ kind: 'audio', rtpParameters: micParameters(ssrcs.audio) }));
     m.producers.push(await send.produce({ kind: 'video', rtpParameters: cameraParameters(ssrcs.video) }));
-    botIds.push(`${router.id}:${m.id}`);
-    await bots.addBot({ id: botIds.at(-1), port: send.tuple.localPort, audioSsrc: ssrcs.audio, videoSsrcs: ssrcs.video, level: -60 });
+    const bot = { id: `${router.id}:${m.id}`, port: send.tuple.localPort, audioSsrc: ssrcs.audio, videoSsrcs: ssrcs.video, level: -60 };
+    botIds.push(bot.id);
+    await bots.addBot(bot);
   }
   for (const viewer of members) {
     const tiles = tilesFor(layout, viewer.id, roster, null);
@@ -53,6 +54,8 @@ export async function openBareGroup(worker, bots, { size, layout }) {
   }
   return {
     ssrcs: () => consumers.map((c) => c.rtpParameters.encodings[0].ssrc),
+    stopSending: () => bots.pauseBots(botIds),
+    startSending: () => bots.resumeBots(botIds),
     async close() {
       await bots.removeBots(botIds);
       router.close();

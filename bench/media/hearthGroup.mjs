@@ -46,9 +46,9 @@ export async function openHearthGroup(bench, bots, { size, layout }) {
     const ssrcs = bots.ssrcs();
     await call(m.socket, 'producer:create', { transportId: send.id, kind: 'audio', source: 'mic', rtpParameters: micParameters(ssrcs.audio) });
     await call(m.socket, 'producer:create', { transportId: send.id, kind: 'video', source: 'camera', rtpParameters: cameraParameters(ssrcs.video) });
-    const botId = `${sessionId}:${m.id}`;
-    group.botIds.push(botId);
-    await bots.addBot({ id: botId, port: send.port, audioSsrc: ssrcs.audio, videoSsrcs: ssrcs.video, level: -60 });
+    const bot = { id: `${sessionId}:${m.id}`, port: send.port, audioSsrc: ssrcs.audio, videoSsrcs: ssrcs.video, level: -60 };
+    group.botIds.push(bot.id);
+    await bots.addBot(bot);
   }
 
   /** Brings one consumer in line with its viewer's screen, as the browser's client does. */
@@ -115,6 +115,9 @@ export async function openHearthGroup(bench, bots, { size, layout }) {
       const session = await server.sessions.get(sessionId);
       await session.run({ type: 'breakoutTick' }, { kind: 'system' });
     },
+    /** The bots stop sending (their producers go quiet), and start again. */
+    stopSending: () => bots.pauseBots(group.botIds),
+    startSending: () => bots.resumeBots(group.botIds),
     async close() {
       await bots.removeBots(group.botIds);
       for (const m of members) m.socket.disconnect();

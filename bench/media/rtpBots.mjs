@@ -22,6 +22,9 @@ export async function startRtpBots({ receivers = 8 } = {}) {
     addBot: (bot) => ask('addBot', bot),
     setLevel: (ids, level) => ask('setLevel', { ids, level }),
     removeBots: (ids) => ask('removeBots', { ids }),
+    /** Bots that stop sending for a while and go on later, as a muted sender does. */
+    pauseBots: (ids) => ask('pauseBots', { ids }),
+    resumeBots: (ids) => ask('resumeBots', { ids }),
     counters: () => ask('counters'),
     async stop() {
       await ask('stop');

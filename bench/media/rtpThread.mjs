@@ -102,6 +102,7 @@ function senderReport(s, now) {
 function tick() {
   const now = performance.now() - started;
   for (const bot of bots.values()) {
+    if (bot.paused) continue;
     if (now - bot.reportedAt >= SR_EVERY_MS) {
       bot.reportedAt = now;
       for (const s of bot.streams) sender.send(senderReport(s, now), bot.port, '127.0.0.1');
@@ -158,6 +159,20 @@ parentPort.on('message', ({ id, op, args }) => {
     case 'removeBots':
       for (const i of args.ids) bots.delete(i);
       break;
+    case 'pauseBots':
+      for (const bot of args.ids.map((i) => bots.get(i))) if (bot) bot.paused = true;
+      break;
+    case 'resumeBots': {
+      // As a muted sender comes back: its streams go on where they stopped (sequence numbers
+      // without a gap), timed from now.
+      const now = performance.now() - started;
+      for (const bot of args.ids.map((i) => bots.get(i))) {
+        if (!bot?.paused) continue;
+        bot.paused = false;
+        for (const s of bot.streams) s.phaseMs = now - (s.loop * rec.durationMs + s.packets[s.index].at);
+      }
+      break;
+    }
     case 'counters':
       result = { sent, received: Object.fromEntries([...received].map(([ssrc, s]) => [ssrc, { count: s.count, highest: s.highest, first: s.first }])) };
       break;
