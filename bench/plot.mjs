@@ -26,7 +26,7 @@ export function writeCapacityPlot(file, { title, series, note }) {
     `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${H - M.bottom}" stroke="#333"/>`,
     `<line x1="${W - M.right}" y1="${M.top}" x2="${W - M.right}" y2="${H - M.bottom}" stroke="#333"/>`,
     `<line x1="${M.left}" y1="${yCpu(1)}" x2="${W - M.right}" y2="${yCpu(1)}" stroke="#999" stroke-dasharray="2 3"/>`,
-    `<text x="${M.left + 4}" y="${yCpu(1) - 4}" fill="#666">one core</text>`,
+    `<text x="${W - M.right - 4}" y="${yCpu(1) - 4}" text-anchor="end" fill="#666">one core</text>`,
     `<line x1="${M.left}" y1="${yLoss(0.005)}" x2="${W - M.right}" y2="${yLoss(0.005)}" stroke="#cf222e" stroke-opacity="0.4" stroke-dasharray="2 3"/>`,
     `<text x="${W - M.right - 4}" y="${yLoss(0.005) - 4}" text-anchor="end" fill="#cf222e">0.5 % loss</text>`,
     `<text x="${W / 2}" y="${H - 12}" text-anchor="middle">consumers forwarded</text>`,
