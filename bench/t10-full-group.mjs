@@ -30,10 +30,11 @@ export async function runT10({ quick = false, seconds = quick ? 8 : 20, log = co
       const group = await openHearthGroup(bench, bots, { size: GROUP, layout });
       try {
         await new Promise((r) => setTimeout(r, SETTLE_MS));
-        const m = await measureWindow({ bots, pid, ssrcs: group.ssrcs, seconds, during: evening ? (until) => runEvening(group, until) : undefined });
+        let night;
+        const m = await measureWindow({ bots, pid, ssrcs: group.ssrcs, seconds, during: evening ? async (until) => void (night = await runEvening(group, until)) : undefined });
         rows[name] = m;
         log(
-          `T10 a group of ${GROUP}, cameras on, ${name}: worker ${pct(m.workerCpu, 0)} of one core; ${m.consumers} of ${group.ssrcs().length} consumers forwarded, ${Math.round(m.packetsPerSecond)} packets/s; loss ${pct(m.loss)}, of it the SFU's ${pct(m.sfuLoss)} (packets dropped at the SFU's sockets ${m.sfuDrops}, at the bots' ${m.botDrops})  [${cores} cores, load average ${os.loadavg()[0].toFixed(1)}${name.startsWith('phone') ? `; target within one core, < 0.5 % loss: ${m.workerCpu < 1 && m.sfuLoss < 0.005 ? 'met' : 'NOT met'}` : ''}]`,
+          `T10 a group of ${GROUP}, cameras on, ${name}: worker ${pct(m.workerCpu, 0)} of one core; ${m.consumers} of ${group.ssrcs().length} consumers forwarded, ${Math.round(m.packetsPerSecond)} packets/s; loss ${pct(m.loss)}, of it the SFU's ${pct(m.sfuLoss)} (packets dropped at the SFU's sockets ${m.sfuDrops}, at the bots' ${m.botDrops})${night ? `; slowest command with the screens following it ${Math.round(night.slowestMs)} ms${night.failed.length ? `; FAILED: ${night.failed.join('; ')}` : ''}` : ''}  [${cores} cores, load average ${os.loadavg()[0].toFixed(1)}${name.startsWith('phone') ? `; target within one core, < 0.5 % loss: ${m.workerCpu < 1 && m.sfuLoss < 0.005 ? 'met' : 'NOT met'}` : ''}]`,
         );
       } finally {
         await group.close();

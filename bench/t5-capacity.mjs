@@ -10,7 +10,7 @@ import { startRtpBots } from './media/rtpBots.mjs';
 import { openHearthGroup } from './media/hearthGroup.mjs';
 import { openBareGroup } from './media/bareGroup.mjs';
 import { measureWindow, pct } from './media/measure.mjs';
-import { runEvening } from './media/evening.mjs';
+import { runEvenings } from './media/evening.mjs';
 import { writeCapacityPlot } from './plot.mjs';
 
 const GROUP = 17;
@@ -84,15 +84,16 @@ export async function runT5({
         for (const g of hearth.groups) await g.startSending();
         try {
           await new Promise((r) => setTimeout(r, SETTLE_MS));
+          let evenings;
           const m = await measureWindow({
             bots,
             pid: hearth.pid,
             ssrcs: () => hearth.groups.flatMap((g) => g.ssrcs()),
             seconds: seconds * 2,
-            during: (until) => Promise.all(hearth.groups.map((g) => runEvening(g, until))),
+            during: async (until) => void (evenings = await runEvenings(hearth.groups, until)),
           });
           log(
-            `T5 Hearth, ${n} group${n > 1 ? 's' : ''} of ${GROUP} through an evening (a speaker-only round, pairs, back, in ${Math.round(m.seconds)} s): worker ${pct(m.workerCpu, 0)} of a core; loss ${pct(m.loss)}, of it the SFU's ${pct(m.sfuLoss)} (packets dropped at the SFU's sockets ${m.sfuDrops}, at the bots' ${m.botDrops})  [${cores} cores, load average ${os.loadavg()[0].toFixed(1)}; target < 0.5 %: ${m.sfuLoss < LOSS_LIMIT ? 'met' : 'NOT met'}]`,
+            `T5 Hearth, ${n} group${n > 1 ? 's' : ''} of ${GROUP} through an evening (a speaker-only round, pairs, back, in ${Math.round(m.seconds)} s): worker ${pct(m.workerCpu, 0)} of a core; loss ${pct(m.loss)}, of it the SFU's ${pct(m.sfuLoss)} (packets dropped at the SFU's sockets ${m.sfuDrops}, at the bots' ${m.botDrops}); slowest command with the screens following it ${Math.round(evenings.slowestMs)} ms${evenings.failed.length ? `; FAILED: ${evenings.failed.join('; ')}` : ''}  [${cores} cores, load average ${os.loadavg()[0].toFixed(1)}; target < 0.5 %: ${m.sfuLoss < LOSS_LIMIT && evenings.failed.length === 0 ? 'met' : 'NOT met'}]`,
           );
         } finally {
           for (const g of hearth.groups) await g.stopSending();
