@@ -2,13 +2,14 @@
 // at all (no signalling, no session, no policy, no speaker or talk-time observers). The same
 // producers and consumers, shown and paused the same way by the same viewing rules.
 import { mediaCodecs } from '../../server/dist/media/routerOptions.js';
+import { BOT_SOCKET_BUFFER_BYTES } from '../../server/dist/rooms/Room.js';
 import { botRtpCapabilities, cameraParameters, micParameters, srtpForBot } from './botParameters.mjs';
 import { tilesFor } from './viewing.mjs';
 
 
 async function plainTransport(router, port, srtp) {
   const transport = await router.createPlainTransport({
-    listenInfo: { protocol: 'udp', ip: '127.0.0.1' },
+    listenInfo: { protocol: 'udp', ip: '127.0.0.1', recvBufferSize: BOT_SOCKET_BUFFER_BYTES, sendBufferSize: BOT_SOCKET_BUFFER_BYTES },
     rtcpMux: true,
     comedia: false,
     ...(srtp ? { enableSrtp: true, srtpCryptoSuite: srtp.cryptoSuite } : {}),

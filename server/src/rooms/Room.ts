@@ -15,6 +15,8 @@ export type TalkListener = (roomId: string, peerIds: string[], intervalMs: numbe
 /** Speech is well above this (dBov); room noise and a muted line are below it. */
 const TALK_THRESHOLD_DBOV = -50;
 const TALK_INTERVAL_MS = 1000;
+/** Socket buffers of a load bot's plain transport (benchmarks only); the kernel caps them at net.core.rmem_max/wmem_max. */
+export const BOT_SOCKET_BUFFER_BYTES = 4 * 2 ** 20;
 
 export class RoomClosedError extends AppError {
   constructor() {
@@ -188,7 +190,9 @@ export class Room {
       const peer = this.#peer(peerId);
       if (peer.transportFor(req.direction)) throw new InvalidStateError(`a ${req.direction} transport already exists`);
       const transport = await this.router.createPlainTransport<TransportAppData>({
-        listenInfo: { protocol: 'udp', ip: '127.0.0.1' },
+        // A bot's socket rides out the pauses of a shared benchmark machine (the bare router's
+        // get the same, bench/media/bareGroup.mjs), so T5 measures the worker, not the scheduler.
+        listenInfo: { protocol: 'udp', ip: '127.0.0.1', recvBufferSize: BOT_SOCKET_BUFFER_BYTES, sendBufferSize: BOT_SOCKET_BUFFER_BYTES },
         rtcpMux: true,
         comedia: false,
         ...(req.srtp ? { enableSrtp: true, srtpCryptoSuite: req.srtp.cryptoSuite } : {}),
