@@ -52,12 +52,18 @@ export async function runT5({
     log(`T5 bots: ${bots.recording}; ${cores} cores; one worker each; ${turns} window${turns > 1 ? 's' : ''} of ${seconds} s per system and load, taking turns`);
     for (const n of groups) {
       // Both systems hold n groups; only one system's bots send at a time.
-      for (const system of Object.values(systems)) {
-        while (system.groups.length < n) {
-          const group = await system.open();
-          await group.stopSending();
-          system.groups.push(group);
+      try {
+        for (const system of Object.values(systems)) {
+          while (system.groups.length < n) {
+            const group = await system.open();
+            await group.stopSending();
+            system.groups.push(group);
+          }
         }
+      } catch (err) {
+        // A worker still choking on the last load can leave a join unanswered: report what was measured.
+        log(`T5 could not open ${n} groups (${err.message}): stopping at ${groups[groups.indexOf(n) - 1] ?? 0}  [${cores} cores, load average ${os.loadavg()[0].toFixed(1)}]`);
+        break;
       }
       const windows = { hearth: [], bare: [] };
       for (let turn = 0; turn < turns; turn++) {

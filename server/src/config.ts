@@ -44,10 +44,12 @@ const Env = z.object({
    * takes no new group: SERVER_FULL for the new group, not a stutter for every group on it.
    * A group let in may still grow to its full size, so this is one core's measured capacity
    * (T5, `npm run bench`) less one full group's streams (README, *Media capacity*): T5 measured
-   * about 2,400 consumers per core (everyone's camera at full size, on a shared 2-core machine);
-   * 80 % of that, for bursts and keyframes, less a group of 17 seeing everyone (544) is 1,400.
+   * 1,800–2,300 consumers per core (everyone's camera at full size; a shared, busy 2-core
+   * machine); 80 % of about 2,000, for bursts and keyframes, less a group of 17 seeing everyone
+   * (544) is about 1,000. At saturation the worker's control requests wait behind media for
+   * seconds (T5's evening at 4 groups), so the limit keeps workers well short of it.
    */
-  MEDIA_MAX_STREAMS_PER_WORKER: z.coerce.number().int().min(1).max(1_000_000).default(1400),
+  MEDIA_MAX_STREAMS_PER_WORKER: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** Address the media sockets bind to. */
   MEDIA_LISTEN_IP: z.string().default('0.0.0.0'),
   /** Address announced to browsers in ICE candidates: the host's public IP or name when behind NAT/Docker. */
