@@ -12,7 +12,12 @@ export const consent = { agreed: true, location: 'Home', callbackNumber: '+1 555
 const fakeDtls = { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: Array.from({ length: 32 }, () => 'AB').join(':') }] };
 
 export async function call(socket, event, payload) {
-  const ack = await socket.timeout(10_000).emitWithAck(event, payload);
+  const ack = await socket
+    .timeout(10_000)
+    .emitWithAck(event, payload)
+    .catch((err) => {
+      throw new Error(`${event}: ${err.message}`);
+    });
   if (!ack.ok) throw new Error(`${event}: ${ack.error.code} ${ack.error.message}`);
   return ack.data;
 }
@@ -61,13 +66,13 @@ export function connect(url, auth, cookie) {
 }
 
 /** A server with the demo cohort and its facilitator signed in; `openSession` adds groups to it. */
-export async function startBenchServer({ limits = UNLIMITED_REQUESTS, env = {} } = {}) {
+export async function startBenchServer({ limits = UNLIMITED_REQUESTS, env = {}, options = {} } = {}) {
   // The session's clock can be moved on (skipping a countdown) without waiting for it.
   const time = { offset: 0 };
   const server = await startServer(
     loadConfig({ PORT: '0', HOST: '127.0.0.1', MEDIASOUP_WORKERS: '1', MEDIA_LISTEN_IP: '127.0.0.1', LOG_LEVEL: 'error', ...env }),
     createLogger('error'),
-    { announce: () => {}, clock: () => Date.now() + time.offset, limits },
+    { announce: () => {}, clock: () => Date.now() + time.offset, limits, ...options },
   );
   const sockets = [];
   const close = async () => {

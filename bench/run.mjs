@@ -6,9 +6,11 @@ import { runT2 } from './t2-command.mjs';
 import { runT2b } from './t2b-many-groups.mjs';
 import { runT3 } from './t3-pairs.mjs';
 import { runT4 } from './t4-turn.mjs';
+import { runT5 } from './t5-capacity.mjs';
 import { runT6 } from './t6-memory.mjs';
 import { runT7 } from './t7-drop.mjs';
 import { runT9 } from './t9-flood.mjs';
+import { runT10 } from './t10-full-group.mjs';
 import { runT12 } from './t12-first-load.mjs';
 import { runSignInFlood } from './signin-flood.mjs';
 import { loadAverage } from './stats.mjs';
@@ -39,10 +41,9 @@ await bench('T2', () => runT2(quick ? { rounds: 100 } : {}));
 await bench('T2b', () => runT2b(quick ? { seconds: 8, warmupSeconds: 2 } : {}));
 await bench('T3', () => runT3(quick ? { rounds: 5 } : {}));
 await bench('T4', () => runT4(quick ? { turns: 100 } : {}));
-// T5 and T10 (media load with real RTP, and the plot of consumers against worker CPU and
-// loss) come from their own rig; they take `{ quick }` and go here:
-//   await bench('T5', () => runT5({ quick }));
-//   await bench('T10', () => runT10({ quick }));
+// T5 and T10: media load with real RTP (bench/media/), and the plot of consumers against worker CPU and loss.
+await bench('T5', () => runT5({ quick }));
+await bench('T10', () => runT10({ quick }));
 await bench('T6', () => runT6(quick ? { groups: 1 } : {}));
 await bench('T7', () => runT7(quick ? { drops: 3 } : {}));
 await bench('T9', () => runT9(quick ? { seconds: 4, baselineSeconds: 2 } : {}));

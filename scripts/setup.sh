@@ -2,14 +2,17 @@
 # Sets Hearth up on a Debian/Ubuntu machine that has Node.js and npm:
 # system packages the media worker needs, npm dependencies, the mediasoup worker, a build.
 #   npm run setup                      what running Hearth needs
-#   npm run setup -- --with-test-tools also Chromium, docker-compose and redis-server, for `npm test`
+#   npm run setup -- --with-test-tools   also Chromium, docker-compose, redis-server and iproute2, for `npm test`
+#   npm run setup -- --with-bench-tools  also ffmpeg (the media benchmarks' recording), for `npm run bench`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 with_test_tools=0
+with_bench_tools=0
 for arg in "$@"; do
   case "$arg" in
     --with-test-tools) with_test_tools=1 ;;
+    --with-bench-tools) with_bench_tools=1 ;;
     *) echo "setup: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -28,6 +31,8 @@ fi
 packages=(meson ninja-build pkg-config g++ patch libssl-dev libuv1-dev libabsl-dev
   libflatbuffers-dev flatbuffers-compiler libsrtp2-dev libsrtp2-1)
 if [ "$with_test_tools" = 1 ]; then packages+=(chromium docker-compose openssl redis-server iproute2 ethtool python3); fi
+# ffmpeg encodes the clip the media benchmarks' bots replay (bench/media/recording.mjs); the tests do not need it.
+if [ "$with_bench_tools" = 1 ]; then packages+=(chromium ffmpeg iproute2); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -20,6 +20,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ MEDIA_MAX_PEERS_PER_WORKER: '40' }).media.maxPeersPerWorker).toBe(40);
     expect(() => loadConfig({ MEDIA_MAX_PEERS_PER_WORKER: '0' })).toThrow(/MEDIA_MAX_PEERS_PER_WORKER/);
   });
+  it('takes no new group on a worker past 1000 streams unless told otherwise', () => {
+    expect(loadConfig({}).media.maxStreamsPerWorker).toBe(1000);
+    expect(loadConfig({ MEDIA_MAX_STREAMS_PER_WORKER: '600' }).media.maxStreamsPerWorker).toBe(600);
+    expect(() => loadConfig({ MEDIA_MAX_STREAMS_PER_WORKER: '0' })).toThrow(/MEDIA_MAX_STREAMS_PER_WORKER/);
+  });
   it('names the clinic "Hearth" until CLINIC_NAME says otherwise', () => {
     expect(loadConfig({}).clinicName).toBe('Hearth');
     expect(loadConfig({ CLINIC_NAME: ' Riverside Outpatient ' }).clinicName).toBe('Riverside Outpatient');

@@ -39,6 +39,17 @@ const Env = z.object({
    * phones that show a page of tiles at a time cost less.
    */
   MEDIA_MAX_PEERS_PER_WORKER: z.coerce.number().int().min(1).max(10_000).default(100),
+  /**
+   * Streams (consumers wanted: every voice, each camera shown in a tile) past which a worker
+   * takes no new group: SERVER_FULL for the new group, not a stutter for every group on it.
+   * A group let in may still grow to its full size, so this is one core's measured capacity
+   * (T5, `npm run bench`) less one full group's streams (README, *Media capacity*): T5 measured
+   * 1,800–2,300 consumers per core (everyone's camera at full size; a shared, busy 2-core
+   * machine); 80 % of about 2,000, for bursts and keyframes, less a group of 17 seeing everyone
+   * (544) is about 1,000. At saturation the worker's control requests wait behind media for
+   * seconds (T5's evening at 4 groups), so the limit keeps workers well short of it.
+   */
+  MEDIA_MAX_STREAMS_PER_WORKER: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** Address the media sockets bind to. */
   MEDIA_LISTEN_IP: z.string().default('0.0.0.0'),
   /** Address announced to browsers in ICE candidates: the host's public IP or name when behind NAT/Docker. */
@@ -192,6 +203,8 @@ export type Config = {
     workers: number;
     /** People one worker carries; the next is refused (SERVER_FULL). */
     maxPeersPerWorker: number;
+    /** Streams past which a worker takes no new room (SERVER_FULL). */
+    maxStreamsPerWorker: number;
     listenIp: string;
     announcedAddress: string | undefined;
     port: number | undefined;
@@ -239,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     media: {
       workers: e.MEDIASOUP_WORKERS,
       maxPeersPerWorker: e.MEDIA_MAX_PEERS_PER_WORKER,
+      maxStreamsPerWorker: e.MEDIA_MAX_STREAMS_PER_WORKER,
       listenIp: e.MEDIA_LISTEN_IP,
       announcedAddress: e.MEDIA_ANNOUNCED_ADDRESS ?? defaultAnnouncedAddress(e.MEDIA_LISTEN_IP),
       port: e.MEDIA_PORT,

@@ -89,10 +89,10 @@ export class HttpsRequiredError extends AppError {
   }
 }
 
-/** The media workers cannot take another room or person: a limit, not a fault (MEDIA_MAX_PEERS_PER_WORKER). */
+/** The media workers cannot take another room or person: a limit, not a fault (MEDIA_MAX_PEERS_PER_WORKER, MEDIA_MAX_STREAMS_PER_WORKER). */
 export class ServerFullError extends AppError {
-  constructor() {
-    super('SERVER_FULL', 'this server cannot take more people right now');
+  constructor(message = 'this server cannot take more people right now') {
+    super('SERVER_FULL', message);
   }
 }
 

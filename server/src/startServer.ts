@@ -54,6 +54,12 @@ export type ServerOptions = {
   announce?: (text: string) => void;
   /** Fair shares other than the configured ones: a test of a limit makes it small, a latency benchmark large. */
   limits?: Partial<Limits>;
+  /**
+   * Benchmarks only: load bots may ask for plain RTP transports (`transport:createPlain`) to send
+   * real RTP through Hearth's own signalling. Never set from the environment or config: a
+   * production server refuses the request.
+   */
+  benchPlainTransports?: boolean;
 };
 
 /** Starts Hearth: workers, HTTP, signalling. Tests start it on port 0 and close it after. */
@@ -145,6 +151,7 @@ export async function startServer(
     log,
     turn: config.turn,
     openRooms: config.openRooms,
+    plainTransports: options.benchPlainTransports === true,
     trustedOrigins: trusted,
     limits: rateLimits,
     maxOutgoingBytes: limits.outgoingBufferBytes,

@@ -11,9 +11,17 @@ export type PooledWorker = {
   peers: number;
   /** How many it carries; the next is refused with SERVER_FULL. */
   readonly maxPeers: number;
+  /**
+   * Consumers its peers want played: every voice, and each camera shown in a tile. That is what
+   * the worker forwards once every group on it is together (pairs and speaker-only turns
+   * forward fewer, and come back to this).
+   */
+  streams: number;
+  /** Past this many streams it takes no new room (SERVER_FULL); the groups on it keep theirs. */
+  readonly maxStreams: number;
 };
 
-export type WorkerReport = { pid: number; routers: number; peers: number; closed: boolean };
+export type WorkerReport = { pid: number; routers: number; peers: number; streams: number; closed: boolean };
 
 /** CPU time a worker has used since it started, as the worker itself reports it (getrusage). */
 export type WorkerUsage = { pid: number; userSeconds: number; systemSeconds: number };
@@ -72,7 +80,15 @@ export class WorkerPool {
       worker.close();
       throw err;
     }
-    const pooled: PooledWorker = { worker, webRtcServer, routers: 0, peers: 0, maxPeers: this.config.maxPeersPerWorker };
+    const pooled: PooledWorker = {
+      worker,
+      webRtcServer,
+      routers: 0,
+      peers: 0,
+      maxPeers: this.config.maxPeersPerWorker,
+      streams: 0,
+      maxStreams: this.config.maxStreamsPerWorker,
+    };
     this.#workers[index] = pooled;
     worker.on('died', (error) => {
       this.log.error({ err: error, pid: worker.pid }, 'mediasoup worker died');
@@ -101,18 +117,25 @@ export class WorkerPool {
   }
 
   /**
-   * The least loaded live worker with room for one more person, for a new room; waits for a
-   * replacement when every worker has just died. SERVER_FULL when every worker is full.
+   * The live worker with room for a new group (another person and more streams) hosting the
+   * fewest routers; waits for a replacement when every worker has just died. SERVER_FULL when
+   * every live worker is full: a new group is refused rather than every group on a full worker
+   * made to stutter (T5 measures where a worker saturates).
    */
   async available(): Promise<PooledWorker> {
     if (this.#workers.every((w) => w.worker.closed) && this.#replacing.size > 0) await Promise.any(this.#replacing);
-    const open = this.#workers.filter((w) => !w.worker.closed && w.peers < w.maxPeers);
-    if (open.length === 0 && this.#workers.some((w) => !w.worker.closed)) throw new ServerFullError();
-    return this.leastLoaded();
+    const live = this.#workers.filter((w) => !w.worker.closed);
+    if (live.length === 0) throw new Error('no mediasoup worker is running');
+    const open = live.filter((w) => w.peers < w.maxPeers && w.streams < w.maxStreams);
+    if (open.length === 0) {
+      this.log.warn({ workers: live.map((w) => ({ pid: w.worker.pid, peers: w.peers, streams: w.streams })) }, 'every media worker is full: a new group is refused');
+      throw new ServerFullError('this server’s media is full: the groups already running keep their calls; start this one later or on another server');
+    }
+    return open.reduce((best, w) => (w.routers < best.routers ? w : best));
   }
 
   report(): WorkerReport[] {
-    return this.#workers.map((w) => ({ pid: w.worker.pid, routers: w.routers, peers: w.peers, closed: w.worker.closed }));
+    return this.#workers.map((w) => ({ pid: w.worker.pid, routers: w.routers, peers: w.peers, streams: w.streams, closed: w.worker.closed }));
   }
 
   /** Each live worker's CPU time; a worker that dies meanwhile is left out. */

@@ -6,6 +6,10 @@ import { InvalidStateError, NotFoundError } from '../errors.js';
 export type SendToPeer = <K extends ServerEventName>(event: K, payload: ServerEventPayload<K>) => void;
 
 export type TransportAppData = { direction: Direction };
+/** A browser's (WebRTC) or, in benchmarks only, a load bot's plain RTP transport. */
+export type PeerTransport = types.WebRtcTransport<TransportAppData> | types.PlainTransport<TransportAppData>;
+/** Told when the number of consumers this peer wants played changes (the worker's load). */
+export type WantedListener = (delta: number) => void;
 export type ProducerAppData = { peerId: string; source: MediaSource };
 
 /**
@@ -14,7 +18,7 @@ export type ProducerAppData = { peerId: string; source: MediaSource };
  * so nothing the peer owned outlives it.
  */
 export class Peer {
-  readonly #transports = new Map<string, types.WebRtcTransport<TransportAppData>>();
+  readonly #transports = new Map<string, PeerTransport>();
   readonly #producers = new Map<string, types.Producer<ProducerAppData>>();
   readonly #consumers = new Map<string, types.Consumer<ProducerAppData>>();
   /**
@@ -29,6 +33,7 @@ export class Peer {
     readonly id: string,
     readonly displayName: string,
     readonly send: SendToPeer,
+    private readonly onWanted: WantedListener = () => {},
   ) {}
 
   get closed(): boolean {
@@ -43,22 +48,23 @@ export class Peer {
     return { transports: this.#transports.size, producers: this.#producers.size, consumers: this.#consumers.size };
   }
 
-  addTransport(transport: types.WebRtcTransport<TransportAppData>): void {
+  addTransport(transport: PeerTransport): void {
     if (this.transportFor(transport.appData.direction)) {
       transport.close();
       throw new InvalidStateError(`a ${transport.appData.direction} transport already exists`);
     }
     this.#transports.set(transport.id, transport);
-    transport.observer.once('close', () => this.#transports.delete(transport.id));
+    // Both kinds' observers emit 'close'; the union of their typed emitters is not callable as one.
+    (transport.observer as types.TransportObserver).once('close', () => this.#transports.delete(transport.id));
   }
 
-  transport(id: string): types.WebRtcTransport<TransportAppData> {
+  transport(id: string): PeerTransport {
     const t = this.#transports.get(id);
     if (!t) throw new NotFoundError('transport');
     return t;
   }
 
-  transportFor(direction: Direction): types.WebRtcTransport<TransportAppData> | undefined {
+  transportFor(direction: Direction): PeerTransport | undefined {
     for (const t of this.#transports.values()) if (t.appData.direction === direction) return t;
     return undefined;
   }
@@ -79,12 +85,14 @@ export class Peer {
   }
 
   markReady(consumerId: string): void {
+    if (this.#closed || this.#ready.has(consumerId) || !this.#consumers.has(consumerId)) return;
     this.#ready.add(consumerId);
+    this.onWanted(1);
   }
 
   /** The client stopped showing this consumer: no policy change plays it until it is resumed. */
   markHidden(consumerId: string): void {
-    this.#ready.delete(consumerId);
+    if (this.#ready.delete(consumerId)) this.onWanted(-1);
   }
 
   isReady(consumerId: string): boolean {
@@ -95,7 +103,7 @@ export class Peer {
     this.#consumers.set(consumer.id, consumer);
     consumer.observer.once('close', () => {
       this.#consumers.delete(consumer.id);
-      this.#ready.delete(consumer.id);
+      this.markHidden(consumer.id);
     });
   }
 
@@ -109,6 +117,8 @@ export class Peer {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    if (this.#ready.size > 0) this.onWanted(-this.#ready.size);
+    this.#ready.clear();
     for (const t of [...this.#transports.values()]) t.close();
   }
 }

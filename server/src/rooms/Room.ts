@@ -15,6 +15,8 @@ export type TalkListener = (roomId: string, peerIds: string[], intervalMs: numbe
 /** Speech is well above this (dBov); room noise and a muted line are below it. */
 const TALK_THRESHOLD_DBOV = -50;
 const TALK_INTERVAL_MS = 1000;
+/** Socket buffers of a load bot's plain transport (benchmarks only); the kernel caps them at net.core.rmem_max/wmem_max. */
+export const BOT_SOCKET_BUFFER_BYTES = 4 * 2 ** 20;
 
 export class RoomClosedError extends AppError {
   constructor() {
@@ -144,7 +146,8 @@ export class Room {
       if (this.#peers.has(peerId)) this.#remove(peerId, { keepOpen: true });
       // The worker is carrying all it may: refuse this one rather than degrade everyone's call.
       if (this.host.peers >= this.host.maxPeers) throw new ServerFullError();
-      const peer = new Peer(peerId, displayName, send);
+      // What the peer wants played is what its worker forwards once the group is together.
+      const peer = new Peer(peerId, displayName, send, (delta) => void (this.host.streams += delta));
       const others: PeerInfo[] = [...this.#peers.values()].map((p) => ({ id: p.id, displayName: p.displayName }));
       this.#peers.set(peer.id, peer);
       this.host.peers++;
@@ -188,6 +191,35 @@ export class Room {
     });
   }
 
+  /**
+   * Benchmarks only (see `transport:createPlain`): a plain RTP transport for a load bot,
+   * connected to the bot's loopback address at once. Everything after it (producing,
+   * consuming, pausing, the policy) is the same path a browser's transport takes.
+   */
+  createPlainTransport(peerId: string, req: CommandRequest<'transport:createPlain'>): Promise<CommandResponse<'transport:createPlain'>> {
+    return this.run(async () => {
+      const peer = this.#peer(peerId);
+      if (peer.transportFor(req.direction)) throw new InvalidStateError(`a ${req.direction} transport already exists`);
+      const transport = await this.router.createPlainTransport<TransportAppData>({
+        // A bot's socket rides out the pauses of a shared benchmark machine (the bare router's
+        // get the same, bench/media/bareGroup.mjs), so T5 measures the worker, not the scheduler.
+        listenInfo: { protocol: 'udp', ip: '127.0.0.1', recvBufferSize: BOT_SOCKET_BUFFER_BYTES, sendBufferSize: BOT_SOCKET_BUFFER_BYTES },
+        rtcpMux: true,
+        comedia: false,
+        ...(req.srtp ? { enableSrtp: true, srtpCryptoSuite: req.srtp.cryptoSuite } : {}),
+        appData: { direction: req.direction },
+      });
+      try {
+        await transport.connect({ ip: req.ip, port: req.port, ...(req.srtp ? { srtpParameters: req.srtp } : {}) });
+        peer.addTransport(transport);
+      } catch (err) {
+        transport.close();
+        throw err;
+      }
+      return { id: transport.id, ip: transport.tuple.localAddress ?? transport.tuple.localIp, port: transport.tuple.localPort };
+    });
+  }
+
   /*
    * Operations on one peer's own transports, producers and consumers change nothing the
    * rest of the room depends on, so they skip the queue: a newcomer's DTLS connect or
@@ -196,11 +228,14 @@ export class Room {
 
   async connectTransport(peerId: string, req: CommandRequest<'transport:connect'>): Promise<void> {
     const transport = this.#livePeer(peerId).transport(req.transportId);
+    if (transport.type !== 'webrtc') throw new InvalidStateError('a plain transport is connected when it is made');
     await transport.connect({ dtlsParameters: req.dtlsParameters as types.DtlsParameters });
   }
 
   async restartIce(peerId: string, transportId: string): Promise<CommandResponse<'transport:restartIce'>> {
-    const iceParameters = await this.#livePeer(peerId).transport(transportId).restartIce();
+    const transport = this.#livePeer(peerId).transport(transportId);
+    if (transport.type !== 'webrtc') throw new InvalidStateError('a plain transport has no ICE');
+    const iceParameters = await transport.restartIce();
     return { iceParameters };
   }
 

@@ -17,6 +17,7 @@ const KIND_OF: Record<CommandName, RequestKind> = {
   'room:join': 'join',
   'room:leave': 'media',
   'transport:create': 'media',
+  'transport:createPlain': 'media',
   'transport:connect': 'media',
   'transport:restartIce': 'media',
   'peer:ready': 'media',

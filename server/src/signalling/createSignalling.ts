@@ -29,6 +29,8 @@ export type SignallingDeps = {
   log: Logger;
   turn: Config['turn'];
   openRooms: boolean;
+  /** Benchmarks only: load bots may ask for plain RTP transports (transport:createPlain). */
+  plainTransports?: boolean;
   /** Origins besides this node's own whose pages may connect (PUBLIC_URL's, ALLOWED_ORIGINS). */
   trustedOrigins: readonly string[];
   /** Each connection's and member's fair share of requests, and new connections per address. */
@@ -124,7 +126,7 @@ export function createSignalling(httpServer: HttpServer | HttpsServer, deps: Sig
         .catch(() => socket.disconnect(true));
     }
     registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairingRules: deps.pairingRules, place: deps.place, context: deps.context });
-    registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms });
+    registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms, plainTransports: deps.plainTransports ?? false });
   });
   return io;
 }

@@ -31,7 +31,7 @@ function admittedMember(connection: Connection, roomId: string) {
   return m;
 }
 
-export type MediaDeps = { rooms: Rooms; log: Logger; turn: Config['turn']; openRooms: boolean };
+export type MediaDeps = { rooms: Rooms; log: Logger; turn: Config['turn']; openRooms: boolean; plainTransports?: boolean };
 
 /**
  * Join, transports, producers and consumers for one socket. The socket is in at most one
@@ -39,7 +39,7 @@ export type MediaDeps = { rooms: Rooms; log: Logger; turn: Config['turn']; openR
  * the media room is the session's and only admitted members get in; the room's policy (the
  * session's state) decides what may play.
  */
-export function registerMediaHandlers(socket: Socket, connection: Connection, { rooms, log, turn, openRooms }: MediaDeps): void {
+export function registerMediaHandlers(socket: Socket, connection: Connection, { rooms, log, turn, openRooms, plainTransports = false }: MediaDeps): void {
   let membership: Membership | undefined;
   let joining = false;
 
@@ -86,6 +86,12 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
   handle(socket, 'transport:create', log, async ({ direction }) => {
     const { room, peerId } = member();
     return room.createTransport(peerId, direction);
+  });
+
+  handle(socket, 'transport:createPlain', log, async (req) => {
+    if (!plainTransports) throw new AppError('FORBIDDEN', 'plain RTP transports are for benchmarks only');
+    const { room, peerId } = member();
+    return room.createPlainTransport(peerId, req);
   });
 
   handle(socket, 'transport:connect', log, async (req) => {

@@ -150,6 +150,25 @@ export const commands = {
     request: z.object({ direction: Direction }).strict(),
     response: TransportOptions,
   },
+  /**
+   * Benchmarks only: a plain RTP transport for a load-generating bot on this machine (no ICE,
+   * no DTLS), connected at once to the bot's loopback address. Refused with FORBIDDEN unless the
+   * server was started for benchmarks (a startServer option, never read from the environment):
+   * an SFU that sends media wherever a client names would be a reflector for floods.
+   * With `srtp`, the worker encrypts what it sends as it does for a browser (the bot's key
+   * decrypts what it sends back).
+   */
+  'transport:createPlain': {
+    request: z
+      .object({
+        direction: Direction,
+        ip: z.literal('127.0.0.1'),
+        port: z.number().int().min(1).max(65535),
+        srtp: z.object({ cryptoSuite: z.enum(['AEAD_AES_256_GCM', 'AES_CM_128_HMAC_SHA1_80']), keyBase64: z.string().max(100) }).strict().optional(),
+      })
+      .strict(),
+    response: z.object({ id: Id, ip: z.string(), port: z.number().int() }),
+  },
   'transport:connect': {
     request: z.object({ transportId: Id, dtlsParameters: DtlsParameters }).strict(),
     response: Empty,

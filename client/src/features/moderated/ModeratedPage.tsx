@@ -10,7 +10,7 @@ import { ClosedNotice } from './ClosedNotice';
 import { ConsentForm } from './ConsentForm';
 import { NoticePage } from './NoticePage';
 import { PageHeading, ParticipantHeader, ParticipantPage, SessionAbout } from './ParticipantPage';
-import { problemWords } from './problems';
+import { problemWordsFor } from './problems';
 import { useClinicInfo } from './useClinicInfo';
 import { useModeratedState } from './useModeratedState';
 import { WaitingRoom } from './WaitingRoom';
@@ -126,5 +126,5 @@ function ProblemPage({ session, state, testId }: { session: ModeratedSession; st
         Your cohorts
       </a>
     ) : undefined;
-  return <NoticePage words={problemWords(code)} testId={testId} data={{ 'data-problem': code }} context={state.identity?.context} actions={retry} />;
+  return <NoticePage words={problemWordsFor(code, state.identity?.role)} testId={testId} data={{ 'data-problem': code }} context={state.identity?.context} actions={retry} />;
 }

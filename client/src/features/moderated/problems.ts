@@ -10,6 +10,22 @@ export type PageWords = {
   tone: 'error' | 'attention' | 'info';
 };
 
+/**
+ * A facilitator starting a group on a server whose media workers are full: the groups already
+ * running keep their calls, and this one is refused rather than made to stutter with them.
+ */
+const fullServerForFacilitator: PageWords = {
+  title: 'Hearth cannot start this group right now',
+  text: 'The server’s media capacity is taken by the groups already running, so it refused to start another one rather than make every call stutter. The groups in progress are not affected.',
+  next: 'Try again when a group has ended, or ask your clinic’s administrator to add media capacity (another server or more cores).',
+  tone: 'attention',
+};
+
+/** The words for the person who met the problem: a facilitator's full server is theirs to act on. */
+export function problemWordsFor(code: ProblemCode, role: 'facilitator' | 'participant' | undefined): PageWords {
+  return code === 'SERVER_FULL' && role === 'facilitator' ? fullServerForFacilitator : problemWords(code);
+}
+
 /** Why the link or sign-in did not open the session, or why entering was refused for now. */
 export function problemWords(code: ProblemCode): PageWords {
   switch (code) {
