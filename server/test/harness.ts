@@ -194,6 +194,17 @@ export async function joinWithMedia(
   return { socket, peerId: joined.peerId, producers, recvTransportId: recvTransport.id, sendTransportId: sendTransport.id };
 }
 
+/** A session member into its media room as a browser does: both transports, a microphone and a camera, ready. */
+export async function intoMedia(socket: TestSocket, sessionId: string): Promise<void> {
+  const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
+  const sendT = await call(socket, 'transport:create', { direction: 'send' });
+  await call(socket, 'transport:connect', { transportId: sendT.id, dtlsParameters: fakeDtls });
+  await call(socket, 'producer:create', { transportId: sendT.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
+  await call(socket, 'producer:create', { transportId: sendT.id, kind: 'video', source: 'camera', rtpParameters: simulcastVp8Parameters() });
+  await call(socket, 'transport:create', { direction: 'recv' });
+  await call(socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+}
+
 /**
  * A session member's client on any server address, keeping every snapshot it is sent. With
  * `reconnect` it comes back by itself after a drop, as the browser's does.

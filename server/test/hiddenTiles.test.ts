@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type ServerEventPayload } from '@hearth/shared';
+import type { ServerEventPayload } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { call, fakeDtls, opusParameters, record, send, simulcastVp8Parameters, serverForFile, receivingOnWorker, type TestSocket } from './harness.js';
+import { call, intoMedia, receivingOnWorker, record, send, serverForFile, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 /*
@@ -15,17 +15,6 @@ const track = serverForFile((started) => (server = started));
 
 
 type Member = { socket: TestSocket; id: string; offered: ServerEventPayload<'consumer:created'>[] };
-
-/** Into the media room as a browser does: both transports, a microphone and a camera, ready. */
-async function intoMedia(socket: TestSocket, sessionId: string): Promise<void> {
-  const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
-  const sendT = await call(socket, 'transport:create', { direction: 'send' });
-  await call(socket, 'transport:connect', { transportId: sendT.id, dtlsParameters: fakeDtls });
-  await call(socket, 'producer:create', { transportId: sendT.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
-  await call(socket, 'producer:create', { transportId: sendT.id, kind: 'video', source: 'camera', rtpParameters: simulcastVp8Parameters() });
-  await call(socket, 'transport:create', { direction: 'recv' });
-  await call(socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
-}
 
 describe('tiles a client is not showing are not received', () => {
   it('hidden cameras pause on the worker, stay paused through policy changes, and play when shown if the policy allows', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ServerEventPayload } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { call, fakeDtls, opusParameters, record, send, simulcastVp8Parameters, startTestServer, type TestSocket } from './harness.js';
+import { call, intoMedia, record, send, startTestServer, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 /*
@@ -25,17 +25,6 @@ afterAll(async () => {
 });
 
 type Member = { socket: TestSocket; id: string; offered: ServerEventPayload<'consumer:created'>[] };
-
-/** Into the media room as a browser does: both transports, a microphone and a camera, ready. */
-async function intoMedia(socket: TestSocket, sessionId: string): Promise<void> {
-  const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
-  const sendT = await call(socket, 'transport:create', { direction: 'send' });
-  await call(socket, 'transport:connect', { transportId: sendT.id, dtlsParameters: fakeDtls });
-  await call(socket, 'producer:create', { transportId: sendT.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
-  await call(socket, 'producer:create', { transportId: sendT.id, kind: 'video', source: 'camera', rtpParameters: simulcastVp8Parameters() });
-  await call(socket, 'transport:create', { direction: 'recv' });
-  await call(socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
-}
 
 /** A session with its facilitator entered and its four participants admitted (not yet in media). */
 async function admittedGroup() {
