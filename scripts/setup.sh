@@ -2,7 +2,7 @@
 # Sets Hearth up on a Debian/Ubuntu machine that has Node.js and npm:
 # system packages the media worker needs, npm dependencies, the mediasoup worker, a build.
 #   npm run setup                      what running Hearth needs
-#   npm run setup -- --with-test-tools   also Chromium, docker-compose, redis-server and iproute2, for `npm test`
+#   npm run setup -- --with-test-tools   also Chromium, docker-compose, redis-server, iproute2 and espeak-ng (a voice for the weak-network e2e), for `npm test`
 #   npm run setup -- --with-bench-tools  also ffmpeg (the media benchmarks' recording), for `npm run bench`
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ fi
 # can be had) and to run (libsrtp2-1), and what the test suite drives.
 packages=(meson ninja-build pkg-config g++ patch libssl-dev libuv1-dev libabsl-dev
   libflatbuffers-dev flatbuffers-compiler libsrtp2-dev libsrtp2-1)
-if [ "$with_test_tools" = 1 ]; then packages+=(chromium docker-compose openssl redis-server iproute2 ethtool python3); fi
+if [ "$with_test_tools" = 1 ]; then packages+=(chromium docker-compose openssl redis-server iproute2 ethtool python3 espeak-ng); fi
 # ffmpeg encodes the clip the media benchmarks' bots replay (bench/media/recording.mjs); the tests do not need it.
 if [ "$with_bench_tools" = 1 ]; then packages+=(chromium ffmpeg iproute2); fi
 

@@ -41,7 +41,7 @@ def main():
     deadline = time.monotonic() + float(sys.argv[5])
     a, b = open_raw(iface_a), open_raw(iface_b)
     other = {a.fileno(): b, b.fileno(): a}
-    counts = {'forwarded': 0, 'lost': 0, 'overflow': 0, 'sendErrors': 0}
+    counts = {'forwarded': 0, 'lost': 0, 'overflow': 0, 'sendErrors': 0, 'sendErrorsToA': 0}
     queue = []  # (due, seq, out socket, frame)
     seq = 0
     stopping = []
@@ -57,6 +57,8 @@ def main():
                 counts['forwarded'] += 1
             except OSError:
                 counts['sendErrors'] += 1  # the shaper's queue was full: the frame is gone
+                if out is a:
+                    counts['sendErrorsToA'] += 1
         timeout = min(0.5, max(0.0, queue[0][0] - now)) if queue else 0.5
         readable, _, _ = select.select(watched, [], [], timeout)
         for r in readable:

@@ -27,7 +27,8 @@ export type ShapedLink = {
   /** Removes namespaces, interfaces and the emulator; the emulator's counts. Idempotent. */
   close(): Promise<EmulatorCounts | undefined>;
 };
-export type EmulatorCounts = { forwarded: number; lost: number; overflow: number; sendErrors: number };
+/** sendErrors: frames the shaper's full queue refused, both ways; sendErrorsToA: of them, those towards the phone. */
+export type EmulatorCounts = { forwarded: number; lost: number; overflow: number; sendErrors: number; sendErrorsToA: number };
 
 const PREFIX = 'hearth-net-';
 const HOST_ADDRESS = '10.213.7.1';

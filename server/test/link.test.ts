@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { call, nextEvent, send, serverForFile, type TestSocket } from './harness.js';
+import { POOR_LINK_DOWNLINK_BPS } from '../src/rooms/MediaPolicy.js';
+import { call, intoMedia, nextEvent, send, serverForFile, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 let server: RunningServer;
@@ -38,6 +39,26 @@ describe('weak links and audio only', () => {
     expect(await send(p, 'session:command', { type: 'reportLink', quality: 'good', memberId: 'someone-else' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(live.snapshot.version).toBe(version);
     expect(live.snapshot.members[memberId]?.link).toBe('poor');
+  });
+
+  it('[LNK1] a member on a poor link is sent little video by the SFU, and as much as their link takes again once it is better', async () => {
+    const { s, p, memberId } = await facilitatorAndParticipant();
+    await intoMedia(p, s.sessionId);
+    const room = (await server.rooms.get(s.sessionId))!;
+    expect(await room.downlinkCap(memberId), 'no cap on a link nobody called poor').toBeUndefined();
+
+    await call(p, 'session:command', { type: 'reportLink', quality: 'poor' });
+    expect(await room.downlinkCap(memberId), "the worker holds the member's receive transport to the poor-link rate").toBe(POOR_LINK_DOWNLINK_BPS);
+    await call(p, 'session:command', { type: 'reportLink', quality: 'fair' });
+    expect(await room.downlinkCap(memberId)).toBeUndefined();
+  });
+
+  it('[LNK1] a receive transport made while the link is poor starts capped (a phone joining on a weak link)', async () => {
+    const { s, p, memberId } = await facilitatorAndParticipant();
+    await call(p, 'session:command', { type: 'reportLink', quality: 'poor' });
+    await intoMedia(p, s.sessionId);
+    const room = (await server.rooms.get(s.sessionId))!;
+    expect(await room.downlinkCap(memberId)).toBe(POOR_LINK_DOWNLINK_BPS);
   });
 
   it('[LNK3] audio only is recorded in the attendance log as a change of modality', async () => {

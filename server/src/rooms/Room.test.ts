@@ -32,6 +32,7 @@ function rules() {
   const policy: MediaPolicy = {
     sendRefusal: (peerId, source) => (source === 'mic' && !now.heard(peerId) ? 'NOT_YOUR_TURN' : null),
     receives: (viewerId, senderId) => viewerId !== senderId && now.receives(viewerId, senderId),
+    downlinkBps: () => null,
   };
   return { now, policy };
 }

@@ -5,7 +5,7 @@ import { AppError, InvalidStateError, NotFoundError, ServerFullError } from '../
 import type { Logger } from '../logger.js';
 import type { PooledWorker } from '../media/WorkerPool.js';
 import { clientRtpCapabilities, mediaCodecs } from '../media/routerOptions.js';
-import { Peer, type ProducerAppData, type SendToPeer, type TransportAppData } from './Peer.js';
+import { Peer, type PeerTransport, type ProducerAppData, type SendToPeer, type TransportAppData } from './Peer.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
 import { openPolicy, type MediaPolicy } from './MediaPolicy.js';
 
@@ -39,6 +39,8 @@ export class Room {
   #activeSpeakerId: string | null = null;
   /** The speaker each peer was last told of: only one it may hear (see #tellSpeaker). */
   readonly #speakerTold = new Map<string, string | null>();
+  /** The cap each receive transport holds on the worker (0: none), so a pass changes only what changed. */
+  readonly #downlinkCaps = new WeakMap<PeerTransport, number>();
   #closed = false;
 
   private constructor(
@@ -182,6 +184,7 @@ export class Room {
         appData: { direction },
       });
       peer.addTransport(transport);
+      if (direction === 'recv') await this.#settleDownlink(peer);
       return {
         id: transport.id,
         iceParameters: transport.iceParameters,
@@ -357,8 +360,9 @@ export class Room {
       for (const peer of peers) this.#tellSpeaker(peer);
       const producers = peers.flatMap((peer) => [...peer.producers].map((producer) => this.#settleProducer(producer)));
       const consumers = peers.flatMap((peer) => [...peer.consumers].map((consumer) => this.#settleConsumer(peer, consumer)));
+      const downlinks = peers.map((peer) => this.#settleDownlink(peer));
       // A producer or consumer closing meanwhile is no reason to stop the others.
-      await Promise.allSettled([...producers, ...consumers]);
+      await Promise.allSettled([...producers, ...consumers, ...downlinks]);
     });
   }
 
@@ -400,6 +404,26 @@ export class Room {
    */
   #settleConsumer(peer: Peer, consumer: types.Consumer<ProducerAppData>): Promise<boolean> {
     return this.#settle(consumer, () => peer.isReady(consumer.id) && this.policy.receives(peer.id, consumer.appData.peerId));
+  }
+
+  /**
+   * Holds the SFU's sending to this peer to what the policy allows now (LNK1: a poor link gets
+   * little video; mediasoup then lowers or stops the video layers it forwards, never the voices).
+   */
+  async #settleDownlink(peer: Peer): Promise<void> {
+    const transport = peer.transportFor('recv');
+    if (!transport || transport.closed) return;
+    const cap = this.policy.downlinkBps(peer.id) ?? 0;
+    if ((this.#downlinkCaps.get(transport) ?? 0) === cap) return;
+    this.#downlinkCaps.set(transport, cap);
+    await transport.setMaxOutgoingBitrate(cap);
+  }
+
+  /** The cap on what the SFU sends this peer, as its worker holds it (undefined: none). */
+  async downlinkCap(peerId: string): Promise<number | undefined> {
+    const transport = this.#peer(peerId).transportFor('recv');
+    const [stats] = transport ? await transport.getStats() : [];
+    return stats?.maxOutgoingBitrate;
   }
 
   async setPreferredLayers(peerId: string, req: CommandRequest<'consumer:setPreferredLayers'>): Promise<void> {
