@@ -367,6 +367,7 @@ export class ModeratedSession {
         const stream = await this.#stream(view);
         await this.media.join(view.sessionId, this.#state.identity?.displayName ?? '', stream);
         this.#joinRetries = 0;
+        if (this.#state.mediaGaveUp) this.#set({ mediaGaveUp: false });
       }
       const self = view.self;
       const media = this.media.getState();
@@ -393,13 +394,25 @@ export class ModeratedSession {
    * for good. Bounded: JOIN_RETRIES tries, counted again after a join that worked.
    */
   #retryJoinSoon(): void {
-    if (this.#joinRetries >= JOIN_RETRIES || this.#joinRetry) return;
+    if (this.#joinRetry) return;
+    if (this.#joinRetries >= JOIN_RETRIES) {
+      this.#set({ mediaGaveUp: true });
+      return;
+    }
     this.#joinRetries += 1;
     this.#joinRetry = setTimeout(() => {
       this.#joinRetry = undefined;
       const view = this.#state.view;
       if (view && this.#state.phase === 'in-room') void this.#syncMedia(view, true);
     }, JOIN_RETRY_MS);
+  }
+
+  /** "Try again" after the automatic tries to connect the camera and microphone gave up: as many tries again. */
+  retryMedia(): void {
+    this.#joinRetries = 0;
+    this.#set({ mediaGaveUp: false });
+    const view = this.#state.view;
+    if (view && this.#state.phase === 'in-room') void this.#syncMedia(view, true);
   }
 
   /** Back after a drop, but not back in: removed or ended meanwhile, or the way back failed. */

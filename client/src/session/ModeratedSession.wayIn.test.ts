@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '@hearth/shared';
 import { isReconnecting, ModeratedSession } from './ModeratedSession';
 import { DEFAULT_CAPTURE } from './localMedia';
@@ -149,4 +149,39 @@ describe('ModeratedSession: leaving and coming back', () => {
     expect(session.getState().problemCode).toBe('SERVER_FULL');
     expect(server.sockets[0]!.sent.map((s) => s.event)).toContain('session:leave');
   });
+
+  it('a call that cannot connect is tried again a few times, then the page says so instead of "Connecting…", and Try again starts over', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const server = fakeServer((event) => {
+      if (event === 'session:identity') return identity;
+      if (event === 'session:enter') return ok({ view: view('participant', 4) });
+      if (event === 'room:join') return fail('INTERNAL');
+      return 'never';
+    });
+    const joins = () => server.sockets[0]!.sent.filter((s) => s.event === 'room:join').length;
+    const session = sessionWith(server);
+    await session.start();
+    await session.choseMedia(undefined);
+    await session.enter(consent);
+    await vi.waitFor(() => expect(joins()).toBe(1));
+    expect(session.getState()).toMatchObject({ phase: 'in-room', mediaGaveUp: false });
+    // Five more tries, two seconds apart; the page still says "Connecting…" meanwhile.
+    for (let retry = 1; retry <= 5; retry++) {
+      await vi.advanceTimersByTimeAsync(2_000);
+      await vi.waitFor(() => expect(joins()).toBe(1 + retry));
+    }
+    await vi.waitFor(() => expect(session.getState().mediaGaveUp).toBe(true));
+    expect(session.media.getState().status).toBe('failed');
+    // No try after giving up, however long the page stays open...
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(joins()).toBe(6);
+    // ...until the member asks for one.
+    session.retryMedia();
+    expect(session.getState().mediaGaveUp).toBe(false);
+    await vi.waitFor(() => expect(joins()).toBe(7));
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });

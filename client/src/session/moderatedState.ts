@@ -46,6 +46,8 @@ export type ModeratedState = {
   connection: ConnectionStatus;
   /** This member pressed "I need help" and the facilitators were told. */
   helpRequested: boolean;
+  /** In the room, but the camera and microphone could not connect after every automatic try: the page says so and offers to try again. */
+  mediaGaveUp: boolean;
 };
 
 export const initialModeratedState: ModeratedState = {
@@ -59,6 +61,7 @@ export const initialModeratedState: ModeratedState = {
   chat: [],
   connection: 'connecting',
   helpRequested: false,
+  mediaGaveUp: false,
 };
 
 /**

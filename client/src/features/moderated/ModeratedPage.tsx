@@ -85,6 +85,7 @@ export function ModeratedPage({ credential }: { credential: { invite: string } |
       if (state.identity?.role === 'facilitator' && state.closedReason === 'ended') return <SessionRecordRedirect sessionId={state.identity.sessionId} />;
       return <ClosedNotice session={session} state={state} />;
     case 'in-room':
+      if (media.status === 'failed' && state.mediaGaveUp) return <MediaFailedPage session={session} state={state} reason={media.error} />;
       if (media.status !== 'joined') return <Waiting title={isReconnecting(state) ? 'Reconnecting…' : 'Connecting your camera and microphone…'} />;
       return (
         <Suspense fallback={<Waiting title="Connecting your camera and microphone…" />}>
@@ -103,6 +104,31 @@ function Waiting({ title }: { title: string }) {
       </div>
     </ParticipantPage>
   );
+}
+
+/**
+ * In the room, but the camera and microphone could not connect after every automatic try (a
+ * link too weak for the call's setup, a firewall that blocks it): the page says so instead of
+ * "Connecting…" for good, and offers another round of tries or leaving.
+ */
+function MediaFailedPage({ session, state, reason }: { session: ModeratedSession; state: ModeratedState; reason: string | undefined }) {
+  const words = {
+    tone: 'error' as const,
+    title: 'Your camera and microphone could not connect',
+    text: 'You are still in the group, but the call did not connect.',
+    next: reason ?? 'A weak network or a firewall can stop the call. Try again, or move closer to your Wi-Fi.',
+  };
+  const actions = (
+    <>
+      <button type="button" className="btn btn-primary" onClick={() => session.retryMedia()}>
+        Try again
+      </button>
+      <button type="button" className="btn" onClick={() => void session.leave()}>
+        Leave the session
+      </button>
+    </>
+  );
+  return <NoticePage words={words} testId="media-failed" context={state.identity?.context} actions={actions} />;
 }
 
 /** A link that did not open the session, or an entry refused for now, with what can be done. */
