@@ -62,7 +62,11 @@ function spokenWords(): string {
   const words =
     'Tonight I want to talk about the week I had. On Tuesday I almost called him, and then I went for a walk instead, ' +
     'and that helped more than I expected. It was hard, but I am still here, and I wanted the group to know.';
-  execFileSync('espeak-ng', ['-v', 'en-us', '-s', '150', '-w', file, words]);
+  try {
+    execFileSync('espeak-ng', ['-v', 'en-us', '-s', '150', '-w', file, words]);
+  } catch (err) {
+    throw new Error(`the weak-network test needs Debian's espeak-ng (npm run setup -- --with-test-tools): ${String(err)}`);
+  }
   return file;
 }
 
