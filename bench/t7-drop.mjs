@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.mjs';
 import { canCutNetwork, createDropNetwork } from './dropNetwork.mjs';
 import { ms, percentile } from './stats.mjs';
 import { call, connect, prepareGroup, startBenchServer } from './rig.mjs';
+import { summarise, traceSfu, watchPage } from './t7-trace.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,7 +26,10 @@ async function waitingPage(browser, url) {
     window.RTCPeerConnection = class extends Original {
       constructor(...args) {
         super(...args);
-        window.hearthPcs.push(this);
+        const index = window.hearthPcs.push(this) - 1;
+        // For BENCH_VERBOSE's timeline: when each peer connection lost and found its path.
+        window.hearthPcEvents ??= [];
+        this.addEventListener('connectionstatechange', () => window.hearthPcEvents.push({ at: Date.now(), each: true, what: `pc ${index} ${this.connectionState}` }));
       }
     };
   });
@@ -85,12 +89,20 @@ function countAbove(page, type, field, above, timeoutMs) {
 
 const framesDecodedAbove = (page, frames, timeoutMs) => countAbove(page, 'inbound-rtp', 'framesDecoded', frames, timeoutMs);
 
-export async function runT7({ drops = 10, dropSeconds = 5, log = console.log } = {}) {
+/**
+ * `video`: the participants' capture. 320×240 (the default, as T1's) is below Chrome's size for
+ * a second simulcast layer, so each camera is a single stream; 640×360, Hearth's own default
+ * capture, sends two layers (BENCH_T7_VIDEO=640x360@15 picks it from `npm run bench`).
+ */
+export async function runT7({ drops = 10, dropSeconds = 5, video = process.env.BENCH_T7_VIDEO ?? '320x240@15', log = console.log } = {}) {
   if (!canCutNetwork()) {
     log('T7 skipped: cutting a browser’s network needs root and ip netns (network namespaces)');
     return undefined;
   }
   const network = createDropNetwork(CHROMIUM_PATH);
+  const verbose = process.env.BENCH_VERBOSE;
+  const names = new Map();
+  const sfu = verbose ? traceSfu((peerId) => names.get(peerId) ?? peerId) : undefined;
   const bench = await startBenchServer({
     limits: {},
     env: { HOST: network.hostIp, MEDIA_LISTEN_IP: network.hostIp, LOG_LEVEL: 'warn', CLIENT_DIST: path.resolve(here, '../client/dist') },
@@ -113,21 +125,23 @@ export async function runT7({ drops = 10, dropSeconds = 5, log = console.log } =
     const facilitator = await connect(url, { sessionId }, bench.cookie);
     bench.sockets.push(facilitator);
     await call(facilitator, 'session:enter', { consent: null });
-    const link = (i) => `${url}/join/${invites[i].token}?video=320x240@15`;
+    const link = (i) => `${url}/join/${invites[i].token}?video=${video}`;
     const other = await waitingPage(steady, link(0));
     const dropped = await waitingPage(dropping, link(1));
+    names.set(invites[0].memberId, 'other').set(invites[1].memberId, 'dropped');
     await call(facilitator, 'session:command', { type: 'admitAll' });
     await Promise.all([other, dropped].map((page) => framesDecodedAbove(page, 0, 30_000)));
     for (let i = 0; i < drops; i++) {
       network.cut();
+      const cutAt = Date.now();
       await new Promise((r) => setTimeout(r, dropSeconds * 1000));
       // Read while cut: nothing new can arrive, so these are where each side's video stood.
       const [inDropped, inOther] = await Promise.all([framesDecoded(dropped), framesDecoded(other)]);
-      const verbose = process.env.BENCH_VERBOSE;
       // With BENCH_VERBOSE, also when the dropped browser sends video again and when the SFU's packets reach the other.
       const [sentPackets, otherPackets] = verbose ? await Promise.all([videoCount(dropped, 'outbound-rtp', 'packetsSent'), videoCount(other, 'inbound-rtp', 'packetsReceived')]) : [0, 0];
       network.restore();
       const back = Date.now();
+      const watches = verbose ? [dropped, other].map(watchPage) : [];
       const detail = verbose
         ? Promise.allSettled([countAbove(dropped, 'outbound-rtp', 'packetsSent', sentPackets, 20_000), countAbove(other, 'inbound-rtp', 'packetsReceived', otherPackets, 20_000)])
         : undefined;
@@ -140,6 +154,11 @@ export async function runT7({ drops = 10, dropSeconds = 5, log = console.log } =
       if (detail) {
         const [senderSends, otherGets] = (await detail).map((r) => (r.status === 'fulfilled' ? `${r.value - back} ms` : 'never'));
         log(`  drop ${i}: received again after ${received.value - back} ms; sent: packets leave the browser after ${senderSends}, reach the other after ${otherGets}, decoded there after ${sent.value - back} ms`);
+        await Promise.all(watches.map((w) => w.stop()));
+        const [atDropped, atOther] = await Promise.all(watches.map((w) => w.done));
+        for (const [who, events] of [['SFU', sfu.since(cutAt)], ['dropped', atDropped], ['other', atOther]]) {
+          log(`    ${who}:\n${summarise(events, back).map((l) => `      ${l}`).join('\n')}`);
+        }
       }
       samples.push(recovery);
       // A steady second between drops: the next cut starts from a call that is flowing.
@@ -152,7 +171,7 @@ export async function runT7({ drops = 10, dropSeconds = 5, log = console.log } =
     const p95 = percentile(samples, 95);
     const met = failures.length === 0 && inPlace && p95 <= 2000;
     log(
-      `T7 ${dropSeconds}-second network drop → video flowing again both ways, Chromium in a cut network namespace (${samples.length} of ${drops} drops): ` +
+      `T7 ${dropSeconds}-second network drop → video flowing again both ways, Chromium in a cut network namespace, ${video} (${samples.length} of ${drops} drops): ` +
         `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...samples))}; afterwards ${inPlace ? 'still admitted and connected' : 'NOT back in place'}` +
         `${failures.length ? `; never recovered: ${failures.join(', ')}` : ''}  [target ≤ 2 s after the network returns: ${met ? 'met' : 'NOT met'}]`,
     );
@@ -161,5 +180,6 @@ export async function runT7({ drops = 10, dropSeconds = 5, log = console.log } =
     for (const b of browsers) await b.close().catch(() => undefined);
     await bench.close();
     network.close();
+    sfu?.stop();
   }
 }

@@ -8,6 +8,7 @@ import { clientRtpCapabilities, mediaCodecs } from '../media/routerOptions.js';
 import { Peer, type PeerTransport, type ProducerAppData, type SendToPeer, type TransportAppData } from './Peer.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
 import { openPolicy, type MediaPolicy } from './MediaPolicy.js';
+import { KeyFrameRequester, onVideoReturn } from './keyFramesOnReturn.js';
 
 /** Told, every interval, who was heard in a room (for talk-time). */
 export type TalkListener = (roomId: string, peerIds: string[], intervalMs: number) => void;
@@ -41,6 +42,7 @@ export class Room {
   readonly #speakerTold = new Map<string, string | null>();
   /** The cap each receive transport holds on the worker (0: none), so a pass changes only what changed. */
   readonly #downlinkCaps = new WeakMap<PeerTransport, number>();
+  readonly #keyFrames = new KeyFrameRequester();
   #closed = false;
 
   private constructor(
@@ -276,6 +278,8 @@ export class Room {
         appData: { peerId, source: req.source },
       });
       peer.addProducer(producer);
+      // The peer's network is back after a drop: what it receives needs keyframes to be seen again.
+      onVideoReturn(producer, () => this.#keyFrames.request(peer.consumers));
       // The session may have changed while the worker made it.
       await this.#settleProducer(producer);
       if (producer.kind === 'audio') {
