@@ -6,6 +6,7 @@ import {
   newSession,
   reduce,
   viewFor,
+  viewsAt,
   type Actor,
   type Command,
   type Effect,
@@ -17,10 +18,12 @@ import {
 import { RateLimitedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
+import { withJson } from '../lib/rawJson.js';
 import { presenceChanges, reconcileAttendance } from '../records/attendance.js';
 import type { AttendanceLog, PairHistory } from '../store/SessionLog.js';
 import type { AuditLog } from '../store/AuditLog.js';
 import type { SessionStateStore } from '../store/SessionStateStore.js';
+import { viewJsonWriter } from './viewJson.js';
 
 /** One member's connection, as the session sees it. */
 export type MemberLink = {
@@ -337,12 +340,15 @@ export class LiveSession {
     }
   }
 
+  /** Every connected member's view, their shared parts made and serialised once for all. */
   #broadcast(): void {
+    const views = viewsAt(this.state, this.deps.clock());
+    const json = viewJsonWriter();
     for (const [memberId, link] of this.#links) {
-      const view = viewFor(this.state, memberId, this.deps.clock());
+      const view = views(memberId);
       if (!view) continue;
       try {
-        link.send('session:updated', { view });
+        link.send('session:updated', withJson({ view }, () => `{"view":${json(view)}}`));
       } catch (err) {
         this.deps.log.warn({ err, member: memberId }, 'could not send a snapshot');
       }
