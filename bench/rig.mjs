@@ -42,19 +42,23 @@ export function snapshotsOf(sockets) {
     views[i] = view;
     for (const w of [...waiters]) w();
   };
+  const resync = (i) => {
+    if (resyncing[i]) return;
+    resyncing[i] = true;
+    call(sockets[i], 'session:resync', {})
+      .then(({ view }) => hold(i, view))
+      .catch(() => undefined)
+      .finally(() => (resyncing[i] = false));
+  };
   sockets.forEach((socket, i) => {
     socket.on('session:updated', ({ view }) => hold(i, view));
     socket.on('session:patched', (patch) => {
       const outcome = applyViewPatch(views[i], patch);
-      if (outcome === 'stale') return;
-      if (outcome !== 'resync') return hold(i, outcome.view);
-      if (resyncing[i]) return;
-      resyncing[i] = true;
-      call(socket, 'session:resync', {})
-        .then(({ view }) => hold(i, view))
-        .catch(() => undefined)
-        .finally(() => (resyncing[i] = false));
+      if (outcome === 'resync') resync(i);
+      else if (outcome !== 'stale') hold(i, outcome.view);
     });
+    // What each holds now, as its client took it on entering: patches go on from it.
+    resync(i);
   });
   const allAt = (version) =>
     new Promise((resolve) => {
