@@ -7,6 +7,7 @@ import { createLogger } from '../server/dist/logger.js';
 import { startServer } from '../server/dist/startServer.js';
 import { newId } from '../server/dist/lib/ids.js';
 import { seedDemo } from '../server/dist/clinic/demo.js';
+import { applyViewPatch } from '../shared/dist/index.js';
 
 export const consent = { agreed: true, location: 'Home', callbackNumber: '+1 555 0100' };
 const fakeDtls = { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: Array.from({ length: 32 }, () => 'AB').join(':') }] };
@@ -27,22 +28,42 @@ export async function call(socket, event, payload) {
  * person could (T2's 320 in a row); T9 keeps the real ones, since they are what it measures.
  */
 /**
- * Follows the snapshots the given sockets receive; `allAt(version)` resolves once every one of
- * them holds a snapshot of at least that version (the whole group has the state).
+ * Follows the views the given sockets hold, as the client does: full snapshots (newest
+ * wins) and patches (applied to the version they start from; one that does not fit asks for
+ * the whole view). `allAt(version)` resolves once every one of them holds a view of at least
+ * that version (the whole group has the state).
  */
 export function snapshotsOf(sockets) {
-  const seen = sockets.map(() => 0);
+  const views = sockets.map(() => undefined);
+  const resyncing = sockets.map(() => false);
   const waiters = new Set();
-  sockets.forEach((socket, i) =>
-    socket.on('session:updated', ({ view }) => {
-      seen[i] = Math.max(seen[i], view.version);
-      for (const w of [...waiters]) w();
-    }),
-  );
+  const hold = (i, view) => {
+    if (views[i] && view.version < views[i].version) return;
+    views[i] = view;
+    for (const w of [...waiters]) w();
+  };
+  const resync = (i) => {
+    if (resyncing[i]) return;
+    resyncing[i] = true;
+    call(sockets[i], 'session:resync', {})
+      .then(({ view }) => hold(i, view))
+      .catch(() => undefined)
+      .finally(() => (resyncing[i] = false));
+  };
+  sockets.forEach((socket, i) => {
+    socket.on('session:updated', ({ view }) => hold(i, view));
+    socket.on('session:patched', (patch) => {
+      const outcome = applyViewPatch(views[i], patch);
+      if (outcome === 'resync') resync(i);
+      else if (outcome !== 'stale') hold(i, outcome.view);
+    });
+    // What each holds now, as its client took it on entering: patches go on from it.
+    resync(i);
+  });
   const allAt = (version) =>
     new Promise((resolve) => {
       const check = () => {
-        if (seen.every((v) => v >= version)) {
+        if (views.every((v) => v && v.version >= version)) {
           waiters.delete(check);
           resolve();
         }
@@ -50,7 +71,7 @@ export function snapshotsOf(sockets) {
       waiters.add(check);
       check();
     });
-  return { allAt };
+  return { allAt, views };
 }
 
 export const UNLIMITED_REQUESTS = Object.fromEntries(
@@ -118,12 +139,12 @@ export async function prepareGroup(bench, participants) {
 export async function joinGroup({ url, cookie, sockets }, { sessionId, invites }, { produce = false, camera = false, consume = false } = {}) {
   const facilitator = await connect(url, { sessionId }, cookie);
   sockets.push(facilitator);
-  await call(facilitator, 'session:enter', { consent: null });
+  await call(facilitator, 'session:enter', { consent: null, patches: true });
   const members = [];
   for (const { memberId, token } of invites) {
     const socket = await connect(url, { invite: token });
     sockets.push(socket);
-    await call(socket, 'session:enter', { consent });
+    await call(socket, 'session:enter', { consent, patches: true });
     members.push({ socket, id: memberId, token });
   }
   await call(facilitator, 'session:command', { type: 'admitAll' });

@@ -1,4 +1,4 @@
-import type { ConsentInput, ErrorCode, MemberCommand, SessionView } from '@hearth/shared';
+import { applyViewPatch, type ConsentInput, type ErrorCode, type MemberCommand, type SessionView, type ViewPatch } from '@hearth/shared';
 import { credentialProblem, refusalOf } from './connectionRefusal';
 import { describeRefusal as describe } from './describeRefusal';
 import { LinkReporter } from './LinkReporter';
@@ -39,6 +39,7 @@ export class ModeratedSession {
     socket: () => this.connection.socket,
   });
   #joinRetries = 0;
+  #resyncing = false;
   #joinRetry: ReturnType<typeof setTimeout> | undefined;
   /** Audio only as the member just asked, until the session has answered; then the view says. */
   #audioOnlyAsked: boolean | undefined;
@@ -125,7 +126,7 @@ export class ModeratedSession {
       this.connection.moveTo(node);
       await this.#connect();
     }
-    const { view } = await request(this.connection.open(), 'session:enter', { consent: this.#consent });
+    const { view } = await request(this.connection.open(), 'session:enter', { consent: this.#consent, patches: true });
     await this.#apply(view, { force: true });
   }
 
@@ -143,7 +144,7 @@ export class ModeratedSession {
     this.#consent = consent;
     this.#set({ phase: 'entering', problem: undefined, problemCode: undefined });
     try {
-      const { view } = await request(socket, 'session:enter', { consent });
+      const { view } = await request(socket, 'session:enter', { consent, patches: true });
       await this.#apply(view);
     } catch (err) {
       this.#refusedEntry(err);
@@ -306,6 +307,7 @@ export class ModeratedSession {
       connection.subscribe(() => this.#set({ connection: connection.status })),
       this.media.subscribe(() => void this.#linkReporter.report()),
       connection.on('session:updated', ({ view }) => void this.#apply(view)),
+      connection.on('session:patched', (patch) => this.#patched(patch)),
       connection.on('chat:message', (message) => this.#set({ chat: [...this.#state.chat, message].slice(-200) })),
       connection.on('session:closed', ({ reason }) => {
         this.media.leaveMedia();
@@ -330,7 +332,7 @@ export class ModeratedSession {
       connection.onReconnected(async () => {
         if (!this.#holdsPlace()) return;
         try {
-          const { view } = await request(connection.open(), 'session:enter', { consent: this.#consent });
+          const { view } = await request(connection.open(), 'session:enter', { consent: this.#consent, patches: true });
           void this.#apply(view, { force: true });
         } catch (err) {
           this.#couldNotResume(err);
@@ -342,6 +344,35 @@ export class ModeratedSession {
   /** In the waiting room or the call: the session holds this member's place through a drop. */
   #holdsPlace(): boolean {
     return this.#state.phase === 'waiting' || this.#state.phase === 'in-room';
+  }
+
+  /** A patch of the view held (only what changed); one that does not fit it asks for the whole view. */
+  #patched(patch: ViewPatch): void {
+    const outcome = applyViewPatch(this.#state.view, patch);
+    if (outcome === 'stale') return;
+    if (outcome === 'resync') void this.#resync();
+    else void this.#apply(outcome.view);
+  }
+
+  /**
+   * The whole view again, once at a time: patches that arrive meanwhile do not fit either and
+   * are covered by the answer (the server answers after sending them). The server's patches
+   * go on from the view it answers with.
+   */
+  async #resync(): Promise<void> {
+    const socket = this.connection.socket;
+    if (this.#resyncing || !socket) return;
+    this.#resyncing = true;
+    let view: SessionView;
+    try {
+      ({ view } = await request(socket, 'session:resync', {}));
+    } catch {
+      // The connection dropped: coming back enters again, which brings the whole view.
+      return;
+    } finally {
+      this.#resyncing = false;
+    }
+    await this.#apply(view);
   }
 
   /** Takes a snapshot if it is newer than the one held, and brings the media in line with it. */

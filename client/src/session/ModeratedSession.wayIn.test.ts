@@ -82,7 +82,7 @@ describe('ModeratedSession: the way in', () => {
     locked = false;
     await session.tryAgain();
     expect(session.getState().phase).toBe('waiting');
-    expect(server.sockets[0]!.sent.filter((s) => s.event === 'session:enter').map((s) => s.payload)).toEqual([{ consent }, { consent }]);
+    expect(server.sockets[0]!.sent.filter((s) => s.event === 'session:enter').map((s) => s.payload)).toEqual([{ consent, patches: true }, { consent, patches: true }]);
   });
 
   it('removed on the way back in is the removed page, not a form error', async () => {
@@ -117,7 +117,7 @@ describe('ModeratedSession: leaving and coming back', () => {
     expect(session.getState().phase).toBe('waiting');
     // A new connection, the same consent, no consent form on the way.
     expect(server.sockets).toHaveLength(2);
-    expect(server.sockets[1]!.sent.filter((s) => s.event === 'session:enter').map((s) => s.payload)).toEqual([{ consent }]);
+    expect(server.sockets[1]!.sent.filter((s) => s.event === 'session:enter').map((s) => s.payload)).toEqual([{ consent, patches: true }]);
   });
 
   it('a drop whose way back is refused at the handshake (the session ended meanwhile) says so instead of "Reconnecting…"', async () => {

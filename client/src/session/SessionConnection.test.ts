@@ -33,7 +33,7 @@ describe('SessionConnection: one owner of the connection', () => {
     await expect.poll(() => media.getState().status).toBe('joined');
     // The same connection came back (Socket.IO's own retry), entered again with the consent given.
     expect(server.sockets).toHaveLength(1);
-    expect(server.asked('session:enter')).toEqual([{ consent }, { consent }]);
+    expect(server.asked('session:enter')).toEqual([{ consent, patches: true }, { consent, patches: true }]);
   });
 
   it('[VER1] a snapshot older than the one held is dropped: the page keeps the newer state', async () => {

@@ -6,6 +6,7 @@ import {
   newSession,
   reduce,
   viewFor,
+  viewsAt,
   type Actor,
   type Command,
   type Effect,
@@ -17,16 +18,20 @@ import {
 import { RateLimitedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
+import { withJson } from '../lib/rawJson.js';
 import { presenceChanges, reconcileAttendance } from '../records/attendance.js';
 import type { AttendanceLog, PairHistory } from '../store/SessionLog.js';
 import type { AuditLog } from '../store/AuditLog.js';
 import type { SessionStateStore } from '../store/SessionStateStore.js';
+import { viewJsonWriter, viewPatch, type ViewParts } from './viewJson.js';
 
 /** One member's connection, as the session sees it. */
 export type MemberLink = {
   send: <K extends ServerEventName>(event: K, payload: ServerEventPayload<K>) => void;
   /** Tells the member why, then closes the connection. */
   close: (reason: ServerEventPayload<'session:closed'>['reason']) => void;
+  /** The client applies `session:patched`: after its first snapshot it is sent only what changed. */
+  patches?: boolean;
 };
 
 /** What a session asks of the media layer; it never touches mediasoup itself. */
@@ -80,6 +85,8 @@ export class LiveSession {
   readonly #queue = new SerialQueue();
   readonly #links = new Map<string, MemberLink>();
   readonly #unrecordedTalk = new Map<string, number>();
+  /** The view each link that takes patches was last sent, field by field. */
+  readonly #sent = new WeakMap<MemberLink, ViewParts>();
   /** Connections to close once the command that closes them has been answered. */
   #closing: (() => void)[] = [];
   #turnTimer: ReturnType<typeof setTimeout> | undefined;
@@ -132,6 +139,8 @@ export class LiveSession {
   link(memberId: string, link: MemberLink): void {
     const previous = this.#links.get(memberId);
     this.#links.set(memberId, link);
+    // Its client holds whatever it was answered on entering: the next it is sent is in full.
+    this.#sent.delete(link);
     if (previous && previous !== link) previous.close('replaced');
   }
 
@@ -203,6 +212,16 @@ export class LiveSession {
 
   view(memberId: string) {
     return viewFor(this.state, memberId, this.deps.clock());
+  }
+
+  /**
+   * A member's full view now, for a client a patch did not fit: the patches sent on this link
+   * from now on start from it.
+   */
+  resync(memberId: string, link: MemberLink) {
+    const view = this.view(memberId);
+    if (view && link.patches && this.#links.get(memberId) === link) this.#sent.set(link, viewJsonWriter().partsOf(view));
+    return view;
   }
 
   /**
@@ -337,13 +356,29 @@ export class LiveSession {
     }
   }
 
+  /**
+   * Every connected member's view, their shared parts made and serialised once for all. A
+   * link that takes patches gets the fields that changed since the view it was last sent;
+   * its first (and after a failed send, its next) is a full snapshot.
+   */
   #broadcast(): void {
+    const views = viewsAt(this.state, this.deps.clock());
+    const writer = viewJsonWriter();
     for (const [memberId, link] of this.#links) {
-      const view = viewFor(this.state, memberId, this.deps.clock());
+      const view = views(memberId);
       if (!view) continue;
       try {
-        link.send('session:updated', { view });
+        const parts = writer.partsOf(view);
+        const base = link.patches ? this.#sent.get(link) : undefined;
+        if (base) {
+          const patch = viewPatch(base, parts, view);
+          link.send('session:patched', withJson(patch.payload, () => patch.json));
+        } else {
+          link.send('session:updated', withJson({ view }, () => `{"view":${writer.json(parts)}}`));
+        }
+        if (link.patches) this.#sent.set(link, parts);
       } catch (err) {
+        this.#sent.delete(link);
         this.deps.log.warn({ err, member: memberId }, 'could not send a snapshot');
       }
     }

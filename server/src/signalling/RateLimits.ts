@@ -11,6 +11,7 @@ const KIND_OF: Record<CommandName, RequestKind> = {
   'session:identity': 'session',
   'session:enter': 'join',
   'session:leave': 'session',
+  'session:resync': 'session',
   'session:command': 'session',
   'breakout:propose': 'session',
   'chat:send': 'chat',

@@ -13,6 +13,7 @@ import type { Placement } from '../cluster/SessionPlacement.js';
 import type { PairingRules } from '../sessions/pairingRules.js';
 import { capOutgoing, clientAddress, limitRequests } from './fairShare.js';
 import { registerMediaHandlers } from './media.handlers.js';
+import { rawJsonParser } from './rawJsonParser.js';
 import type { RateLimits } from './RateLimits.js';
 import { registerSessionHandlers, type Connection, type SessionDeps } from './session.handlers.js';
 
@@ -50,6 +51,8 @@ export function createSignalling(httpServer: HttpServer | HttpsServer, deps: Sig
   const io: SignallingServer = new Server(httpServer, {
     // Signalling messages are small; a large one is a mistake or an attack.
     maxHttpBufferSize: 64 * 1024,
+    // Writes the snapshots' pre-serialised JSON; the same text on the wire as the stock parser.
+    parser: rawJsonParser,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 10_000,

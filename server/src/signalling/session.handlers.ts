@@ -66,7 +66,15 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
     return {};
   });
 
-  handle(socket, 'session:enter', log, async ({ consent }) => {
+  handle(socket, 'session:resync', log, async () => {
+    const { session, identity } = connection;
+    if (!session || !identity) throw new AppError('NOT_JOINED', 'enter the session first');
+    const view = session.resync(identity.memberId, link);
+    if (!view) throw new AppError('NOT_JOINED', 'not in this session');
+    return { view };
+  });
+
+  handle(socket, 'session:enter', log, async ({ consent, patches }) => {
     const identity = connection.identity;
     if (!identity) throw new AppError('UNAUTHENTICATED', 'open your invite link, or sign in, to enter a session');
     if (connection.session) throw new AppError('ALREADY_JOINED', 'already in the session');
@@ -77,6 +85,7 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
     const member = { id: identity.memberId, displayName: identity.displayName, role: identity.role };
     const outcome = await session.run({ type: 'enter', member, consent: identity.role === 'participant' ? consent : null }, SYSTEM);
     if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message);
+    link.patches = patches === true;
     session.link(identity.memberId, link);
     connection.session = session;
     const view = session.view(identity.memberId);

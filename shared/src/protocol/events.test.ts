@@ -133,3 +133,26 @@ describe('event maps (types)', () => {
     expectTypeOf<Parameters<ServerToClientEvents['speaker:changed']>[0]>().toEqualTypeOf<{ peerId: string | null }>();
   });
 });
+
+describe('view patches', () => {
+  it('session:enter takes an optional yes/no for patches, nothing else new', () => {
+    const schema = commands['session:enter'].request;
+    expect(schema.parse({ consent: null, patches: true })).toEqual({ consent: null, patches: true });
+    expect(schema.parse({ consent: null })).toEqual({ consent: null });
+    expect(schema.safeParse({ consent: null, patches: 'yes' }).success).toBe(false);
+    expect(schema.safeParse({ consent: null, patches: true, diff: true }).success).toBe(false);
+  });
+  it('session:resync takes an empty request', () => {
+    const schema = commands['session:resync'].request;
+    expect(schema.safeParse({}).success).toBe(true);
+    expect(schema.safeParse({ version: 3 }).success).toBe(false);
+  });
+  it('session:patched says from which version to which, what is set and what is gone', () => {
+    const schema = serverEvents['session:patched'];
+    const patch = { from: 3, version: 4, set: { version: 4, locked: true }, unset: [] };
+    expect(schema.parse(patch)).toEqual(patch);
+    expect(schema.safeParse({ ...patch, from: -1 }).success).toBe(false);
+    expect(schema.safeParse({ ...patch, version: 1.5 }).success).toBe(false);
+    expect(schema.safeParse({ from: 3, version: 4, set: {} }).success).toBe(false);
+  });
+});

@@ -87,9 +87,23 @@ export const commands = {
    * Participants bring their consent; the answer is their first snapshot.
    */
   'session:enter': {
-    request: z.object({ consent: z.nullable(ConsentInput) }).strict(),
+    request: z
+      .object({
+        consent: z.nullable(ConsentInput),
+        /**
+         * The client applies `session:patched` (viewPatch.ts): after the first snapshot, only
+         * the fields of its view that changed are sent. Without it, every change is a full snapshot.
+         */
+        patches: z.boolean().optional(),
+      })
+      .strict(),
     response: z.object({ view: SessionViewPayload }),
   },
+  /**
+   * The member's full snapshot now, for a client whose view a patch does not fit (it holds
+   * another version than the patch starts from): patches go on from this one.
+   */
+  'session:resync': { request: Empty, response: z.object({ view: SessionViewPayload }) },
   /**
    * Leave the session on purpose ("Leave"): the facilitators see the member has left, at once
    * rather than after the reconnect grace. Entering again later goes through the waiting room.
@@ -240,6 +254,19 @@ export const serverEvents = {
   'room:reset': z.object({}),
   /** The member's new snapshot, after every accepted change; older versions are dropped. */
   'session:updated': z.object({ view: SessionViewPayload }),
+  /**
+   * To a client that asked for patches: the fields of its view that changed between version
+   * `from` (the last it was sent) and `version`. Applied only to a view of version `from`
+   * (applyViewPatch); any other asks for `session:resync`.
+   */
+  'session:patched': z.object({
+    from: z.number().int().nonnegative(),
+    version: z.number().int().positive(),
+    /** New values of the fields that changed or appeared, built by the server like the view's. */
+    set: z.record(z.string(), z.unknown()),
+    /** Fields the view no longer has. */
+    unset: z.array(z.string()),
+  }),
   /** To facilitators only: a member pressed "I need help". */
   'session:help': z.object({
     memberId: Id,

@@ -38,10 +38,12 @@ export function reduce(state: SessionState, command: Command, actor: Actor, now:
   try {
     if (state.status === 'ended') refuse('SESSION_ENDED', 'the session has ended'); // END2
     const actorId = authorise(state, command, actor);
-    // State is plain JSON (it is stored and sent as such), so a JSON copy is a full copy.
-    const draft: Draft = { state: JSON.parse(JSON.stringify(state)) as SessionState, effects: [], actorId, now };
+    // State is plain JSON (it is stored and sent as such), so a JSON copy is a full copy; the
+    // text is kept to tell whether the command changed anything.
+    const before = JSON.stringify(state);
+    const draft: Draft = { state: JSON.parse(before) as SessionState, effects: [], actorId, now };
     apply(draft, command);
-    if (JSON.stringify(draft.state) === JSON.stringify(state)) return { ok: true, state, effects: draft.effects }; // VER1
+    if (JSON.stringify(draft.state) === before) return { ok: true, state, effects: draft.effects }; // VER1
     draft.state.version = state.version + 1;
     return { ok: true, state: draft.state, effects: draft.effects };
   } catch (err) {

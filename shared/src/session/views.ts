@@ -166,42 +166,73 @@ function privateMember(state: SessionState, m: Member): FacilitatorMemberView {
 /** The snapshot one member is sent: never more than their role and status allow. */
 /** `now` is the server's time, for the countdown of a turn (time is passed in, never read here). */
 export function viewFor(state: SessionState, memberId: string, now: number): SessionView | undefined {
-  const m = state.members[memberId];
-  if (!m) return undefined;
+  return viewsAt(state, now)(memberId);
+}
+
+/**
+ * Every member's snapshot of one state at one moment. The parts that are the same for
+ * everyone (the roster, the round, the queue) are made once and shared by reference between
+ * the views it returns, so sending a group of N its N views costs N small parts and one
+ * roster rather than N rosters (T2b), and a serialiser can write each shared part once.
+ * The views are read-only: a shared part changed in one would change it in all.
+ */
+export function viewsAt(state: SessionState, now: number): (memberId: string) => SessionView | undefined {
   const common: Common = { sessionId: state.id, version: state.version, ended: state.status === 'ended' };
-  if (m.status === 'waiting') return { ...common, kind: 'waiting', self: publicMember(state, m), facilitatorPresent: facilitatorPresent(state) };
-  if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
   const all = Object.values(state.members);
-  const settings: RoomSettings = {
-    media: { receiving: all.filter((x) => receives(state, memberId, x.id)).map((x) => x.id), micRefusal: sendRefusal(state, memberId, 'mic') },
+  const once = <T>(make: () => T): (() => T) => {
+    let made: { value: T } | undefined;
+    return () => (made ??= { value: make() }).value;
+  };
+  const publicOf = once(() => new Map(all.map((x) => [x.id, publicMember(state, x)])));
+  const privateOf = once(() => new Map(all.map((x) => [x.id, privateMember(state, x)])));
+  const shared = once(() => ({
     round: state.round ? roundView(state.round, now) : null,
     sideRooms: state.sideRooms.map(({ memberId: member, facilitatorId }) => ({ memberId: member, facilitatorId })),
-    breakout: state.breakout ? breakoutView(state.breakout, memberId, m.role === 'facilitator', now) : null,
-    pulse: state.pulse ? pulseView(state.pulse, memberId) : null,
-    locked: state.locked,
-    selfUnmuteLocked: state.selfUnmuteLocked,
-    chatEnabled: state.chatEnabled,
-    spotlightId: state.spotlightId,
     handQueue: [...state.handQueue],
-  };
-  if (m.role === 'facilitator') {
+  }));
+  const admittedMembers = once(() => all.filter((x) => x.status === 'admitted').map((x) => publicOf().get(x.id)!));
+  const everyMember = once(() => [...privateOf().values()]);
+  const facilitatorRecords = once(() => ({
+    pulseHistory: state.pulseHistory.map((p) => ({ ...p, answers: { ...p.answers } })),
+    turnRecords: state.turnRecords.map((r) => ({ ...r })),
+  }));
+
+  return (memberId) => {
+    const m = state.members[memberId];
+    if (!m) return undefined;
+    if (m.status === 'waiting') return { ...common, kind: 'waiting', self: publicMember(state, m), facilitatorPresent: facilitatorPresent(state) };
+    if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
+    const { round, sideRooms, handQueue } = shared();
+    const settings: RoomSettings = {
+      media: { receiving: all.filter((x) => receives(state, memberId, x.id)).map((x) => x.id), micRefusal: sendRefusal(state, memberId, 'mic') },
+      round,
+      sideRooms,
+      breakout: state.breakout ? breakoutView(state.breakout, memberId, m.role === 'facilitator', now) : null,
+      pulse: state.pulse ? pulseView(state.pulse, memberId) : null,
+      locked: state.locked,
+      selfUnmuteLocked: state.selfUnmuteLocked,
+      chatEnabled: state.chatEnabled,
+      spotlightId: state.spotlightId,
+      handQueue,
+    };
+    if (m.role === 'facilitator') {
+      return {
+        ...common,
+        ...settings,
+        kind: 'facilitator',
+        self: privateOf().get(memberId)!,
+        members: everyMember(),
+        pulse: state.pulse ? { ...pulseView(state.pulse, memberId), answers: { ...state.pulse.answers } } : null,
+        ...facilitatorRecords(),
+      };
+    }
     return {
       ...common,
       ...settings,
-      kind: 'facilitator',
-      self: privateMember(state, m),
-      members: all.map((x) => privateMember(state, x)),
-      pulse: state.pulse ? { ...pulseView(state.pulse, memberId), answers: { ...state.pulse.answers } } : null,
-      pulseHistory: state.pulseHistory.map((p) => ({ ...p, answers: { ...p.answers } })),
-      turnRecords: state.turnRecords.map((r) => ({ ...r })),
+      kind: 'participant',
+      self: publicOf().get(memberId)!,
+      members: admittedMembers(),
     };
-  }
-  return {
-    ...common,
-    ...settings,
-    kind: 'participant',
-    self: publicMember(state, m),
-    members: all.filter((x) => x.status === 'admitted').map((x) => publicMember(state, x)),
   };
 }
 
