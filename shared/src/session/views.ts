@@ -91,8 +91,12 @@ export type MediaView = {
   micRefusal: ReturnType<typeof sendRefusal>;
 };
 
+/** REST1: the group's break, for everyone's countdown to when the group is back. */
+export type BreakView = { startedAt: number; endsAt: number; remainingMs: number };
+
 type RoomSettings = {
   media: MediaView;
+  groupBreak: BreakView | null;
   round: RoundView | null;
   /** Who is apart in a side room with a facilitator (members see only that someone is away). */
   sideRooms: { memberId: string; facilitatorId: string }[];
@@ -175,6 +179,7 @@ export function viewFor(state: SessionState, memberId: string, now: number): Ses
   const settings: RoomSettings = {
     media: { receiving: all.filter((x) => receives(state, memberId, x.id)).map((x) => x.id), micRefusal: sendRefusal(state, memberId, 'mic') },
     round: state.round ? roundView(state.round, now) : null,
+    groupBreak: state.onBreak ? { ...state.onBreak, remainingMs: Math.max(0, state.onBreak.endsAt - now) } : null,
     sideRooms: state.sideRooms.map(({ memberId: member, facilitatorId }) => ({ memberId: member, facilitatorId })),
     breakout: state.breakout ? breakoutView(state.breakout, memberId, m.role === 'facilitator', now) : null,
     pulse: state.pulse ? pulseView(state.pulse, memberId) : null,
