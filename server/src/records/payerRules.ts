@@ -1,7 +1,7 @@
 import type { BillingProfile } from '@hearth/shared';
 import type { Modality } from '../store/SessionLog.js';
 import type { Interval, ModalityInterval } from './attendance.js';
-import { localDate } from './attendanceReport.js';
+import { localDate } from './localClock.js';
 import { coveredMs, intersect, subtract, union } from './intervalSets.js';
 
 /*
