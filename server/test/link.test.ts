@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
+import { isPresence } from '../src/store/SessionLog.js';
 import { POOR_LINK_DOWNLINK_BPS } from '../src/rooms/MediaPolicy.js';
 import { call, intoMedia, nextEvent, send, serverForFile, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
@@ -67,7 +68,7 @@ describe('weak links and audio only', () => {
     await call(p, 'session:command', { type: 'setAudioOnly', on: true });
     expect(memberIn(await seen, memberId)).toMatchObject({ audioOnly: true, cameraOff: true });
     const events = await server.clinic.attendance.events(s.sessionId);
-    expect(events.filter((e) => e.memberId === memberId).map((e) => [e.kind, e.mode])).toEqual([
+    expect(events.filter(isPresence).filter((e) => e.memberId === memberId).map((e) => [e.kind, e.mode])).toEqual([
       ['in', 'video'],
       ['mode', 'audio-only'],
     ]);

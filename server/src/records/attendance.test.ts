@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reduce, SYSTEM, RECONNECT_GRACE_MS, type Actor, type Command, type SessionState } from '@hearth/shared';
-import { as, groupInSession } from '@hearth/shared/testing';
+import { as, given, groupInSession } from '@hearth/shared/testing';
 import type { AttendanceEvent } from '../store/SessionLog.js';
-import { attendanceIntervals, attendedMs, modalityIntervals, presenceChanges, reconcileAttendance } from './attendance.js';
+import { attendanceChanges, attendanceIntervals, attendedMs, breakIntervals, modalityIntervals, presenceChanges, reconcileAttendance } from './attendance.js';
 
 const F = as('F');
 
@@ -13,7 +13,7 @@ function run(start: SessionState, steps: [number, Command, Actor][]) {
   for (const [at, command, actor] of steps) {
     const r = reduce(state, command, actor, at);
     if (!r.ok) throw new Error(`${command.type}: ${r.error.message}`);
-    events.push(...presenceChanges(state, r.state, at));
+    events.push(...attendanceChanges(state, r.state, at));
     state = r.state;
   }
   return { state, events };
@@ -107,5 +107,41 @@ describe('attendance', () => {
       { memberId: 'P1', kind: 'out', at: 9_000 },
     ];
     expect(modalityIntervals(old, 10_000).get('P1')).toEqual([{ from: 1_000, to: 9_000, mode: 'video' }]);
+  });
+
+  it('[REST4] a break is logged for the group, read back as an interval, and does not end anyone’s time in the room', () => {
+    const { events } = run(groupInSession(), [
+      [10_000, { type: 'startBreak', minutes: 10 }, F],
+      [20_000, { type: 'extendBreak', minutes: 5 }, F],
+      [30_000, { type: 'endBreak' }, F],
+      [40_000, { type: 'startBreak', minutes: 1 }, F],
+      [50_000, { type: 'end' }, F],
+    ]);
+    expect(events.filter((e) => e.kind.startsWith('break'))).toEqual([
+      { kind: 'break-start', at: 10_000 },
+      { kind: 'break-end', at: 30_000 },
+      { kind: 'break-start', at: 40_000 },
+      { kind: 'break-end', at: 50_000 },
+    ]);
+    expect(breakIntervals(events, 99_000)).toEqual([
+      { from: 10_000, to: 30_000 },
+      { from: 40_000, to: 50_000 },
+    ]);
+    // Presence is its own: P1 was in from the start until the end, breaks included.
+    const all = [...presenceChanges(undefined, groupInSession(), 1_000), ...events];
+    expect(attendanceIntervals(all, 99_000).get('P1')).toEqual([{ from: 1_000, to: 50_000 }]);
+    expect(modalityIntervals(all, 99_000).get('P1')).toEqual([{ from: 1_000, to: 50_000, mode: 'video' }]);
+  });
+
+  it('[REST4] a break still on is counted up to now; a restart squares the log with the state both ways', () => {
+    const { state, events } = run(groupInSession(), [[10_000, { type: 'startBreak', minutes: 10 }, F]]);
+    expect(breakIntervals(events, 70_000)).toEqual([{ from: 10_000, to: 70_000 }]);
+    const present = presenceChanges(undefined, groupInSession(), 1_000);
+    // The old process saved the break but stopped before logging it: the log gets it now.
+    expect(reconcileAttendance(present, state, 15_000)).toEqual([{ kind: 'break-start', at: 15_000 }]);
+    // It logged the break, and the state it saved had already ended it: the log ends it.
+    const ended = given(state, [[{ type: 'endBreak' }, F]], 20_000);
+    expect(reconcileAttendance([...present, ...events], ended, 25_000)).toEqual([{ kind: 'break-end', at: 25_000 }]);
+    expect(reconcileAttendance([...present, ...events], state, 25_000)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { SessionState } from '@hearth/shared';
-import type { AttendanceEvent, Modality } from '../store/SessionLog.js';
+import { isPresence, type AttendanceEvent, type BreakEvent, type Modality, type PresenceEvent } from '../store/SessionLog.js';
 
 export type Interval = { from: number; to: number };
 export type ModalityInterval = Interval & { mode: Modality };
@@ -21,9 +21,9 @@ function present(state: SessionState, memberId: string): boolean {
  * path into or out of the room (admit, send back, remove, leave, end) is counted the same
  * way. Time in a pair or a side room is still in the room.
  */
-export function presenceChanges(before: SessionState | undefined, after: SessionState, at: number): AttendanceEvent[] {
+export function presenceChanges(before: SessionState | undefined, after: SessionState, at: number): PresenceEvent[] {
   const ids = new Set([...Object.keys(before?.members ?? {}), ...Object.keys(after.members)]);
-  const events: AttendanceEvent[] = [];
+  const events: PresenceEvent[] = [];
   for (const memberId of ids) {
     const was = before !== undefined && present(before, memberId);
     const is = present(after, memberId);
@@ -39,6 +39,37 @@ export function presenceChanges(before: SessionState | undefined, after: Session
   return events;
 }
 
+/** What the attendance log is told after a command: who came and went, and the group's breaks. */
+export function attendanceChanges(before: SessionState | undefined, after: SessionState, at: number): AttendanceEvent[] {
+  return [...presenceChanges(before, after, at), ...breakChanges(before, after, at)];
+}
+
+/** REST4: the group went on a break or came back from one (the session's end ends one too). */
+function breakChanges(before: SessionState | undefined, after: SessionState, at: number): BreakEvent[] {
+  const was = Boolean(before?.onBreak);
+  const is = Boolean(after.onBreak) && after.status !== 'ended';
+  if (was === is) return [];
+  return [{ kind: is ? 'break-start' : 'break-end', at }];
+}
+
+/**
+ * REST4: the session's breaks as intervals, from the log: each start to the end after it; one
+ * still on ends at `openUntil`. Not treatment time (see payer rules).
+ */
+export function breakIntervals(events: readonly AttendanceEvent[], openUntil: number): Interval[] {
+  const breaks: Interval[] = [];
+  let since: number | null = null;
+  for (const e of [...events].sort((a, b) => a.at - b.at)) {
+    if (e.kind === 'break-start' && since === null) since = e.at;
+    if (e.kind === 'break-end' && since !== null) {
+      breaks.push({ from: since, to: e.at });
+      since = null;
+    }
+  }
+  if (since !== null) breaks.push({ from: since, to: Math.max(since, openUntil) });
+  return breaks;
+}
+
 /**
  * Each participant's time in the room as merged intervals: an "in" opens one, the next "out"
  * closes it, overlaps and touching intervals join. One still open is closed at `openUntil`
@@ -47,7 +78,7 @@ export function presenceChanges(before: SessionState | undefined, after: Session
 export function attendanceIntervals(events: readonly AttendanceEvent[], openUntil: number): Map<string, Interval[]> {
   const raw = new Map<string, Interval[]>();
   const openSince = new Map<string, number>();
-  for (const e of [...events].sort((a, b) => a.at - b.at)) {
+  for (const e of events.filter(isPresence).sort((a, b) => a.at - b.at)) {
     if (e.kind === 'mode') continue;
     if (e.kind === 'in') {
       if (!openSince.has(e.memberId)) openSince.set(e.memberId, e.at);
@@ -80,7 +111,7 @@ export function modalityIntervals(events: readonly AttendanceEvent[], openUntil:
     else list.push({ from: o.from, to, mode: o.mode });
     out.set(memberId, list);
   };
-  for (const e of [...events].sort((a, b) => a.at - b.at)) {
+  for (const e of events.filter(isPresence).sort((a, b) => a.at - b.at)) {
     const o = open.get(e.memberId);
     const mode = e.mode ?? 'video';
     if (e.kind === 'in' && !o) open.set(e.memberId, { from: e.at, mode });
@@ -122,12 +153,16 @@ function merge(list: Interval[]): Interval[] {
  */
 export function reconcileAttendance(events: readonly AttendanceEvent[], state: SessionState, now: number): AttendanceEvent[] {
   const open = new Set<string>();
+  let breakOpen = false;
   for (const e of [...events].sort((a, b) => a.at - b.at)) {
     if (e.kind === 'in') open.add(e.memberId);
     else if (e.kind === 'out') open.delete(e.memberId);
+    else if (e.kind !== 'mode') breakOpen = e.kind === 'break-start';
   }
   const fixes: AttendanceEvent[] = [];
   for (const memberId of open) if (!present(state, memberId)) fixes.push({ memberId, kind: 'out', at: now });
   for (const memberId of Object.keys(state.members)) if (present(state, memberId) && !open.has(memberId)) fixes.push({ memberId, kind: 'in', at: now, mode: modeOf(state, memberId) });
+  const onBreak = Boolean(state.onBreak) && state.status !== 'ended';
+  if (breakOpen !== onBreak) fixes.push({ kind: onBreak ? 'break-start' : 'break-end', at: now });
   return fixes;
 }

@@ -33,12 +33,33 @@ describe('attendance reports', () => {
     ], six);
     const csv = attendanceCsv(rows, cohort.timeZone);
     expect(csv.split('\r\n')).toEqual([
-      'date,session,member,member_id,first_in,last_out,minutes,intervals,audio_only_minutes,modality',
-      '2025-03-03,"Monday, group",Alex,a,18:01,18:31,30.0,18:01-18:31,10.0,18:01-18:21 video 18:21-18:31 audio-only',
-      "2025-03-03,\"Monday, group\",'=Blake,b,,,0.0,,0.0,",
+      'date,session,member,member_id,first_in,last_out,minutes,intervals,audio_only_minutes,modality,treatment_minutes,break_minutes,modifier,late_minutes,left_early_minutes',
+      '2025-03-03,"Monday, group",Alex,a,18:01,18:31,30.0,18:01-18:31,10.0,18:01-18:21 video 18:21-18:31 audio-only,30.0,0.0,95,,',
+      "2025-03-03,\"Monday, group\",'=Blake,b,,,0.0,,0.0,,0.0,0.0,,,",
       '',
     ]);
     expect(csv).not.toContain('555-0100');
+  });
+
+  it('[REST4] treatment time leaves the break out; late and early are read against the cohort\'s schedule', () => {
+    const scheduled: CohortRecord = { ...cohort, schedule: { weekdays: [1], startTime: '18:00', durationMinutes: 180 } };
+    const min = (m: number) => six + m * 60_000;
+    const rows = sessionRows(scheduled, members, { ...session, status: 'ended' }, [
+      { memberId: 'a', kind: 'in', at: min(12) },
+      { kind: 'break-start', at: min(90) },
+      { kind: 'break-end', at: min(105) },
+      { memberId: 'a', kind: 'out', at: min(150) },
+      { memberId: 'b', kind: 'in', at: min(2) },
+      { memberId: 'b', kind: 'out', at: min(180) },
+    ], min(300));
+    expect(rows.map((r) => [r.pseudonym, r.minutes, r.treatmentMinutes, r.breakMinutes, r.lateMinutes, r.leftEarlyMinutes, r.modifier])).toEqual([
+      // In at 18:12 (late by 12 minutes: the grace is 5), out at 20:30 (30 minutes before 21:00).
+      ['Alex', 138, 123, 15, 12, 30, '95'],
+      // In at 18:02, within the grace: on time; there until the end.
+      ['=Blake', 178, 163, 15, 0, 0, '95'],
+    ]);
+    const csv = attendanceCsv(rows, cohort.timeZone).split('\r\n');
+    expect(csv[1]).toMatch(/,123\.0,15\.0,95,12\.0,30\.0$/);
   });
 
   it('picks sessions by their day in the cohort\'s zone', () => {

@@ -256,6 +256,38 @@ describe('LiveSession', () => {
   });
 });
 
+describe('LiveSession breaks', () => {
+  it('[REST3][REST4] owns the break timer: the break ends when everyone was told, after a restart too, and the log has it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const s = setup();
+      let now = 0;
+      s.deps.clock = () => now;
+      const session = await groupOfTwo(s);
+      now = 60_000;
+      await session.run({ type: 'startBreak', minutes: 10 }, { kind: 'member', memberId: 'F' });
+      expect(session.snapshot.onBreak).toEqual({ startedAt: 60_000, endsAt: 660_000 });
+      expect(s.calls).toContain('stopCamera P');
+
+      // The server restarts four minutes in: the new process carries the break and its timer.
+      now = 300_000;
+      const restarted = await LiveSession.open('s1', s.deps);
+      expect(restarted.snapshot.onBreak?.endsAt).toBe(660_000);
+      now = 660_000;
+      await vi.advanceTimersByTimeAsync(660_000 - 300_000 + 10);
+      await expect.poll(() => restarted.snapshot.onBreak).toBeNull();
+      expect(restarted.snapshot.breaks).toEqual([{ startedAt: 60_000, endedAt: 660_000 }]);
+      const logged = (await s.attendance.events('s1')).filter((e) => e.kind === 'break-start' || e.kind === 'break-end');
+      expect(logged).toEqual([
+        { kind: 'break-start', at: 60_000 },
+        { kind: 'break-end', at: 660_000 },
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('LiveSession under load', () => {
   it('[VER1] a command that changes nothing is answered and sends nobody a snapshot', async () => {
     const s = setup();

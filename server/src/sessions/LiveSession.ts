@@ -3,6 +3,7 @@ import {
   SYSTEM,
   maySendChat,
   nextBreakoutTick,
+  nextBreakTick,
   newSession,
   reduce,
   viewFor,
@@ -19,7 +20,7 @@ import { RateLimitedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
 import { withJson } from '../lib/rawJson.js';
-import { presenceChanges, reconcileAttendance } from '../records/attendance.js';
+import { attendanceChanges, reconcileAttendance } from '../records/attendance.js';
 import type { AttendanceLog, PairHistory } from '../store/SessionLog.js';
 import type { AuditLog } from '../store/AuditLog.js';
 import type { SessionStateStore } from '../store/SessionStateStore.js';
@@ -91,6 +92,7 @@ export class LiveSession {
   #closing: (() => void)[] = [];
   #turnTimer: ReturnType<typeof setTimeout> | undefined;
   #breakoutTimer: ReturnType<typeof setTimeout> | undefined;
+  #breakTimer: ReturnType<typeof setTimeout> | undefined;
   #graceTimer: ReturnType<typeof setTimeout> | undefined;
   #talkFlush: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
@@ -158,7 +160,7 @@ export class LiveSession {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const timer of [this.#turnTimer, this.#breakoutTimer, this.#graceTimer, this.#talkFlush]) clearTimeout(timer);
+    for (const timer of [this.#turnTimer, this.#breakoutTimer, this.#breakTimer, this.#graceTimer, this.#talkFlush]) clearTimeout(timer);
     this.#links.clear();
     this.#unrecordedTalk.clear();
     this.onClose();
@@ -241,7 +243,7 @@ export class LiveSession {
       const previous = this.state;
       this.state = result.state;
       // Attendance first: a crash after it and before the save is mended when the session reopens.
-      await this.deps.attendance.append(this.id, presenceChanges(previous, this.state, this.deps.clock()));
+      await this.deps.attendance.append(this.id, attendanceChanges(previous, this.state, this.deps.clock()));
       await this.deps.store.save(this.state);
       // After the save: a crash between the two loses a rotation hint, never counts a breakout twice.
       await this.deps.pairs.append(this.id, this.state.pairRecords.slice(previous.pairRecords.length));
@@ -271,6 +273,7 @@ export class LiveSession {
     this.#turnTimer = this.#timer(this.#turnTimer, round && !round.paused ? round.turn.deadline : undefined, { type: 'advanceDueTurn' });
     const breakout = this.state.breakout;
     this.#breakoutTimer = this.#timer(this.#breakoutTimer, breakout ? nextBreakoutTick(breakout) : undefined, { type: 'breakoutTick' });
+    this.#breakTimer = this.#timer(this.#breakTimer, nextBreakTick(this.state), { type: 'breakTick' });
     // REC3: whoever dropped and has not come back within the grace period has left.
     const dropped = Object.values(this.state.members).filter((m) => !m.connected && m.disconnectedAt !== null && (m.status === 'admitted' || m.status === 'waiting'));
     const graceEnds = dropped.length ? Math.min(...dropped.map((m) => m.disconnectedAt! + RECONNECT_GRACE_MS)) : undefined;

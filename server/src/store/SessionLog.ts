@@ -6,10 +6,15 @@ export type Modality = 'video' | 'audio-only';
 
 /**
  * A participant came into the room (admitted and connected), went out of it, or changed how
- * they attend while in it ('mode'). Appended, never changed. Logs written before modality was
- * kept have no `mode`: those intervals read as video, the default a participant enters with.
+ * they attend while in it ('mode'); or the whole group went on a break or came back from one
+ * (REST4: not treatment time). Appended, never changed. Logs written before modality was kept
+ * have no `mode`: those intervals read as video, the default a participant enters with.
  */
-export type AttendanceEvent = { memberId: string; kind: 'in' | 'out' | 'mode'; at: number; mode?: Modality };
+export type AttendanceEvent = PresenceEvent | BreakEvent;
+export type PresenceEvent = { memberId: string; kind: 'in' | 'out' | 'mode'; at: number; mode?: Modality };
+export type BreakEvent = { kind: 'break-start' | 'break-end'; at: number };
+
+export const isPresence = (e: AttendanceEvent): e is PresenceEvent => e.kind === 'in' || e.kind === 'out' || e.kind === 'mode';
 
 /** A list per session, `<name>:<sessionId>` (`attendance:s1`), appended in order and never changed. */
 export class SessionLog<T> {

@@ -1,4 +1,5 @@
 export * from './accounts.js';
+export * from './billing.js';
 export * from './cohorts.js';
 export * from './cohortStaff.js';
 export * from './records.js';

@@ -63,6 +63,16 @@ export type AttendanceRow = {
   modality: { from: string; to: string; mode: 'video' | 'audio-only' }[];
   /** Of `minutes`, those attended audio only, to one decimal place. */
   audioOnlyMinutes: number;
+  /** REST4: `minutes` less the group's breaks — what a payer counts; rounded down to a tenth, so 180.0 means 180 reached. */
+  treatmentMinutes: number;
+  /** Break time they were in the room for, rounded down to a tenth. */
+  breakMinutes: number;
+  /** Telehealth modifier of the larger share of treatment time: 95 video, 93 audio only; null if not attended. */
+  modifier: '95' | '93' | null;
+  /** After the scheduled start plus the grace; null when unscheduled (or the cohort has no schedule) or absent. */
+  lateMinutes: number | null;
+  /** Before the scheduled (or actual, if sooner) end; null when unscheduled or absent. */
+  leftEarlyMinutes: number | null;
 };
 
 export type SessionAttendance = { sessionId: string; title: string; timeZone: string; rows: AttendanceRow[] };

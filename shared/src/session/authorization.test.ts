@@ -16,6 +16,7 @@ const systemExamples: Record<SystemCommandType, SystemCommand> = {
   recordTalkTime: { type: 'recordTalkTime', memberId: 'P2', ms: 1000 },
   advanceDueTurn: { type: 'advanceDueTurn' },
   breakoutTick: { type: 'breakoutTick' },
+  breakTick: { type: 'breakTick' },
 };
 
 describe('authorisation matrix', () => {

@@ -66,6 +66,7 @@ export function returnFromSide(d: Draft, memberId: string): void {
 export function startBreakout(d: Draft, c: StartBreakout): void {
   if (d.state.breakout) refuse('INVALID_STATE', 'breakouts are already running');
   if (d.state.round) refuse('INVALID_STATE', 'end the round first');
+  if (d.state.onBreak) refuse('INVALID_STATE', 'end the break first'); // REST5
   const participants = Object.values(d.state.members).filter((m) => m.status === 'admitted' && m.role === 'participant');
   const seen = new Set<string>();
   for (const group of c.groups) {

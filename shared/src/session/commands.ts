@@ -73,6 +73,9 @@ export const MemberCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('askPairHelp') }).strict(),
   z.object({ type: z.literal('acknowledgePairHelp'), groupId: z.string().min(1).max(64) }).strict(),
   z.object({ type: z.literal('broadcastToGroups'), text: z.string().trim().min(1).max(300) }).strict(),
+  z.object({ type: z.literal('startBreak'), minutes: z.number().int().min(1).max(60) }).strict(),
+  z.object({ type: z.literal('extendBreak'), minutes: z.number().int().min(1).max(30) }).strict(),
+  z.object({ type: z.literal('endBreak') }).strict(),
   z.object({ type: z.literal('pullAside'), memberId: MemberId }).strict(),
   z.object({ type: z.literal('returnFromSide'), memberId: MemberId }).strict(),
 ]);
@@ -93,7 +96,9 @@ export type SystemCommand =
   /** The server's turn timer: ends the current turn if its deadline has passed. */
   | { type: 'advanceDueTurn' }
   /** The server's breakout timer: nudges, warnings, time up, and the return. */
-  | { type: 'breakoutTick' };
+  | { type: 'breakoutTick' }
+  /** The server's break timer: the break ends at the time everyone was told (REST3). */
+  | { type: 'breakTick' };
 
 export type Command = MemberCommand | SystemCommand;
 export type CommandType = Command['type'];

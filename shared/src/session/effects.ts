@@ -19,6 +19,8 @@ export type AuditAction =
   | 'round-ended'
   | 'breakout-started'
   | 'breakout-ended'
+  | 'break-started'
+  | 'break-ended'
   | 'pulled-aside'
   | 'returned-from-side'
   | 'session-ended';

@@ -8,3 +8,4 @@ export * from './views.js';
 export * from './rounds.js';
 export * from './pairing.js';
 export * from './breakouts.js';
+export * from './breaks.js';

@@ -15,6 +15,7 @@ import {
   type Draft,
 } from './draft.js';
 import { breakoutCommand, breakoutTick, endBreakoutNow, memberLeftBreakout, pullAside, returnFromSide, startBreakout } from './breakouts.js';
+import { breakCommand, breakTick, endBreakNow } from './breaks.js';
 import { PERMISSIONS } from './permissions.js';
 import {
   advanceDueTurn,
@@ -183,6 +184,7 @@ function apply(d: Draft, c: Command): void {
     case 'end':
       endRound(d, 'round-ended');
       endBreakoutNow(d);
+      endBreakNow(d);
       return end(d);
     case 'startRound':
       return startRound(d, c);
@@ -210,6 +212,12 @@ function apply(d: Draft, c: Command): void {
       return breakoutCommand(d, c);
     case 'breakoutTick':
       return breakoutTick(d);
+    case 'startBreak':
+    case 'extendBreak':
+    case 'endBreak':
+      return breakCommand(d, c);
+    case 'breakTick':
+      return breakTick(d);
     case 'pullAside':
       return pullAside(d, c.memberId);
     case 'returnFromSide':

@@ -49,6 +49,7 @@ export function mayUnmuteDuringRound(state: SessionState, m: Member): boolean {
 export function startRound(d: Draft, c: StartRound): void {
   if (d.state.round) refuse('INVALID_STATE', 'a round is already running');
   if (d.state.breakout) refuse('INVALID_STATE', 'bring everyone back from the pairs first');
+  if (d.state.onBreak) refuse('INVALID_STATE', 'end the break first'); // REST5
   const present = Object.values(d.state.members).filter((m) => m.status === 'admitted' && m.role === 'participant');
   let order: string[];
   if (c.order === 'custom') {

@@ -83,7 +83,16 @@ export type SessionState = {
   pulse: Pulse | null;
   /** Closed pulse checks, kept with the session record (facilitators only). */
   pulseHistory: Pulse[];
+  /** REST1: the group's break on now (absent in a state stored before breaks existed). */
+  onBreak?: GroupBreak | null;
+  /** REST4: the breaks taken, in order: not treatment time. */
+  breaks?: BreakRecord[];
 };
+
+/** A break on now: everyone is told when the group is back (`endsAt`, extended by a facilitator). */
+export type GroupBreak = { startedAt: number; endsAt: number };
+
+export type BreakRecord = { startedAt: number; endedAt: number };
 
 export type BreakoutGroup = {
   id: string;
@@ -188,5 +197,7 @@ export function newSession(id: string): SessionState {
     breakout: null,
     pairRecords: [],
     sideRooms: [],
+    onBreak: null,
+    breaks: [],
   };
 }

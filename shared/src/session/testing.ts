@@ -80,6 +80,9 @@ export const FACILITATOR_COMMAND_EXAMPLES: Record<FacilitatorCommandType, Member
   placeInGroup: { type: 'placeInGroup', memberId: 'P3', groupId: 'g1' },
   pullAside: { type: 'pullAside', memberId: 'P2' },
   returnFromSide: { type: 'returnFromSide', memberId: 'P2' },
+  startBreak: { type: 'startBreak', minutes: 10 },
+  extendBreak: { type: 'extendBreak', minutes: 5 },
+  endBreak: { type: 'endBreak' },
 };
 
 /**
@@ -108,6 +111,9 @@ export function preparedFor(type: FacilitatorCommandType, state: SessionState): 
       return given(state, [[FACILITATOR_COMMAND_EXAMPLES.startPulse, f]]);
     case 'returnFromSide':
       return given(state, [[FACILITATOR_COMMAND_EXAMPLES.pullAside, f]]);
+    case 'extendBreak':
+    case 'endBreak':
+      return given(state, [[FACILITATOR_COMMAND_EXAMPLES.startBreak, f]]);
     case 'extendBreakout':
     case 'endBreakout':
     case 'listenIn':

@@ -91,8 +91,12 @@ export type MediaView = {
   micRefusal: ReturnType<typeof sendRefusal>;
 };
 
+/** REST1: the group's break, for everyone's countdown to when the group is back. */
+export type BreakView = { startedAt: number; endsAt: number; remainingMs: number };
+
 type RoomSettings = {
   media: MediaView;
+  groupBreak: BreakView | null;
   round: RoundView | null;
   /** Who is apart in a side room with a facilitator (members see only that someone is away). */
   sideRooms: { memberId: string; facilitatorId: string }[];
@@ -187,6 +191,7 @@ export function viewsAt(state: SessionState, now: number): (memberId: string) =>
   const privateOf = once(() => new Map(all.map((x) => [x.id, privateMember(state, x)])));
   const shared = once(() => ({
     round: state.round ? roundView(state.round, now) : null,
+    groupBreak: state.onBreak ? { ...state.onBreak, remainingMs: Math.max(0, state.onBreak.endsAt - now) } : null,
     sideRooms: state.sideRooms.map(({ memberId: member, facilitatorId }) => ({ memberId: member, facilitatorId })),
     handQueue: [...state.handQueue],
   }));
@@ -202,10 +207,11 @@ export function viewsAt(state: SessionState, now: number): (memberId: string) =>
     if (!m) return undefined;
     if (m.status === 'waiting') return { ...common, kind: 'waiting', self: publicMember(state, m), facilitatorPresent: facilitatorPresent(state) };
     if (m.status !== 'admitted') return { ...common, kind: 'outside', self: publicMember(state, m), reason: m.status };
-    const { round, sideRooms, handQueue } = shared();
+    const { round, groupBreak, sideRooms, handQueue } = shared();
     const settings: RoomSettings = {
       media: { receiving: all.filter((x) => receives(state, memberId, x.id)).map((x) => x.id), micRefusal: sendRefusal(state, memberId, 'mic') },
       round,
+      groupBreak,
       sideRooms,
       breakout: state.breakout ? breakoutView(state.breakout, memberId, m.role === 'facilitator', now) : null,
       pulse: state.pulse ? pulseView(state.pulse, memberId) : null,

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Lock, MessageSquareOff, MicOff, Power, Settings2 } from 'lucide-react';
+import { Coffee, Lock, MessageSquareOff, MicOff, Power, Settings2 } from 'lucide-react';
 import type { MemberCommand } from '@hearth/shared';
 import type { ModeratedSession, ModeratedState } from '../../session/ModeratedSession';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { BreakDialog } from '../breaks/BreakDialog';
 import { Menu, MenuContent, MenuItem, MenuLabel, MenuSeparator, MenuTrigger } from '../../ui/Menu';
 import { MenuCheckboxItem } from '../../ui/MenuCheckboxItem';
 import { setAlertSound, useAlertSound } from './alertSound';
@@ -19,6 +20,9 @@ export function ConsoleHeader({ session, view }: Props) {
   const send = (command: MemberCommand) => void session.command(command);
   const sound = useAlertSound();
   const [ending, setEnding] = useState(false);
+  const [breaking, setBreaking] = useState(false);
+  // REST5: a round's or the pairs' clock runs; end it first (the button says why it is off).
+  const breakBlocked = view.round ? 'End the round first' : view.breakout ? 'Bring everyone back from the pairs first' : undefined;
   const participantsIn = view.members.filter((m) => m.status === 'admitted' && m.role === 'participant').length;
   return (
     <div className="console-header" data-testid="console-header">
@@ -71,6 +75,22 @@ export function ConsoleHeader({ session, view }: Props) {
           </MenuCheckboxItem>
         </MenuContent>
       </Menu>
+      {!view.groupBreak && (
+        <button
+          type="button"
+          className="btn console-header-button"
+          aria-label="Start a break"
+          title={breakBlocked}
+          disabled={breakBlocked !== undefined}
+          onClick={() => setBreaking(true)}
+        >
+          <Coffee aria-hidden="true" />
+          <span className="console-header-text" aria-hidden="true">
+            Break
+          </span>
+        </button>
+      )}
+      <BreakDialog open={breaking} onOpenChange={setBreaking} onStart={(minutes) => send({ type: 'startBreak', minutes })} />
       <button type="button" className="btn console-header-button console-end" aria-label="End session for everyone" onClick={() => setEnding(true)}>
         <Power aria-hidden="true" />
         <span className="console-header-text" aria-hidden="true">

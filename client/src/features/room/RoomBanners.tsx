@@ -1,6 +1,7 @@
 import { X } from 'lucide-react';
 import { isReconnecting, type ModeratedSession, type ModeratedState } from '../../session/ModeratedSession';
 import type { MediaState } from '../../session/MediaClient';
+import { BreakBanner } from '../breaks/BreakBanner';
 import { BreakoutBanner } from '../breakouts/BreakoutBanner';
 import { AudioOnlyBanner } from '../link/AudioOnlyBanner';
 import { PulsePrompt } from '../rounds/PulsePrompt';
@@ -64,6 +65,7 @@ export function RoomBanners({ session, media, state, room, held, alone, helpAske
           A facilitator muted you.{room.selfUnmuteLocked ? ' Raise your hand if you would like to speak.' : ''}
         </p>
       )}
+      {room.groupBreak && <BreakBanner groupBreak={room.groupBreak} session={session} facilitator={!participant} />}
       <AudioOnlyBanner session={session} link={media.link} audioOnly={media.audioOnly} />
       {room.breakout && <BreakoutBanner breakout={room.breakout} selfId={room.self.id} names={names} session={session} facilitator={!participant} />}
       {room.round && <RoundBanner round={room.round} selfId={room.self.id} names={names} session={session} heldForTurn={held} />}

@@ -10,7 +10,8 @@ type Props = { sessionId: string; report: Loaded<SessionAttendance>; live: boole
 
 /**
  * Who was in the room and for how long (the waiting room does not count), every member of
- * the cohort listed so an absence shows. Times are on the cohort's clock, as in the CSV.
+ * the cohort listed so an absence shows; treatment time is that less the breaks (REST4).
+ * Times are on the cohort's clock, as in the CSV.
  */
 export function SessionAttendanceSection({ sessionId, report, live, onRefresh }: Props) {
   return (
@@ -31,6 +32,7 @@ export function SessionAttendanceSection({ sessionId, report, live, onRefresh }:
                 <tr>
                   <th scope="col">Member</th>
                   <th scope="col">Minutes</th>
+                  <th scope="col">Treatment</th>
                   <th scope="col">Audio only</th>
                   <th scope="col">In the room ({report.data.timeZone})</th>
                 </tr>
@@ -40,6 +42,9 @@ export function SessionAttendanceSection({ sessionId, report, live, onRefresh }:
                   <tr key={r.memberId} className={r.intervals.length === 0 ? 'staff-absent' : undefined}>
                     <th scope="row">{r.pseudonym}</th>
                     <td data-label="Minutes">{minutesText(r.minutes)}</td>
+                    <td data-label="Treatment" title={r.breakMinutes > 0 ? `${minutesText(r.breakMinutes)} of breaks not counted` : undefined}>
+                      {minutesText(r.treatmentMinutes)}
+                    </td>
                     <td data-label="Audio only">{r.audioOnlyMinutes > 0 ? minutesText(r.audioOnlyMinutes) : '—'}</td>
                     <td data-label="In the room">{r.intervals.length === 0 ? 'absent' : intervalsText(r.intervals, report.data.timeZone)}</td>
                   </tr>
