@@ -95,7 +95,7 @@ const workerMemory = (server) => server.pool.report().reduce((sum, w) => sum + r
  * its mark. The receiving peer connection is the one that got the remote tracks.
  */
 const PHASES = [
-  ['signalling (join, transports, device, ready)', 'ready'],
+  ['signalling (room:join with both transports)', 'ready'],
   ['consumers made', 'video-consumer-created'],
   ['ICE + DTLS of the receiving connection', 'recv-connected'],
   ['first video frame decoded', 'video-decoded'],
