@@ -156,10 +156,7 @@ export class Room {
       // What the peer wants played is what its worker forwards once the group is together.
       const peer = new Peer(peerId, displayName, send, (delta) => void (this.host.streams += delta));
       // Made before the peer is in the room, so a failure leaves nothing and tells no one.
-      const media = rtpCapabilities ? await this.#readyAtJoin(peer, rtpCapabilities).catch((err: unknown) => {
-        peer.close();
-        throw err;
-      }) : {};
+      const media = rtpCapabilities ? await this.#readyAtJoin(peer, rtpCapabilities) : {};
       const others: PeerInfo[] = [...this.#peers.values()].map((p) => ({ id: p.id, displayName: p.displayName }));
       this.#peers.set(peer.id, peer);
       this.host.peers++;
@@ -172,12 +169,17 @@ export class Room {
     });
   }
 
-  /** A joining browser's transports and the consumers of what the room already produces, for the answer. */
+  /** A joining browser's transports and the consumers of what the room already produces, for the answer; on failure, none of it. */
   async #readyAtJoin(peer: Peer, rtpCapabilities: types.RtpCapabilities) {
-    const [sendTransport, recvTransport] = await Promise.all([this.#webRtcTransport(peer, 'send'), this.#webRtcTransport(peer, 'recv')]);
-    peer.rtpCapabilities = rtpCapabilities;
-    const consumers = await Promise.all(this.#producersFor(peer).map((producer) => this.#consume(peer, producer, { announce: false })));
-    return { transports: { send: sendTransport, recv: recvTransport }, consumers: consumers.filter((c) => c !== undefined) };
+    try {
+      const [sendTransport, recvTransport] = await Promise.all([this.#webRtcTransport(peer, 'send'), this.#webRtcTransport(peer, 'recv')]);
+      peer.rtpCapabilities = rtpCapabilities;
+      const consumers = await Promise.all(this.#producersFor(peer).map((producer) => this.#consume(peer, producer, { announce: false })));
+      return { transports: { send: sendTransport, recv: recvTransport }, consumers: consumers.filter((c) => c !== undefined) };
+    } catch (err) {
+      peer.close();
+      throw err;
+    }
   }
 
   leave(peerId: string): Promise<void> {
