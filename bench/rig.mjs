@@ -2,6 +2,7 @@
 // participants entered and admitted, each (optionally) producing a microphone and consuming
 // everyone else's. Real credentials, real Socket.IO clients, a real mediasoup worker.
 import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../shared/dist/index.js';
 import { loadConfig } from '../server/dist/config.js';
 import { createLogger } from '../server/dist/logger.js';
 import { startServer } from '../server/dist/startServer.js';
@@ -150,15 +151,16 @@ export async function joinGroup({ url, cookie, sockets }, { sessionId, invites }
   await call(facilitator, 'session:command', { type: 'admitAll' });
   for (const m of members) {
     if (!produce && !consume) break;
-    const joined = await call(m.socket, 'room:join', { protocolVersion: 1, roomId: sessionId, displayName: 'x' });
-    if (consume) {
-      // Resume every consumer offered, as a client does once its track is attached.
-      m.socket.on('consumer:created', ({ id }) => void call(m.socket, 'consumer:resume', { consumerId: id }).catch(() => undefined));
-      await call(m.socket, 'transport:create', { direction: 'recv' });
-      await call(m.socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
-    }
+    // Resume every consumer offered, as a client does once its track is attached.
+    const resume = ({ id }) => void call(m.socket, 'consumer:resume', { consumerId: id }).catch(() => undefined);
+    if (consume) m.socket.on('consumer:created', resume);
+    // A receiving member joins as a browser does: with its capabilities, answered with both
+    // transports and a consumer of everything already produced. One that only sends makes its own.
+    const { routerRtpCapabilities } = consume ? await call(m.socket, 'media:capabilities', {}) : {};
+    const joined = await call(m.socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x', ...(consume ? { rtpCapabilities: routerRtpCapabilities } : {}) });
+    for (const consumer of joined.consumers ?? []) resume(consumer);
     if (produce) {
-      const t = await call(m.socket, 'transport:create', { direction: 'send' });
+      const t = joined.transports?.send ?? (await call(m.socket, 'transport:create', { direction: 'send' }));
       await call(m.socket, 'transport:connect', { transportId: t.id, dtlsParameters: fakeDtls });
       await call(m.socket, 'producer:create', { transportId: t.id, kind: 'audio', source: 'mic', rtpParameters: opus() });
       if (camera) await call(m.socket, 'producer:create', { transportId: t.id, kind: 'video', source: 'camera', rtpParameters: simulcastVp8() });

@@ -37,7 +37,8 @@ export async function openHearthGroup(bench, bots, { size, layout }) {
     m.socket.on('consumer:closed', ({ consumerId }) => group.consumers.delete(consumerId));
     const port = bots.receiverPorts[i % bots.receiverPorts.length];
     await call(m.socket, 'transport:createPlain', { direction: 'recv', ip: '127.0.0.1', port, srtp: srtpForBot() });
-    await call(m.socket, 'peer:ready', { rtpCapabilities: botRtpCapabilities(joined.routerRtpCapabilities) });
+    const { routerRtpCapabilities } = await call(m.socket, 'media:capabilities', {});
+    await call(m.socket, 'peer:ready', { rtpCapabilities: botRtpCapabilities(routerRtpCapabilities) });
   }
   const roster = members.map((m) => m.id);
   for (const m of members) m.tiles = tilesFor(layout, m.id, roster, null);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
 import { call, joinWithMedia, nextEvent, record, startTestServer } from './harness.js';
 
@@ -62,7 +63,7 @@ describe('a peer that goes away leaves nothing behind', () => {
     expect(after.transportIds.sort()).toEqual([ben.sendTransportId, ben.recvTransportId].sort());
     expect(after.mapProducerIdConsumerIds).toEqual([]);
     expect(after.mapConsumerIdProducerId).toEqual([]);
-    await expect(call(ana.socket, 'room:join', { protocolVersion: 1, roomId: room, displayName: 'Ana' })).resolves.toMatchObject({
+    await expect(call(ana.socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: room, displayName: 'Ana' })).resolves.toMatchObject({
       peers: [{ id: ben.peerId, displayName: 'Ben' }],
     });
     ana.socket.disconnect();

@@ -1,9 +1,8 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '@hearth/shared';
 import { consent } from '@hearth/shared/testing';
 import { api, sessionCookieOf } from './clinicApi.js';
-import { call, fakeDtls, memberClient, nextEvent, opusParameters, type TestSocket } from './harness.js';
+import { call, fakeDtls, joinReady, memberClient, nextEvent, opusParameters, type TestSocket } from './harness.js';
 import { startRedis, type TestRedis } from '../src/testing/redisServer.js';
 import { startServerProcess, type ServerProcess } from './serverProcess.js';
 
@@ -38,10 +37,10 @@ function resilient(auth: Record<string, string>, cookie: string | undefined, ent
   return client;
 }
 
-/** Into the session's media room as a browser does: join, a send transport, a microphone. */
+/** Into the session's media room as a browser does: join with both transports (ready), a microphone. */
 async function intoMedia(socket: TestSocket, sessionId: string) {
-  const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
-  const transport = await call(socket, 'transport:create', { direction: 'send' });
+  const joined = await joinReady(socket, sessionId, 'x');
+  const transport = joined.transports.send;
   await call(socket, 'transport:connect', { transportId: transport.id, dtlsParameters: fakeDtls });
   await call(socket, 'producer:create', { transportId: transport.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
   return joined;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands, PROTOCOL_VERSION, type CommandName } from '@hearth/shared';
+import { commands, type CommandName } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { UNLIMITED_REQUESTS, call, fakeDtls, opusParameters, send, startTestServer, type TestSocket } from './harness.js';
+import { UNLIMITED_REQUESTS, call, fakeDtls, joinReady, opusParameters, send, startTestServer, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 const RUNS = 1_000;
@@ -36,13 +36,10 @@ beforeAll(async () => {
   const p = await participantWaiting(server, s.participants[0]!.token);
   participant = p.socket;
   await call(facilitator, 'session:command', { type: 'admit', memberId: s.participants[0]!.memberId });
-  // A participant with everything a real one has: joined, both transports, a microphone.
-  const joined = await call(participant, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
-  const sendT = await call(participant, 'transport:create', { direction: 'send' });
-  await call(participant, 'transport:create', { direction: 'recv' });
-  await call(participant, 'transport:connect', { transportId: sendT.id, dtlsParameters: fakeDtls });
-  await call(participant, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
-  await call(participant, 'producer:create', { transportId: sendT.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
+  // A participant with everything a real one has: joined with both transports (ready), a microphone.
+  const { transports } = await joinReady(participant, sessionId, 'x');
+  await call(participant, 'transport:connect', { transportId: transports.send.id, dtlsParameters: fakeDtls });
+  await call(participant, 'producer:create', { transportId: transports.send.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
 }, 60_000);
 
 afterAll(async () => {

@@ -132,8 +132,28 @@ export function record<K extends ServerEventName>(socket: TestSocket, event: K):
   return seen;
 }
 
+/** Into a room's media for signalling only: no capabilities, so no transports and nothing offered. */
 export async function join(socket: TestSocket, roomId: string, displayName: string) {
   return call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId, displayName });
+}
+
+/** The node's router capabilities, as a browser asks for them on the pre-join screen; a test client receives with them. */
+export async function capabilities(socket: TestSocket) {
+  return (await call(socket, 'media:capabilities', {})).routerRtpCapabilities;
+}
+
+/**
+ * Joins as a browser does: with its capabilities, answered with both transports and a consumer
+ * of everything already produced. The browser sets those up as it does the ones offered later,
+ * so this hands them to the socket's own consumer:created listeners too (record(), a test's
+ * handler): a test sees every consumer it was given in one place.
+ */
+export async function joinReady(socket: TestSocket, roomId: string, displayName: string) {
+  const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId, displayName, rtpCapabilities: await capabilities(socket) });
+  const { transports, consumers } = joined;
+  if (!transports || !consumers) throw new Error('a join with capabilities was answered without transports or consumers');
+  for (const consumer of consumers) for (const listener of socket.listeners('consumer:created')) listener(consumer);
+  return { ...joined, transports, consumers };
 }
 
 /** DTLS parameters of the shape a browser sends; the handshake never runs in these tests. */
@@ -166,7 +186,7 @@ export function simulcastVp8Parameters() {
   };
 }
 
-/** Joins, opens both transports, declares itself ready, and optionally produces mic and camera. */
+/** Joins as a browser does (both transports and the room's consumers with the answer), connects both, and optionally produces mic and camera. */
 export async function joinWithMedia(
   server: RunningServer,
   roomId: string,
@@ -174,12 +194,10 @@ export async function joinWithMedia(
   produce: boolean,
 ): Promise<{ socket: TestSocket; peerId: string; producers: string[]; recvTransportId: string; sendTransportId: string }> {
   const socket = await connectClient(server);
-  const joined = await join(socket, roomId, name);
-  const sendTransport = await call(socket, 'transport:create', { direction: 'send' });
-  const recvTransport = await call(socket, 'transport:create', { direction: 'recv' });
+  const joined = await joinReady(socket, roomId, name);
+  const { send: sendTransport, recv: recvTransport } = joined.transports;
   await call(socket, 'transport:connect', { transportId: sendTransport.id, dtlsParameters: fakeDtls });
   await call(socket, 'transport:connect', { transportId: recvTransport.id, dtlsParameters: fakeDtls });
-  await call(socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
   const producers: string[] = [];
   if (produce) {
     const mic = await call(socket, 'producer:create', { transportId: sendTransport.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
@@ -194,15 +212,12 @@ export async function joinWithMedia(
   return { socket, peerId: joined.peerId, producers, recvTransportId: recvTransport.id, sendTransportId: sendTransport.id };
 }
 
-/** A session member into its media room as a browser does: both transports, a microphone and a camera, ready. */
+/** A session member into its media room as a browser does: both transports and the room's consumers with the join, a microphone and a camera. */
 export async function intoMedia(socket: TestSocket, sessionId: string): Promise<void> {
-  const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
-  const sendT = await call(socket, 'transport:create', { direction: 'send' });
-  await call(socket, 'transport:connect', { transportId: sendT.id, dtlsParameters: fakeDtls });
-  await call(socket, 'producer:create', { transportId: sendT.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
-  await call(socket, 'producer:create', { transportId: sendT.id, kind: 'video', source: 'camera', rtpParameters: simulcastVp8Parameters() });
-  await call(socket, 'transport:create', { direction: 'recv' });
-  await call(socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+  const { transports } = await joinReady(socket, sessionId, 'x');
+  await call(socket, 'transport:connect', { transportId: transports.send.id, dtlsParameters: fakeDtls });
+  await call(socket, 'producer:create', { transportId: transports.send.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
+  await call(socket, 'producer:create', { transportId: transports.send.id, kind: 'video', source: 'camera', rtpParameters: simulcastVp8Parameters() });
 }
 
 /**

@@ -2,7 +2,7 @@ import dgram from 'node:dgram';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/startServer.js';
-import { call, connectClient, join, startTestServer, type TestSocket } from './harness.js';
+import { call, capabilities, connectClient, join, startTestServer, type TestSocket } from './harness.js';
 
 /*
  * T7: a member's network drops for seconds and comes back. What they receive resumes
@@ -93,10 +93,10 @@ describe('keyframes when a member’s network comes back', () => {
     const ana = await connectClient(server);
     const ben = await connectClient(server);
     sockets.push(ana, ben);
-    const joined = await join(ana, 'drop-and-return', 'Ana');
+    await join(ana, 'drop-and-return', 'Ana');
     await join(ben, 'drop-and-return', 'Ben');
     await call(ana, 'transport:createPlain', { direction: 'recv', ip: '127.0.0.1', port: anaRecv.address().port });
-    await call(ana, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+    await call(ana, 'peer:ready', { rtpCapabilities: await capabilities(ana) });
     const offered = new Promise<string>((resolve) => ana.once('consumer:created', (c) => resolve(c.id)));
 
     // Ben's camera, a single stream, flowing throughout; his socket counts the SFU's PLIs on it.

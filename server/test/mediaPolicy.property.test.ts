@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PROTOCOL_VERSION, audibleMemberIds, receives, type MemberCommand, type ServerEventPayload, type SessionState } from '@hearth/shared';
+import { audibleMemberIds, receives, type MemberCommand, type ServerEventPayload, type SessionState } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { call, fakeDtls, opusParameters, send, simulcastVp8Parameters, startTestServer, type TestSocket } from './harness.js';
+import { call, fakeDtls, joinReady, opusParameters, send, simulcastVp8Parameters, startTestServer, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
 /*
@@ -28,17 +28,15 @@ afterAll(async () => {
 
 type Member = { id: string; socket: TestSocket; consumers: Map<string, ServerEventPayload<'consumer:created'>>; producers: Map<string, string> };
 
-/** Into the media room as a browser does: both transports, a microphone and a camera, ready. */
+/** Into the media room as a browser does: both transports with the join (ready at once), a microphone and a camera. */
 async function intoMedia(m: Member, sessionId: string): Promise<void> {
-  const joined = await call(m.socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
-  const sendT = await call(m.socket, 'transport:create', { direction: 'send' });
+  const { transports } = await joinReady(m.socket, sessionId, 'x');
+  const sendT = transports.send;
   await call(m.socket, 'transport:connect', { transportId: sendT.id, dtlsParameters: fakeDtls });
   const mic = await call(m.socket, 'producer:create', { transportId: sendT.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
   m.producers.set('mic', mic.producerId);
   const camera = await send(m.socket, 'producer:create', { transportId: sendT.id, kind: 'video', source: 'camera', rtpParameters: simulcastVp8Parameters() });
   if (camera.ok) m.producers.set('camera', (camera.data as { producerId: string }).producerId);
-  await call(m.socket, 'transport:create', { direction: 'recv' });
-  await call(m.socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
 }
 
 /** A facilitator and the four participants, all admitted, sending and receiving. */

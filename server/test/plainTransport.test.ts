@@ -2,7 +2,7 @@ import dgram from 'node:dgram';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/startServer.js';
-import { call, connectClient, join, send, startTestServer, type TestSocket } from './harness.js';
+import { call, capabilities, connectClient, join, send, startTestServer, type TestSocket } from './harness.js';
 
 /*
  * transport:createPlain exists for the load benchmarks only (bench/media/): a production server
@@ -66,12 +66,12 @@ describe('plain RTP transports for load bots', () => {
       const ana = track(await connectClient(bench));
       const ben = track(await connectClient(bench));
       await join(ana, 'plain-rtp', 'Ana');
-      const joined = await join(ben, 'plain-rtp', 'Ben');
+      await join(ben, 'plain-rtp', 'Ben');
       await call(ben, 'transport:createPlain', { direction: 'recv', ip: '127.0.0.1', port: receiver.address().port });
       const created = new Promise<{ id: string; ssrc: number }>((resolve) =>
         ben.once('consumer:created', (c) => resolve({ id: c.id, ssrc: c.rtpParameters.encodings![0]!.ssrc! })),
       );
-      await call(ben, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+      await call(ben, 'peer:ready', { rtpCapabilities: await capabilities(ben) });
       const out = await call(ana, 'transport:createPlain', { direction: 'send', ip: '127.0.0.1', port: sender.address().port });
       await call(ana, 'producer:create', {
         transportId: out.id,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ServerEventPayload, type SessionView } from '@hearth/shared';
 import { FACILITATOR_COMMAND_EXAMPLES } from '@hearth/shared/testing';
 import type { RunningServer } from '../src/startServer.js';
-import { call, connectClient, fakeDtls, nextEvent, opusParameters, record, send, serverForFile, startTestServer, receivingOnWorker, type TestSocket } from './harness.js';
+import { call, capabilities, connectClient, fakeDtls, joinReady, nextEvent, opusParameters, record, send, serverForFile, startTestServer, receivingOnWorker, type TestSocket } from './harness.js';
 import { consent, facilitatorSocket, participantSocket, participantWaiting, seededSession } from './sessionFixture.js';
 import { api } from './clinicApi.js';
 
@@ -34,12 +34,10 @@ async function admittedWithMic(s: Awaited<ReturnType<typeof seededSession>>, f: 
   return { socket, memberId: p.memberId, producerId, joined };
 }
 
-/** The facilitator in the media room, consuming everything. */
+/** The facilitator in the media room as a browser joins it (ready at once), consuming everything. */
 async function facilitatorMedia(f: TestSocket, sessionId: string) {
   const consumers = record(f, 'consumer:created');
-  const joined = await call(f, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: sessionId, displayName: 'x' });
-  await call(f, 'transport:create', { direction: 'recv' });
-  await call(f, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+  await joinReady(f, sessionId, 'x');
   return consumers;
 }
 
@@ -317,7 +315,7 @@ describe('breakouts on the SFU', () => {
       // Each participant receives too: a recv transport, ready, and every consumer resumed.
       const created = record(p.socket, 'consumer:created');
       await call(p.socket, 'transport:create', { direction: 'recv' });
-      await call(p.socket, 'peer:ready', { rtpCapabilities: p.joined.routerRtpCapabilities });
+      await call(p.socket, 'peer:ready', { rtpCapabilities: await capabilities(p.socket) });
       people.push({ ...p, created });
     }
     // Everyone resumes what they were offered, as a client does once its tracks are attached.
@@ -374,14 +372,11 @@ describe('a media room made again', () => {
         people.push({ socket, id: p.memberId, offered: record(socket, 'consumer:created') });
       }
       await call(f, 'session:command', { type: 'admitAll' });
-      /** Into the media room as a client does: transports, a microphone, ready; then it resumes all it is offered. */
+      /** Into the media room as a client does: both transports with the join (ready), a microphone; then it resumes all it is offered. */
       const intoMedia = async (socket: TestSocket) => {
-        const joined = await call(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: s.sessionId, displayName: 'x' });
-        const send = await call(socket, 'transport:create', { direction: 'send' });
-        await call(socket, 'transport:connect', { transportId: send.id, dtlsParameters: fakeDtls });
-        await call(socket, 'producer:create', { transportId: send.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
-        await call(socket, 'transport:create', { direction: 'recv' });
-        await call(socket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+        const { transports } = await joinReady(socket, s.sessionId, 'x');
+        await call(socket, 'transport:connect', { transportId: transports.send.id, dtlsParameters: fakeDtls });
+        await call(socket, 'producer:create', { transportId: transports.send.id, kind: 'audio', source: 'mic', rtpParameters: opusParameters() });
       };
       const resumeAll = async () => {
         await expect.poll(() => people.every((p) => p.offered.length === 3)).toBe(true);
@@ -478,7 +473,7 @@ describe('crisis pull-aside on the SFU', () => {
     const b = await admittedWithMic(s, f.socket, 1);
     const created = record(b.socket, 'consumer:created');
     await call(b.socket, 'transport:create', { direction: 'recv' });
-    await call(b.socket, 'peer:ready', { rtpCapabilities: b.joined.routerRtpCapabilities });
+    await call(b.socket, 'peer:ready', { rtpCapabilities: await capabilities(b.socket) });
     await expect.poll(() => created.length).toBe(1);
     await call(b.socket, 'consumer:resume', { consumerId: created[0]!.id });
     await expect.poll(() => fConsumers.length).toBe(2);

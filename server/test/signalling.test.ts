@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
-import { call, connectClient, join, joinWithMedia, nextEvent, record, send, serverForFile, startTestServer, type TestSocket } from './harness.js';
+import { call, capabilities, connectClient, join, joinReady, joinWithMedia, nextEvent, record, send, serverForFile, startTestServer, type TestSocket } from './harness.js';
 
 let server: RunningServer;
 const track = serverForFile((started) => (server = started));
@@ -23,13 +23,26 @@ describe('healthz', () => {
   });
 });
 
+describe('media:capabilities', () => {
+  it("answers any connection, before joining, with the router's codecs: opus and VP8", async () => {
+    const caps = await capabilities(await client());
+    expect(caps.codecs?.map((c) => c.mimeType)).toEqual(expect.arrayContaining(['audio/opus', 'video/VP8']));
+  });
+
+  it('does not offer abs-capture-time, which stalls simulcast layer switching with Chrome', async () => {
+    const uris = (await capabilities(await client())).headerExtensions?.map((e) => e.uri) ?? [];
+    expect(uris.length).toBeGreaterThan(0);
+    expect(uris.some((u) => u.includes('abs-capture-time'))).toBe(false);
+  });
+});
+
 describe('room:join', () => {
-  it('acks with the router capabilities and the peers already there, and tells them', async () => {
+  it('acks with the peers already there, and tells them', async () => {
     const room = freshRoom();
     const ana = await client();
     const first = await join(ana, room, 'Ana');
     expect(first.peers).toEqual([]);
-    expect(first.routerRtpCapabilities.codecs?.map((c) => c.mimeType)).toEqual(expect.arrayContaining(['audio/opus', 'video/VP8']));
+    expect(first.transports).toBeUndefined();
 
     const joinedSeenByAna = nextEvent(ana, 'peer:joined');
     const ben = await client();
@@ -38,11 +51,48 @@ describe('room:join', () => {
     expect(await joinedSeenByAna).toEqual({ id: second.peerId, displayName: 'Ben' });
   });
 
-  it('does not offer abs-capture-time, which stalls simulcast layer switching with Chrome', async () => {
-    const joined = await join(await client(), freshRoom(), 'Ana');
-    const uris = joined.routerRtpCapabilities.headerExtensions?.map((e) => e.uri) ?? [];
-    expect(uris.length).toBeGreaterThan(0);
-    expect(uris.some((u) => u.includes('abs-capture-time'))).toBe(false);
+  it("with the browser's capabilities: both transports and a paused consumer of everything produced, cameras first, in the answer", async () => {
+    const room = freshRoom();
+    const ana = await joinWithMedia(server, room, 'Ana', true);
+    track(ana.socket);
+    const ben = await client();
+    const rtpCapabilities = await capabilities(ben);
+    const offered = record(ben, 'consumer:created');
+    const joined = await call(ben, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: room, displayName: 'Ben', rtpCapabilities });
+    const { send: sendTransport, recv } = joined.transports!;
+    expect(sendTransport.id).not.toBe(recv.id);
+    for (const t of [sendTransport, recv]) {
+      expect(t.iceCandidates.length).toBeGreaterThan(0);
+      expect(t.iceCandidates.every((c) => c.address === '127.0.0.1')).toBe(true);
+    }
+    expect(joined.consumers!.map((c) => [c.peerId, c.kind, c.source, c.producerPaused])).toEqual([
+      [ana.peerId, 'video', 'camera', false],
+      [ana.peerId, 'audio', 'mic', false],
+    ]);
+    const room$ = (await server.rooms.get(room))!;
+    expect((await room$.dump()).transportIds).toHaveLength(4);
+    expect((await room$.consumerStates(joined.peerId)).map((c) => c.paused)).toEqual([true, true]);
+    // Ready already: the round trips a browser used to make are refused, and nothing is offered twice.
+    expect(await send(ben, 'peer:ready', { rtpCapabilities })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(await send(ben, 'transport:create', { direction: 'recv' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(offered).toEqual([]);
+    // What is produced from now on is offered as it comes.
+    const cy = await joinWithMedia(server, room, 'Cy', true);
+    track(cy.socket);
+    await expect.poll(() => offered.map((c) => [c.peerId, c.kind])).toEqual([
+      [cy.peerId, 'audio'],
+      [cy.peerId, 'video'],
+    ]);
+  });
+
+  it.each([
+    ['codecs that are not a list', { codecs: 'VP8' }],
+    ['a header extension id out of range', { headerExtensions: [{ kind: 'audio', uri: 'x', preferredId: 0 }] }],
+  ])('refuses capabilities with %s, and makes nothing', async (_label, rtpCapabilities) => {
+    const room = freshRoom();
+    const ack = await send(await client(), 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId: room, displayName: 'Ana', rtpCapabilities });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(server.rooms.get(room)).toBeUndefined();
   });
 
   it('hands out no relay when no TURN server is configured', async () => {
@@ -120,13 +170,14 @@ describe('media signalling', () => {
     const room = freshRoom();
     const ana = await joinWithMedia(server, room, 'Ana', true);
     track(ana.socket);
+    // Ben joins as a signalling client does: his own receive transport, then peer:ready.
     const benSocket = await client();
     const created = record(benSocket, 'consumer:created');
-    const joined = await join(benSocket, room, 'Ben');
+    await join(benSocket, room, 'Ben');
     const recv = await call(benSocket, 'transport:create', { direction: 'recv' });
     expect(recv.iceCandidates.length).toBeGreaterThan(0);
     expect(recv.iceCandidates.every((c) => c.address === '127.0.0.1')).toBe(true);
-    await call(benSocket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+    await call(benSocket, 'peer:ready', { rtpCapabilities: await capabilities(benSocket) });
 
     expect(created.map((c) => [c.peerId, c.kind, c.source]).sort()).toEqual([
       [ana.peerId, 'audio', 'mic'],
@@ -162,9 +213,8 @@ describe('media signalling', () => {
     track(ana.socket);
     const benSocket = await client();
     const created = record(benSocket, 'consumer:created');
-    const joined = await join(benSocket, room, 'Ben');
-    await call(benSocket, 'transport:create', { direction: 'recv' });
-    await call(benSocket, 'peer:ready', { rtpCapabilities: joined.routerRtpCapabilities });
+    await joinReady(benSocket, room, 'Ben');
+    expect(created).toHaveLength(2);
     const video = created.find((c) => c.kind === 'video')!;
     const audio = created.find((c) => c.kind === 'audio')!;
     expect(video.rtpParameters.encodings?.[0]?.scalabilityMode).toMatch(/^L3/);

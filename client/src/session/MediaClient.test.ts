@@ -24,7 +24,51 @@ describe('MediaClient on the client tier', () => {
     await expect.poll(() => server.asked('room:join').length).toBe(2);
     await expect.poll(() => media.getState().status).toBe('joined');
     expect(media.getState()).toMatchObject({ micOn: true, error: undefined });
-    expect(server.asked('producer:create')).toHaveLength(2);
+    await expect.poll(() => server.asked('producer:create').length).toBe(2);
+  });
+
+  it('[T1] joining is one round trip: the device was loaded before, the join carries its capabilities and is answered with both transports', async () => {
+    const { server } = await participantInRoom();
+    const events = server.requests.map((r) => r.event);
+    // Loaded while the pre-join screen showed: asked before the member even entered the session.
+    expect(events.indexOf('media:capabilities')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('media:capabilities')).toBeLessThan(events.indexOf('session:enter'));
+    const [join] = server.asked('room:join') as { rtpCapabilities?: { codecs?: unknown[] } }[];
+    expect(join?.rtpCapabilities?.codecs?.length).toBeGreaterThan(0);
+    expect(events).not.toContain('transport:create');
+    expect(events).not.toContain('peer:ready');
+  });
+
+  it("[T1] the room's media carried by the join's answer is set up and asked to play, with no request of its own", async () => {
+    const server = new FakeSessionServer();
+    server.mediaPeers = [{ id: FACILITATOR.id, displayName: FACILITATOR.displayName }];
+    const mic = facilitatorMic();
+    server.joinConsumers = [mic];
+    const { media } = await participantInRoom(server);
+    await expect.poll(() => media.getState().peers.find((p) => p.id === FACILITATOR.id)?.audio).toMatchObject({ consumerId: mic.id, paused: false });
+    expect(server.asked('consumer:resume')).toEqual([{ consumerId: mic.id }]);
+  });
+
+  it('[T1] the room\'s media offered before the join\'s answer was handled plays once the transports exist', async () => {
+    const server = new FakeSessionServer();
+    server.mediaPeers = [{ id: FACILITATOR.id, displayName: FACILITATOR.displayName }];
+    server.onJoin = (memberId) => server.send(memberId, 'consumer:created', facilitatorMic());
+    const { media } = await participantInRoom(server);
+    await expect.poll(() => media.getState().peers.find((p) => p.id === FACILITATOR.id)?.audio).toMatchObject({ paused: false });
+    expect(server.asked('consumer:resume')).toHaveLength(1);
+  });
+
+  it('[T1] the call shows while the microphone is still on its way to the server; switching it waits for it', async () => {
+    const server = new FakeSessionServer();
+    server.holdProducers = true;
+    const { media } = await participantInRoom(server);
+    expect(media.getState()).toMatchObject({ status: 'joined', micOn: true });
+    await expect.poll(() => server.asked('producer:create').length).toBe(1);
+    let switched = false;
+    void media.setMicOn(false).then(() => (switched = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(switched).toBe(false);
+    expect(server.asked('producer:pause')).toEqual([]);
   });
 
   it('[MUT1] muted by the facilitator: the microphone shows off at once, and nothing is echoed to the server, which already holds it paused', async () => {

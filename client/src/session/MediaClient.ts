@@ -1,5 +1,5 @@
 import type { Device, types } from 'mediasoup-client';
-import { PROTOCOL_VERSION, type ConsumerOptions, type MediaSource } from '@hearth/shared';
+import { PROTOCOL_VERSION, type ConsumerOptions, type MediaSource, type RtpCapabilities } from '@hearth/shared';
 import { initialMediaState, type MediaState, type RemotePeer, type RemoteTrack } from './mediaState';
 import { getCameraTrack, simulcastEncodings, type CaptureProfile } from './localMedia';
 import { createTransport, describeJoinError, mark, resumeConsumer, spatialLayerCount } from './mediaTransport';
@@ -46,6 +46,12 @@ export class MediaClient {
   #cameraBitrates: (number | undefined)[] | undefined;
   /** Audio only: no camera is received at all, whatever the page shows. */
   #audioOnly = false;
+  /** Consumers offered before the join's answer made the receive transport (kept in order). */
+  readonly #offered: ConsumerOptions[] = [];
+  /** The join's microphone and camera on their way to the server: a switch waits for them. */
+  #sending: Promise<void> | undefined;
+  /** Counts teardowns: a join that sees it change was overtaken (see join). */
+  #generation = 0;
   readonly #linkMonitor = new LinkMonitor(
     () => [this.#sendTransport, this.#recvTransport],
     (link) => {
@@ -69,8 +75,9 @@ export class MediaClient {
   };
 
   /**
-   * Opens the connection and readies the WebRTC device while the participant is still on
-   * the pre-join screen, so pressing Join costs only the join itself. Safe to call again.
+   * Opens the connection and loads the WebRTC device (with the node's capabilities) while the
+   * participant is still on the pre-join screen, so pressing Join costs only the join itself.
+   * Safe to call again.
    */
   prepare(): Promise<{ socket: HearthSocket; device: Device }> {
     return this.link.ready();
@@ -81,15 +88,27 @@ export class MediaClient {
     this.#cameraDeviceId = deviceId;
   }
 
-  /** Joins a room and starts sending whatever tracks `localStream` holds (none is fine: listen only). */
+  /**
+   * Joins a room and starts sending whatever tracks `localStream` holds (none is fine: listen
+   * only). The device was loaded on the pre-join screen, so this is one round trip: the join
+   * carries its capabilities, the answer both transports and the consumers of everything the
+   * room already sends. The call shows as soon as the transports exist; the microphone and
+   * camera start sending meanwhile, and the returned promise waits for them too.
+   */
   async join(roomId: string, displayName: string, localStream: MediaStream | undefined): Promise<void> {
     if (this.#state.status === 'joining' || this.#state.status === 'joined') return;
     this.#set({ ...initialMediaState, status: 'joining', displayName, localStream, audioOnly: this.#audioOnly });
     this.#roomId = roomId;
+    // Media torn down while this join was under way (sent back to the waiting room, the
+    // connection lost) ends it quietly: that is not a failed join, and the state is the teardown's.
+    const generation = this.#generation;
     try {
       mark('connecting');
       const { socket, device } = await this.link.ready();
-      const joined = await request(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId, displayName });
+      const rtpCapabilities = device.recvRtpCapabilities as RtpCapabilities;
+      const joined = await request(socket, 'room:join', { protocolVersion: PROTOCOL_VERSION, roomId, displayName, rtpCapabilities });
+      if (generation !== this.#generation) return;
+      if (!joined.transports) throw new Error('the server answered the join without transports');
       // Someone who joined just after us may be announced (peer:joined) before this answer
       // arrives: keep them, the answer's list was taken before they came.
       const announced = this.#state.peers.filter((p) => !joined.peers.some((q) => q.id === p.id));
@@ -99,27 +118,33 @@ export class MediaClient {
         activeSpeakerId: joined.activeSpeakerId,
       });
       mark('joined');
-      // The server makes both transports while the browser loads the device (a peer
-      // connection of its own, tens of milliseconds on a phone): neither waits for the other.
-      const [send, recv] = await Promise.all([
-        request(socket, 'transport:create', { direction: 'send' }),
-        request(socket, 'transport:create', { direction: 'recv' }),
-        // A member sent back to the waiting room and admitted again joins with the same device.
-        device.loaded ? undefined : device.load({ routerRtpCapabilities: joined.routerRtpCapabilities as types.RtpCapabilities }).then(() => mark('device-loaded')),
-      ]);
-      this.#sendTransport = createTransport(socket, device, 'send', { ...send, iceServers: joined.iceServers });
-      this.#recvTransport = createTransport(socket, device, 'recv', { ...recv, iceServers: joined.iceServers });
-      mark('transports-created');
-      await request(socket, 'peer:ready', { rtpCapabilities: device.recvRtpCapabilities });
+      this.#sendTransport = createTransport(socket, device, 'send', { ...joined.transports.send, iceServers: joined.iceServers });
+      this.#recvTransport = createTransport(socket, device, 'recv', { ...joined.transports.recv, iceServers: joined.iceServers });
       mark('ready');
+      // The room's cameras first, set up here in one batch (one SDP round), then its voices.
+      const offered = [...(joined.consumers ?? []), ...this.#offered.splice(0)];
+      const cameras = Promise.all(offered.filter((o) => o.kind === 'video').map((o) => this.#consume(o)));
+      void cameras.then(() => {
+        for (const options of offered) if (options.kind !== 'video') void this.#consume(options);
+      });
 
       const audio = localStream?.getAudioTracks()[0];
       const video = localStream?.getVideoTracks()[0];
-      if (audio && device.canProduce('audio')) await this.#produce('mic', audio);
-      if (video && device.canProduce('video')) await this.#produce('camera', video);
+      // The call is shown now: the others' cameras play as they are set up, not after ours are sent.
       this.#set({ status: 'joined', micOn: Boolean(audio), cameraOn: Boolean(video) });
+      const sending = (async () => {
+        // Ours start once the others' cameras are set up here: on a busy phone the two rounds
+        // of WebRTC work would slow each other, and seeing the group is what joining is for.
+        await cameras;
+        if (generation !== this.#generation) return;
+        if (audio && device.canProduce('audio')) await this.#produce('mic', audio);
+        if (video && device.canProduce('video')) await this.#produce('camera', video);
+      })();
+      this.#sending = sending.catch(() => undefined);
+      await sending;
       this.#linkMonitor.start();
     } catch (err) {
+      if (generation !== this.#generation) return;
       // The connection is its owner's and stays: joining again uses it.
       this.#teardownMedia();
       this.#set({ status: 'failed', error: describeJoinError(err) });
@@ -147,6 +172,7 @@ export class MediaClient {
   }
 
   async setMicOn(on: boolean): Promise<void> {
+    await this.#sending;
     const producer = this.#producers.get('mic');
     const socket = this.link.socket();
     if (!producer || !socket) return;
@@ -172,6 +198,7 @@ export class MediaClient {
 
   /** Turning the camera off stops the track, so the camera light goes out too. */
   async setCameraOn(on: boolean): Promise<void> {
+    await this.#sending;
     const producer = this.#producers.get('camera');
     const socket = this.link.socket();
     if (!socket) return;
@@ -284,16 +311,17 @@ export class MediaClient {
         : { codecOptions: { opusStereo: false, opusDtx: true, opusFec: true } }),
     });
     this.#producers.set(source, producer);
+    mark(`${source}-sent`);
     if (source === 'camera') {
       this.#cameraBitrates = undefined;
       this.#fitCameraToLink();
     }
   }
 
-  async #consume(options: ConsumerOptions): Promise<void> {
+  /** Sets a consumer up in the page (its track) and returns it; undefined once the media is gone. */
+  async #receive(options: ConsumerOptions): Promise<types.Consumer | undefined> {
     const transport = this.#recvTransport;
-    const socket = this.link.socket();
-    if (!transport || !socket) return;
+    if (!transport) return undefined;
     const consumer = await transport.consume({
       id: options.id,
       producerId: options.producerId,
@@ -311,9 +339,27 @@ export class MediaClient {
         spatialLayer: null,
       },
     });
-    // A camera whose tile is not shown (or any camera, audio only) stays paused on the SFU until it is wanted.
-    if (options.kind === 'video' && !this.#videoWanted(options.peerId)) return;
-    await resumeConsumer(socket, consumer.id);
+    return consumer;
+  }
+
+  /**
+   * Sets an offered consumer up here, then asks the SFU to play it (a camera whose tile is not
+   * shown, or any camera in audio only, stays paused there until it is wanted). Resolves once it
+   * is set up here, or could not be.
+   */
+  #consume(options: ConsumerOptions): Promise<void> {
+    const received = this.#receive(options);
+    received
+      .then(async (consumer) => {
+        const socket = this.link.socket();
+        if (!consumer || !socket || (options.kind === 'video' && !this.#videoWanted(options.peerId))) return;
+        await resumeConsumer(socket, consumer.id);
+      })
+      .catch((err: unknown) => console.warn('could not consume', err));
+    return received.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** This client's listeners on the connection; the returned functions remove them and no others. */
@@ -329,7 +375,9 @@ export class MediaClient {
         this.#set({ peers: this.#state.peers.filter((p) => p.id !== peerId) });
       }),
       on('consumer:created', (options) => {
-        this.#consume(options).catch((err: unknown) => console.warn('could not consume', err));
+        // Offered before the join's answer was handled: consumed once the transports exist.
+        if (!this.#recvTransport && this.#state.status === 'joining') this.#offered.push(options);
+        else void this.#consume(options);
       }),
       on('consumer:closed', ({ consumerId }) => this.#dropConsumer(consumerId)),
       on('consumer:paused', ({ consumerId }) => this.#patchTrack(consumerId, { paused: true })),
@@ -383,6 +431,9 @@ export class MediaClient {
   }
 
   #teardownMedia({ keepTracks = false } = {}): void {
+    this.#generation++;
+    this.#offered.length = 0;
+    this.#sending = undefined;
     this.#linkMonitor.stop();
     for (const { consumer } of this.#consumers.values()) consumer.close();
     this.#consumers.clear();

@@ -93,15 +93,15 @@ export class ModeratedSession {
    * Opens the connection and asks who the credential is for. A refusal of the credential
    * (the server's auth middleware: a bad, expired or revoked link, an ended session) arrives
    * as a connect_error with its code and ends the wait at once, instead of the identity
-   * request's timeout. Once the way in is open, the WebRTC library loads while the pre-join
-   * screen is shown.
+   * request's timeout. Once the way in is open (on the node that runs the session), the WebRTC
+   * library loads, and its device with the node's capabilities, while the pre-join screen is shown.
    */
   async #connect() {
     const socket = this.connection.open();
     const refusal = refusalOf(socket);
     try {
       const identity = await Promise.race([request(socket, 'session:identity', {}), refusal.refused]);
-      this.media.prepare().catch(() => undefined);
+      if (!identity.node) this.media.prepare().catch(() => undefined);
       return identity;
     } finally {
       refusal.stop();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '@hearth/shared';
+import { generateRouterRtpCapabilities } from 'mediasoup-client/fakeParameters';
 import { isReconnecting, ModeratedSession } from './ModeratedSession';
 import { DEFAULT_CAPTURE } from './localMedia';
 import { SessionConnection, type ConnectionDeps } from './SessionConnection';
@@ -138,6 +139,7 @@ describe('ModeratedSession: leaving and coming back', () => {
       if (event === 'session:identity') return identity;
       if (event === 'session:enter') return ok({ view: view('participant', 4) });
       if (event === 'session:leave') return ok({});
+      if (event === 'media:capabilities') return ok({ routerRtpCapabilities: generateRouterRtpCapabilities() });
       if (event === 'room:join') return fail('SERVER_FULL');
       return 'never';
     });
@@ -155,6 +157,7 @@ describe('ModeratedSession: leaving and coming back', () => {
     const server = fakeServer((event) => {
       if (event === 'session:identity') return identity;
       if (event === 'session:enter') return ok({ view: view('participant', 4) });
+      if (event === 'media:capabilities') return ok({ routerRtpCapabilities: generateRouterRtpCapabilities() });
       if (event === 'room:join') return fail('INTERNAL');
       return 'never';
     });

@@ -1,8 +1,9 @@
-import type { Device } from 'mediasoup-client';
+import type { Device, types } from 'mediasoup-client';
 import type { ServerToClientEvents } from '@hearth/shared';
 import { MediaClient, type MediaLink } from './MediaClient';
 import type { CaptureProfile } from './localMedia';
-import type { HearthSocket } from './request';
+import { mark } from './mediaTransport';
+import { request, type HearthSocket } from './request';
 
 /** Where this page's one connection stands. Changed only by SessionConnection#setStatus. */
 export type ConnectionStatus =
@@ -98,12 +99,19 @@ export class SessionConnection {
   }
 
   /**
-   * Readies the WebRTC device while the participant is still on the pre-join screen, so pressing
-   * Join costs only the join itself. One device per connection to a node; safe to call again.
+   * The WebRTC device, loaded with the capabilities of this node's routers (the same for every
+   * room: media:capabilities), made while the participant is still on the pre-join screen so
+   * pressing Join costs only the join itself. Loading it is a peer connection's work of its own,
+   * hundreds of milliseconds on a busy phone. One device per connection to a node; safe to call again.
    */
   device(): Promise<Device> {
     if (!this.#device) {
-      const device = this.deps.createDevice();
+      const socket = this.open();
+      const device = Promise.all([this.deps.createDevice(), request(socket, 'media:capabilities', {})]).then(async ([device, { routerRtpCapabilities }]) => {
+        if (!device.loaded) await device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
+        mark('device-loaded');
+        return device;
+      });
       this.#device = device;
       device.catch(() => {
         if (this.#device === device) this.#device = undefined;

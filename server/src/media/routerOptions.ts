@@ -1,4 +1,5 @@
 import type { types } from 'mediasoup';
+import { generateRouterRtpCapabilities } from 'mediasoup/ortc';
 
 /** Opus for speech, VP8 for video: what every browser and phone decodes in software. */
 export const mediaCodecs: types.RouterRtpCodecCapability[] = [
@@ -34,4 +35,17 @@ export function clientRtpCapabilities(routerCapabilities: types.RtpCapabilities)
       (ext) => !OMITTED_HEADER_EXTENSIONS.has(ext.uri),
     ),
   };
+}
+
+let clientCapabilities: types.RtpCapabilities | undefined;
+
+/**
+ * What every router of this node offers clients (media:capabilities): the same for every room,
+ * since every router is made from `mediaCodecs`. Worked out as mediasoup's createRouter does
+ * (its own ortc function, on a copy of the list), without a worker; Room.test.ts checks it
+ * against a real router's.
+ */
+export function routerClientCapabilities(): types.RtpCapabilities {
+  clientCapabilities ??= clientRtpCapabilities(generateRouterRtpCapabilities(structuredClone(mediaCodecs)));
+  return clientCapabilities;
 }

@@ -49,6 +49,11 @@ export class Peer {
   }
 
   addTransport(transport: PeerTransport): void {
+    // Made for a peer that closed meanwhile (the other of its two transports failed at join).
+    if (this.#closed) {
+      transport.close();
+      throw new InvalidStateError('the peer has left');
+    }
     if (this.transportFor(transport.appData.direction)) {
       transport.close();
       throw new InvalidStateError(`a ${transport.appData.direction} transport already exists`);

@@ -3,6 +3,7 @@ import type { ServerEventName } from '@hearth/shared';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { WorkerPool } from '../media/WorkerPool.js';
+import { clientRtpCapabilities, mediaCodecs, routerClientCapabilities } from '../media/routerOptions.js';
 import { Room, RoomClosedError } from './Room.js';
 import type { MediaPolicy } from './MediaPolicy.js';
 import type { SendToPeer } from './Peer.js';
@@ -37,6 +38,9 @@ function rules() {
   return { now, policy };
 }
 
+/** A peer's transports and consumers (producers aside). */
+const t = ({ transports, consumers }: { transports: number; consumers: number }) => ({ transports, consumers });
+
 async function newRoom(onClose: (room: Room) => void = () => {}, policy?: MediaPolicy) {
   return Room.create(`room-${Math.random().toString(36).slice(2, 8)}`, pool.leastLoaded(), log, onClose, undefined, policy);
 }
@@ -51,7 +55,7 @@ async function anaHeardByBen(ssrc: number) {
   const aSend = await room.createTransport(a.peer.id, 'send');
   const producerId = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(ssrc) });
   await room.createTransport(b.peer.id, 'recv');
-  await room.ready(b.peer.id, a.response.routerRtpCapabilities as never);
+  await room.ready(b.peer.id, routerClientCapabilities());
   const consumerId = (ben.events.find((e) => e.event === 'consumer:created')?.payload as { id: string }).id;
   const pausedAtBen = async () => (await room.consumerStates(b.peer.id)).map((c) => c.paused);
   return { now, room, a, b, producerId, consumerId, pausedAtBen };
@@ -88,6 +92,43 @@ describe('Room', () => {
     await expect(room.join('Late', inbox().send)).rejects.toBeInstanceOf(RoomClosedError);
   });
 
+  it("offers clients a node's capabilities that are every router's own, without a router", async () => {
+    const router = await pool.leastLoaded().worker.createRouter({ mediaCodecs });
+    expect(routerClientCapabilities()).toEqual(clientRtpCapabilities(router.rtpCapabilities));
+    router.close();
+  });
+
+  it('makes both transports of a peer that joins with its capabilities, and the consumers of what is produced, for the answer', async () => {
+    const room = await newRoom();
+    const ana = inbox();
+    const ben = inbox();
+    const a = await room.join('Ana', ana.send);
+    expect(a.response).not.toHaveProperty('transports');
+    expect(a.response).not.toHaveProperty('consumers');
+    const aSend = await room.createTransport(a.peer.id, 'send');
+    const mic = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(11) });
+
+    const b = await room.join('Ben', ben.send, undefined, routerClientCapabilities());
+    const { send, recv } = b.response.transports!;
+    expect(send.id).not.toBe(recv.id);
+    for (const t of [send, recv]) expect(t).toMatchObject({ iceParameters: { iceLite: true }, dtlsParameters: { role: 'auto' } });
+    // Ana's microphone, in the answer and not as a fact sent before it.
+    expect(b.response.consumers).toEqual([expect.objectContaining({ producerId: mic, peerId: a.peer.id, kind: 'audio', source: 'mic', producerPaused: false })]);
+    expect(ben.events).toEqual([]);
+    expect(t(b.peer.counts)).toEqual({ transports: 2, consumers: 1 });
+    expect((await room.consumerStates(b.peer.id)).map((c) => c.paused)).toEqual([true]);
+    // Ready already: another peer:ready is refused, and so is a third transport.
+    await expect(room.ready(b.peer.id, routerClientCapabilities())).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(room.createTransport(b.peer.id, 'recv')).rejects.toMatchObject({ code: 'INVALID_STATE' });
+
+    // What is produced later is offered as a fact.
+    const c = await room.join('Cy', inbox().send);
+    const cSend = await room.createTransport(c.peer.id, 'send');
+    const cyMic = await room.produce(c.peer.id, { transportId: cSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(12) });
+    expect(ben.events.filter((e) => e.event === 'consumer:created').map((e) => (e.payload as { producerId: string }).producerId)).toEqual([cyMic]);
+    room.close();
+  });
+
   it('keeps one transport per direction per peer', async () => {
     const room = await newRoom();
     const a = await room.join('Ana', inbox().send);
@@ -109,7 +150,7 @@ describe('Room', () => {
     const producerId = await room.produce(a.peer.id, { transportId: aSend.id, kind: 'audio', source: 'mic', rtpParameters: opus(1) });
     // Ben is not ready yet: nothing to consume with.
     expect(b.peer.counts.consumers).toBe(0);
-    await room.ready(b.peer.id, a.response.routerRtpCapabilities as never);
+    await room.ready(b.peer.id, routerClientCapabilities());
     expect(b.peer.counts.consumers).toBe(1);
     const created = ben.events.find((e) => e.event === 'consumer:created')?.payload as { id: string; producerId: string };
     expect(created.producerId).toBe(producerId);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { types } from 'mediasoup';
-import type { CommandRequest, CommandResponse, ErrorCode, PeerInfo, RtpCapabilities, RtpParameters, TransportOptions } from '@hearth/shared';
+import type { CommandRequest, CommandResponse, ConsumerOptions, ErrorCode, PeerInfo, RtpParameters, TransportOptions } from '@hearth/shared';
 import { AppError, InvalidStateError, NotFoundError, ServerFullError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PooledWorker } from '../media/WorkerPool.js';
-import { clientRtpCapabilities, mediaCodecs } from '../media/routerOptions.js';
+import { mediaCodecs } from '../media/routerOptions.js';
 import { Peer, type PeerTransport, type ProducerAppData, type SendToPeer, type TransportAppData } from './Peer.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
 import { openPolicy, type MediaPolicy } from './MediaPolicy.js';
@@ -140,18 +140,27 @@ export class Room {
   /**
    * Adds a peer. A member of a moderated session keeps their member id as peer id; if a
    * stale peer with that id is still here (a dropped connection), it is replaced.
+   *
+   * With `rtpCapabilities` (a browser's loaded Device), the peer comes in ready to receive: both
+   * of its WebRTC transports and a paused consumer of everything already produced (cameras
+   * first) are made now and carried by the answer, so the browser can set all of it up at once.
+   * What is produced later is offered as consumer:created. Without them, the peer makes its own
+   * transports and says `ready` later.
    */
   join(
     displayName: string,
     send: SendToPeer,
     peerId: string = randomUUID(),
+    rtpCapabilities?: types.RtpCapabilities,
   ): Promise<{ peer: Peer; response: Omit<CommandResponse<'room:join'>, 'iceServers'> }> {
-    return this.run(() => {
+    return this.run(async () => {
       if (this.#peers.has(peerId)) this.#remove(peerId, { keepOpen: true });
       // The worker is carrying all it may: refuse this one rather than degrade everyone's call.
       if (this.host.peers >= this.host.maxPeers) throw new ServerFullError();
       // What the peer wants played is what its worker forwards once the group is together.
       const peer = new Peer(peerId, displayName, send, (delta) => void (this.host.streams += delta));
+      // Made before the peer is in the room, so a failure leaves nothing and tells no one.
+      const media = rtpCapabilities ? await this.#readyAtJoin(peer, rtpCapabilities) : {};
       const others: PeerInfo[] = [...this.#peers.values()].map((p) => ({ id: p.id, displayName: p.displayName }));
       this.#peers.set(peer.id, peer);
       this.host.peers++;
@@ -159,14 +168,22 @@ export class Room {
       this.log.info({ peer: peer.id, peers: this.#peers.size }, 'peer joined');
       return {
         peer,
-        response: {
-          peerId: peer.id,
-          routerRtpCapabilities: clientRtpCapabilities(this.router.rtpCapabilities) as RtpCapabilities,
-          peers: others,
-          activeSpeakerId: this.#tellSpeaker(peer, false),
-        },
+        response: { peerId: peer.id, peers: others, activeSpeakerId: this.#tellSpeaker(peer, false), ...media },
       };
     });
+  }
+
+  /** A joining browser's transports and the consumers of what the room already produces, for the answer; on failure, none of it. */
+  async #readyAtJoin(peer: Peer, rtpCapabilities: types.RtpCapabilities) {
+    try {
+      const [sendTransport, recvTransport] = await Promise.all([this.#webRtcTransport(peer, 'send'), this.#webRtcTransport(peer, 'recv')]);
+      peer.rtpCapabilities = rtpCapabilities;
+      const consumers = await Promise.all(this.#producersFor(peer).map((producer) => this.#consume(peer, producer, { announce: false })));
+      return { transports: { send: sendTransport, recv: recvTransport }, consumers: consumers.filter((c) => c !== undefined) };
+    } catch (err) {
+      peer.close();
+      throw err;
+    }
   }
 
   leave(peerId: string): Promise<void> {
@@ -174,26 +191,27 @@ export class Room {
   }
 
   createTransport(peerId: string, direction: CommandRequest<'transport:create'>['direction']): Promise<TransportOptions> {
-    return this.run(async () => {
-      const peer = this.#peer(peerId);
-      if (peer.transportFor(direction)) throw new InvalidStateError(`a ${direction} transport already exists`);
-      const transport = await this.router.createWebRtcTransport<TransportAppData>({
-        webRtcServer: this.host.webRtcServer,
-        enableUdp: true,
-        enableTcp: true,
-        preferUdp: true,
-        initialAvailableOutgoingBitrate: 600_000,
-        appData: { direction },
-      });
-      peer.addTransport(transport);
-      if (direction === 'recv') await this.#settleDownlink(peer);
-      return {
-        id: transport.id,
-        iceParameters: transport.iceParameters,
-        iceCandidates: transport.iceCandidates,
-        dtlsParameters: transport.dtlsParameters,
-      } as TransportOptions;
+    return this.run(() => this.#webRtcTransport(this.#peer(peerId), direction));
+  }
+
+  async #webRtcTransport(peer: Peer, direction: CommandRequest<'transport:create'>['direction']): Promise<TransportOptions> {
+    if (peer.transportFor(direction)) throw new InvalidStateError(`a ${direction} transport already exists`);
+    const transport = await this.router.createWebRtcTransport<TransportAppData>({
+      webRtcServer: this.host.webRtcServer,
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: 600_000,
+      appData: { direction },
     });
+    peer.addTransport(transport);
+    if (direction === 'recv') await this.#settleDownlink(peer);
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates,
+      dtlsParameters: transport.dtlsParameters,
+    } as TransportOptions;
   }
 
   /**
@@ -244,18 +262,21 @@ export class Room {
     return { iceParameters };
   }
 
-  /** The peer can now decode media: offer it everything already being produced. */
+  /** The peer can now decode media (peer:ready): offer it everything already being produced. */
   ready(peerId: string, rtpCapabilities: types.RtpCapabilities): Promise<void> {
     return this.run(async () => {
       const peer = this.#peer(peerId);
       if (peer.rtpCapabilities) throw new InvalidStateError('already ready');
       if (!peer.transportFor('recv')) throw new InvalidStateError('create a recv transport first');
       peer.rtpCapabilities = rtpCapabilities;
-      const producers = [...this.#peers.values()].filter((p) => p !== peer).flatMap((p) => [...p.producers]);
-      // Cameras first: a face on screen matters more than which voice arrives first.
-      producers.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
-      await Promise.all(producers.map((producer) => this.#consume(peer, producer)));
+      await Promise.all(this.#producersFor(peer).map((producer) => this.#consume(peer, producer)));
     });
+  }
+
+  /** What everyone else produces, cameras first: a face on screen matters more than which voice arrives first. */
+  #producersFor(peer: Peer): types.Producer<ProducerAppData>[] {
+    const producers = [...this.#peers.values()].filter((p) => p !== peer).flatMap((p) => [...p.producers]);
+    return producers.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
   }
 
   produce(peerId: string, req: CommandRequest<'producer:create'>): Promise<string> {
@@ -478,14 +499,15 @@ export class Room {
 
   /**
    * Creates a paused consumer of `producer` for `peer`; the client resumes it once its
-   * track is attached, so no keyframe is spent before anyone can show it.
+   * track is attached, so no keyframe is spent before anyone can show it. Announced to the
+   * peer as consumer:created, or (`announce: false`) only returned, for a join's answer.
    */
-  async #consume(peer: Peer, producer: types.Producer<ProducerAppData>): Promise<void> {
+  async #consume(peer: Peer, producer: types.Producer<ProducerAppData>, { announce = true } = {}): Promise<ConsumerOptions | undefined> {
     const transport = peer.transportFor('recv');
-    if (!peer.rtpCapabilities || !transport) return;
+    if (!peer.rtpCapabilities || !transport) return undefined;
     if (!this.router.canConsume({ producerId: producer.id, rtpCapabilities: peer.rtpCapabilities })) {
       this.log.warn({ peer: peer.id, producer: producer.id }, 'peer cannot consume producer');
-      return;
+      return undefined;
     }
     const consumer = await transport.consume<ProducerAppData>({
       producerId: producer.id,
@@ -505,7 +527,7 @@ export class Room {
         temporalLayer: layers?.temporalLayer ?? null,
       }),
     );
-    peer.send('consumer:created', {
+    const options: ConsumerOptions = {
       id: consumer.id,
       producerId: producer.id,
       peerId: producer.appData.peerId,
@@ -513,7 +535,9 @@ export class Room {
       source: producer.appData.source,
       rtpParameters: consumer.rtpParameters as RtpParameters,
       producerPaused: consumer.producerPaused,
-    });
+    };
+    if (announce) peer.send('consumer:created', options);
+    return options;
   }
 
   /** The loudest voice changed (the active-speaker observer); each peer is told only of one it may hear. */

@@ -1,3 +1,4 @@
+import type { types } from 'mediasoup';
 import type { Logger } from '../logger.js';
 import type { WorkerPool } from '../media/WorkerPool.js';
 import { Room, RoomClosedError, type TalkListener } from './Room.js';
@@ -26,12 +27,12 @@ export class Rooms {
     private readonly options: RoomsOptions = {},
   ) {}
 
-  async join(roomId: string, displayName: string, send: SendToPeer, peerId?: string) {
+  async join(roomId: string, displayName: string, send: SendToPeer, peerId?: string, rtpCapabilities?: types.RtpCapabilities) {
     // A room that closed between lookup and join (its last peer just left) is replaced once.
     for (let attempt = 0; ; attempt++) {
       const room = await this.#getOrCreate(roomId);
       try {
-        const joined = await room.join(displayName, send, peerId);
+        const joined = await room.join(displayName, send, peerId, rtpCapabilities);
         return { room, ...joined };
       } catch (err) {
         if (!(err instanceof RoomClosedError) || attempt > 0) throw err;

@@ -15,6 +15,7 @@ const KIND_OF: Record<CommandName, RequestKind> = {
   'session:command': 'session',
   'breakout:propose': 'session',
   'chat:send': 'chat',
+  'media:capabilities': 'media',
   'room:join': 'join',
   'room:leave': 'media',
   'transport:create': 'media',

@@ -1,9 +1,10 @@
-import { PROTOCOL_VERSION, type ServerToClientEvents } from '@hearth/shared';
+import { PROTOCOL_VERSION, type RtpCapabilities, type ServerToClientEvents } from '@hearth/shared';
 import type { Socket } from 'socket.io';
 import type { types } from 'mediasoup';
 import { AppError, NotJoinedError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { routerClientCapabilities } from '../media/routerOptions.js';
 import { turnIceServers } from '../media/turnCredentials.js';
 import { RoomClosedError, type Room } from '../rooms/Room.js';
 import type { Rooms } from '../rooms/Rooms.js';
@@ -64,7 +65,8 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
     const admitted = admittedMember(connection, req.roomId);
     joining = true;
     try {
-      const { room, peer, response } = await rooms.join(req.roomId, admitted?.displayName ?? req.displayName, send, admitted?.id);
+      const rtpCapabilities = req.rtpCapabilities as types.RtpCapabilities | undefined;
+      const { room, peer, response } = await rooms.join(req.roomId, admitted?.displayName ?? req.displayName, send, admitted?.id, rtpCapabilities);
       if (socket.disconnected) {
         await room.leave(peer.id);
         throw new NotJoinedError();
@@ -75,6 +77,9 @@ export function registerMediaHandlers(socket: Socket, connection: Connection, { 
       joining = false;
     }
   });
+
+  // The same for every room here (one codec list): asked before joining, to load the Device off the join path.
+  handle(socket, 'media:capabilities', log, async () => ({ routerRtpCapabilities: routerClientCapabilities() as RtpCapabilities }));
 
   handle(socket, 'room:leave', log, async () => {
     const { room, peerId } = member();

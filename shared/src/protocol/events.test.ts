@@ -10,6 +10,7 @@ import {
   serverEvents,
   type ClientToServerEvents,
   type ErrorCode,
+  type RtpCapabilities,
   type ServerToClientEvents,
 } from '../index.js';
 import { z } from 'zod';
@@ -50,6 +51,48 @@ describe('room:join request', () => {
   });
   it.each([null, undefined, 42, 'join', [], {}])('refuses %j', (payload) => {
     expect(schema.safeParse(payload).success).toBe(false);
+  });
+  it("takes a browser's Device capabilities, so the server can make its transports and consumers with the join", () => {
+    const rtpCapabilities = {
+      codecs: [{ kind: 'video', mimeType: 'video/VP8', preferredPayloadType: 101, clockRate: 90000, rtcpFeedback: [{ type: 'nack', parameter: 'pli' }] }],
+      headerExtensions: [{ kind: 'video', uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', preferredId: 1 }],
+    };
+    const join = { protocolVersion: PROTOCOL_VERSION, roomId: 'evening-group', displayName: 'Ana', rtpCapabilities };
+    expect(schema.parse(join)).toEqual(join);
+  });
+  it.each([
+    ['codecs that are not a list', { codecs: 'VP8' }],
+    ['a codec of no known kind', { codecs: [{ kind: 'screen', mimeType: 'video/VP8', clockRate: 90000 }] }],
+    ['a header extension id out of range', { headerExtensions: [{ kind: 'audio', uri: 'x', preferredId: 0 }] }],
+    ['too many codecs', { codecs: Array.from({ length: 65 }, () => ({ kind: 'audio', mimeType: 'audio/opus', clockRate: 48000 })) }],
+  ])('refuses capabilities with %s', (_, rtpCapabilities) => {
+    expect(schema.safeParse({ protocolVersion: PROTOCOL_VERSION, roomId: 'abc', displayName: 'Ana', rtpCapabilities }).success).toBe(false);
+  });
+});
+
+describe('room:join response', () => {
+  const schema = commands['room:join'].response;
+  const transport = (id: string) => ({
+    id,
+    iceParameters: { usernameFragment: 'u', password: 'p', iceLite: true },
+    iceCandidates: [{ foundation: 'udpcandidate', priority: 1076302079, address: '127.0.0.1', protocol: 'udp', port: 40000, type: 'host' }],
+    dtlsParameters: { role: 'auto', fingerprints: [{ algorithm: 'sha-256', value: 'AB:CD' }] },
+  });
+  const answer = { peerId: 'p1', peers: [{ id: 'p2', displayName: 'Ben' }], activeSpeakerId: null, iceServers: [] };
+  it('carries both transports when the join brought capabilities, and none otherwise', () => {
+    expect(schema.safeParse({ ...answer, transports: { send: transport('t1'), recv: transport('t2') } }).success).toBe(true);
+    expect(schema.safeParse(answer).success).toBe(true);
+  });
+  it('refuses a transports field without both directions', () => {
+    expect(schema.safeParse({ ...answer, transports: { send: transport('t1') } }).success).toBe(false);
+  });
+});
+
+describe('media:capabilities request', () => {
+  const schema = commands['media:capabilities'].request;
+  it('is empty', () => {
+    expect(schema.safeParse({}).success).toBe(true);
+    expect(schema.safeParse({ roomId: 'abc' }).success).toBe(false);
   });
 });
 
@@ -123,7 +166,8 @@ describe('server events', () => {
 describe('event maps (types)', () => {
   it('infer the join payload and its ack from the schemas', () => {
     type Join = ClientToServerEvents['room:join'];
-    expectTypeOf<Parameters<Join>[0]>().toEqualTypeOf<{ protocolVersion: number; roomId: string; displayName: string }>();
+    expectTypeOf<Omit<Parameters<Join>[0], 'rtpCapabilities'>>().toEqualTypeOf<{ protocolVersion: number; roomId: string; displayName: string }>();
+    expectTypeOf<Parameters<Join>[0]['rtpCapabilities']>().toEqualTypeOf<RtpCapabilities | undefined>();
     type JoinAck = Parameters<Parameters<Join>[1]>[0];
     expectTypeOf<Extract<JoinAck, { ok: true }>['data']['peerId']>().toEqualTypeOf<string>();
     expectTypeOf<Extract<JoinAck, { ok: false }>['error']['code']>().toEqualTypeOf<ErrorCode>();

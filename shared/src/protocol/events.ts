@@ -69,16 +69,38 @@ export const SessionViewPayload = z.custom<SessionView>((v) => typeof v === 'obj
  * anything else happens) and the schema of the data in its Ack.
  */
 export const commands = {
+  /**
+   * The router's RTP capabilities: the same for every room on a node (one codec list), so a
+   * browser asks for them on the pre-join screen and loads its mediasoup Device there, off the
+   * join path. Any connection may ask; nothing about a room or a person is in them.
+   */
+  'media:capabilities': {
+    request: Empty,
+    response: z.object({ routerRtpCapabilities: RtpCapabilities }),
+  },
+  /**
+   * Into a room's media. A browser sends its Device's `rtpCapabilities` (loaded from
+   * media:capabilities): the server then makes both WebRTC transports and a paused consumer of
+   * everything already produced, counts the peer as ready, and answers with all of it: one
+   * round trip from Join to consumers. What is produced later arrives as consumer:created.
+   * Without them (the tests' signalling clients, the benchmarks' bots) the peer makes its own
+   * transports (transport:create, or a bot's transport:createPlain) and says peer:ready.
+   */
   'room:join': {
-    request: z.object({ protocolVersion: z.number().int(), roomId: RoomId, displayName: DisplayName }).strict(),
+    request: z
+      .object({ protocolVersion: z.number().int(), roomId: RoomId, displayName: DisplayName, rtpCapabilities: RtpCapabilities.optional() })
+      .strict(),
     response: z.object({
       peerId: Id,
-      routerRtpCapabilities: RtpCapabilities,
       peers: z.array(PeerInfo),
       /** Who is speaking now; later changes arrive as speaker:changed. */
       activeSpeakerId: Id.nullable(),
       /** Relays for networks that block direct UDP and TCP to the media server. */
       iceServers: z.array(IceServer),
+      /** Both WebRTC transports, made with the join: present exactly when `rtpCapabilities` was sent. */
+      transports: z.object({ send: TransportOptions, recv: TransportOptions }).optional(),
+      /** With the transports: a paused consumer of each track already produced, cameras first (resume each once shown). */
+      consumers: z.array(ConsumerOptions).optional(),
     }),
   },
   'room:leave': { request: Empty, response: Empty },
@@ -160,6 +182,10 @@ export const commands = {
     request: MemberCommand,
     response: z.object({ version: z.number().int() }),
   },
+  /**
+   * One WebRTC transport, for a peer that joined without `rtpCapabilities` (a browser gets both
+   * with room:join instead). Refused once the peer has a transport of that direction.
+   */
   'transport:create': {
     request: z.object({ direction: Direction }).strict(),
     response: TransportOptions,
@@ -191,7 +217,10 @@ export const commands = {
     request: z.object({ transportId: Id }).strict(),
     response: z.object({ iceParameters: IceParameters }),
   },
-  /** Sent once the device is loaded: the server then offers every existing producer. */
+  /**
+   * For a peer that joined without `rtpCapabilities`, once it has a receive transport: the
+   * server then offers every existing producer. Refused for one that is ready already.
+   */
   'peer:ready': {
     request: z.object({ rtpCapabilities: RtpCapabilities }).strict(),
     response: Empty,

@@ -6,6 +6,7 @@ import {
   type Actor,
   type Command,
   type ConsentInput,
+  type ConsumerOptions,
   type ServerEventName,
   type ServerEventPayload,
   type SessionState,
@@ -37,6 +38,12 @@ export class FakeSessionServer {
   consumerResume: 'ok' | 'HELD_BY_SESSION' = 'ok';
   /** Peers the media room already holds when someone joins it. */
   mediaPeers: { id: string; displayName: string }[] = [];
+  /** The consumers a browser's join is answered with (what the room already sends). */
+  joinConsumers: ConsumerOptions[] = [];
+  /** Called as a join is answered: what it sends reaches the client before the answer does. */
+  onJoin: ((memberId: string) => void) | undefined;
+  /** producer:create is never answered (a slow network on the way out). */
+  holdProducers = false;
   readonly sockets: FakeClientSocket[] = [];
   readonly #down = new Set<string | undefined>();
   readonly #links = new Map<string, FakeClientSocket>();
@@ -108,6 +115,7 @@ export class FakeSessionServer {
     handshake: () => undefined,
     request: (socket, event, payload) => {
       this.requests.push({ node: socket.url, event, payload });
+      if (event === 'producer:create' && this.holdProducers) return new Promise<Ack>(() => {});
       return Promise.resolve(this.#answer(socket, this.#memberOf.get(socket)!, event, payload));
     },
     disconnected: (socket) => {
@@ -150,16 +158,20 @@ export class FakeSessionServer {
         this.#links.delete(member.id);
         this.run({ type: 'leave', memberId: member.id }, SYSTEM);
         return ok({});
-      case 'room:join':
-        return ok({ peerId: member.id, routerRtpCapabilities: generateRouterRtpCapabilities(), peers: this.mediaPeers, activeSpeakerId: null, iceServers: [] });
-      case 'transport:create':
-        return ok(generateTransportRemoteParameters());
+      case 'media:capabilities':
+        return ok({ routerRtpCapabilities: generateRouterRtpCapabilities() });
+      case 'room:join': {
+        // A browser's join brings its device's capabilities and gets both transports with the answer.
+        const ready = (payload as { rtpCapabilities?: unknown }).rtpCapabilities !== undefined;
+        const transports = ready ? { transports: { send: generateTransportRemoteParameters(), recv: generateTransportRemoteParameters() }, consumers: this.joinConsumers } : {};
+        this.onJoin?.(member.id);
+        return ok({ peerId: member.id, peers: this.mediaPeers, activeSpeakerId: null, iceServers: [], ...transports });
+      }
       case 'producer:create':
         return ok({ producerId: `producer-${this.#nextId++}` });
       case 'consumer:resume':
         return this.consumerResume === 'ok' ? ok({}) : fail(this.consumerResume, 'the session does not let you receive this now');
       case 'transport:connect':
-      case 'peer:ready':
       case 'producer:pause':
       case 'producer:resume':
       case 'producer:close':
