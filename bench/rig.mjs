@@ -202,7 +202,12 @@ export async function startRig({ participants, produce = false, consume = false,
  * (staggered), and each command is timed until every member of the group holds a snapshot
  * of at least its version (T9, T2b).
  */
-export function groupTraffic(group, { facilitatorEveryMs, memberEveryMs }) {
+/**
+ * Each member of `group` sends a command at its own pace until stopped, every one timed until the
+ * whole group holds the new state. `phase` (0 to 1) shifts this group's start within the
+ * pace, so that groups given different phases do not click in the same millisecond.
+ */
+export function groupTraffic(group, { facilitatorEveryMs, memberEveryMs, phase = 0 }) {
   const sockets = [group.facilitator, ...group.members.map((m) => m.socket)];
   const { allAt } = snapshotsOf(sockets);
 
@@ -211,7 +216,9 @@ export function groupTraffic(group, { facilitatorEveryMs, memberEveryMs }) {
   let running = true;
   const loop = async (socket, i) => {
     const everyMs = i === 0 ? facilitatorEveryMs : memberEveryMs;
-    await new Promise((r) => setTimeout(r, (everyMs * i) / sockets.length));
+    // The facilitator starts at the group's phase; the participants spread over their pace after it.
+    const startMs = i === 0 ? everyMs * phase : (everyMs * (i - 1 + phase)) / (sockets.length - 1);
+    await new Promise((r) => setTimeout(r, startMs));
     for (let n = 0; running; n++) {
       const command = i === 0 ? { type: 'lockRoom', locked: n % 2 === 0 } : { type: n % 2 === 0 ? 'raiseHand' : 'lowerHand' };
       const started = performance.now();

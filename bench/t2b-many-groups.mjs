@@ -19,7 +19,7 @@ function groupSizes(clients, groups) {
 
 const cpuSeconds = ({ user, system }) => (user + system) / 1e6;
 
-export async function runT2b({ clients = 1000, groups = 60, seconds = 30, warmupSeconds = 5, facilitatorEveryMs = 2000, memberEveryMs = 10_000, log = console.log } = {}) {
+export async function runT2b({ clients = 1000, groups = 60, seconds = 30, warmupSeconds = 5, facilitatorEveryMs = 2000, memberEveryMs = 10_000, lockstep = process.env['BENCH_T2B_LOCKSTEP'] === '1', log = console.log } = {}) {
   const limits = { connectionsPerAddress: { points: 1_000_000, seconds: 1 } };
   const server = await startBenchServerProcess({ limits });
   const running = [];
@@ -37,7 +37,10 @@ export async function runT2b({ clients = 1000, groups = 60, seconds = 30, warmup
     let dropped = 0;
     for (const s of server.sockets) s.on('disconnect', () => dropped++);
 
-    running.push(...joined.map((group) => groupTraffic(group, { facilitatorEveryMs, memberEveryMs })));
+    // The facilitators click independently: each group's evening starts at its own point in the
+    // pace. In lockstep (BENCH_T2B_LOCKSTEP=1) every facilitator's command lands in the same millisecond.
+    const phase = (i) => (lockstep ? 0 : i / joined.length);
+    running.push(...joined.map((group, i) => groupTraffic(group, { facilitatorEveryMs, memberEveryMs, phase: phase(i) })));
     await new Promise((r) => setTimeout(r, warmupSeconds * 1000));
     for (const t of running) t.take();
 
@@ -60,7 +63,7 @@ export async function runT2b({ clients = 1000, groups = 60, seconds = 30, warmup
     const cores = os.availableParallelism();
     log(
       `T2b ${clients.toLocaleString('en')} clients in ${groups} groups on one node, each group: facilitator every ${facilitatorEveryMs / 1000} s, each participant every ${memberEveryMs / 1000} s ` +
-        `(${(samples.length / window).toFixed(0)} commands/s in all):`,
+        `(${(samples.length / window).toFixed(0)} commands/s in all; groups ${lockstep ? `in lockstep, all ${groups} facilitators at once` : 'each at its own point in the pace'}):`,
     );
     log(
       `   command → all clients of its group have the new state (${samples.length.toLocaleString('en')} commands over ${window.toFixed(0)} s): p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${ms(Math.max(...samples))}  ` +
