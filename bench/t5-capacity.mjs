@@ -45,6 +45,9 @@ export async function runT5({
   processes = Math.min(4, Math.max(...groups)),
   // Where the ramp stops between loads more than a group apart, one more load halfway narrows it.
   refine = !quick,
+  // false: every load is measured even past a stop, each labelled (on a busy machine, to see
+  // how far it goes and what limits it).
+  stopAtLimit = true,
   log = console.log,
 } = {}) {
   const cores = os.availableParallelism();
@@ -153,16 +156,18 @@ export async function runT5({
         }
         continue;
       }
-      const notRun = queue.length > 0 ? ` (${queue.join(', ')} not run)` : '';
+      const notRun = queue.length > 0 ? (stopAtLimit ? ` (${queue.join(', ')} not run)` : ` (going on to ${queue.join(', ')}: every load is measured)`) : '';
       if (stop.limit !== 'worker') {
         log(`T5 the ramp stops at ${n} group${n > 1 ? 's' : ''} (${row.consumers} consumers), limited by the machine, not by the worker: ${stop.why}. Not a saturation point: run it again when the load average is below the core count${notRun}  [${cores} cores, load average ${load()}]`);
         results.saturation ??= { below: lastClean?.groups ?? 0, at: n, ...stop };
-        break;
+        if (stopAtLimit) break;
+        continue;
       }
       results.saturation = { below: lastClean?.groups ?? 0, at: n, ...stop };
       log(
         `T5 saturation: at ${n} group${n > 1 ? 's' : ''} (${row.consumers} consumers) ${stop.why}${lastClean ? `; not at ${lastClean.groups}: a worker saturates between ${lastClean.consumers} and ${row.consumers} consumers` : ''}; the ramp stops here${notRun}  [${cores} cores, load average ${load()}]`,
       );
+      if (!stopAtLimit) continue;
       queue.length = 0;
       if (!refined && lastClean && n - lastClean.groups > 1) {
         refined = true;
@@ -343,9 +348,9 @@ function summarise(results, { cores, log, layout }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // node bench/t5-capacity.mjs [--quick] [--groups 1,2,4,8]
+  // node bench/t5-capacity.mjs [--quick] [--groups 1,2,4,8] [--every-load]
   const at = process.argv.indexOf('--groups');
   const groups = at > 0 ? process.argv[at + 1].split(',').map(Number) : undefined;
-  await runT5({ quick: process.argv.includes('--quick'), ...(groups ? { groups } : {}) });
+  await runT5({ quick: process.argv.includes('--quick'), stopAtLimit: !process.argv.includes('--every-load'), ...(groups ? { groups } : {}) });
   process.exit(0);
 }
