@@ -158,9 +158,13 @@ export async function runT5({
       }
       const notRun = queue.length > 0 ? (stopAtLimit ? ` (${queue.join(', ')} not run)` : ` (going on to ${queue.join(', ')}: every load is measured)`) : '';
       if (stop.limit !== 'worker') {
-        log(`T5 the ramp stops at ${n} group${n > 1 ? 's' : ''} (${row.consumers} consumers), limited by the machine, not by the worker: ${stop.why}. Not a saturation point: run it again when the load average is below the core count${notRun}  [${cores} cores, load average ${load()}]`);
-        results.saturation ??= { below: lastClean?.groups ?? 0, at: n, ...stop };
-        if (stopAtLimit) break;
+        const stops = stopAtLimit && stop.lossy;
+        log(`T5 at ${n} group${n > 1 ? 's' : ''} (${row.consumers} consumers) the machine, not the worker, was the limit: ${stop.why}. Not a saturation point${stops ? `: the ramp stops here; run it again when the load average is below the core count${notRun}` : '; the ramp goes on'}  [${cores} cores, load average ${load()}]`);
+        row.machineLimited = stop.why;
+        if (stops) {
+          results.saturation ??= { below: lastClean?.groups ?? 0, at: n, ...stop };
+          break;
+        }
         continue;
       }
       results.saturation = { below: lastClean?.groups ?? 0, at: n, ...stop };
@@ -172,7 +176,11 @@ export async function runT5({
       if (!refined && lastClean && n - lastClean.groups > 1) {
         refined = true;
         const mid = Math.round((lastClean.groups + n) / 2);
-        log(`T5 narrowing it: ${mid} groups`);
+        log(`T5 narrowing it: ${mid} groups, opened afresh (a failed evening can leave groups mid-way)`);
+        for (const system of Object.values(systems)) {
+          for (const g of system.groups) await g.close().catch(() => undefined);
+          system.groups = [];
+        }
         queue.push(mid);
       }
     }
@@ -275,7 +283,8 @@ function saturatedAt(row) {
     );
   }
   if (worker.length > 0) return { limit: 'worker', why: [...worker, ...machine].join('; ') };
-  if (machine.length > 0) return { limit: 'machine', why: machine.join('; ') };
+  // The machine's limits stop the ramp only when they lose packets (a late worker is labelled).
+  if (machine.length > 0) return { limit: 'machine', lossy: loss >= LOSS_LIMIT, why: machine.join('; ') };
   return undefined;
 }
 
