@@ -1,34 +1,93 @@
-// The main thread's handle on the bots' RTP thread (rtpThread.mjs), and loss from its counters.
-import { Worker } from 'node:worker_threads';
+// The main process's handle on the bots' RTP processes (rtpProcess.mjs): one or a few, each
+// sending and counting for the groups given to it, so what one thread can send and count is not
+// the limit a benchmark measures. The main process keeps the signalling and collects the counts.
+import { fork } from 'node:child_process';
+import { cpuSecondsOf } from '../stats.mjs';
+import { loadRecording } from './recording.mjs';
 
-export async function startRtpBots({ receivers = 8 } = {}) {
-  const thread = new Worker(new URL('./rtpThread.mjs', import.meta.url), { workerData: { receivers } });
+/** One bots' process: its own sender socket, `receivers` receiving sockets, its bots. */
+async function startShard({ receivers }) {
+  const child = fork(new URL('./rtpProcess.mjs', import.meta.url), [JSON.stringify({ receivers })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map();
   let next = 0;
-  thread.on('message', ({ id, result }) => {
-    pending.get(id)?.(result);
-    pending.delete(id);
+  let ready;
+  const started = new Promise((resolve) => (ready = resolve));
+  const failed = new Promise((_, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`a bots' RTP process exited (${code ?? signal})`)));
   });
-  const failed = new Promise((_, reject) => thread.once('error', reject));
-  const ask = (op, args) => Promise.race([failed, new Promise((resolve) => { const id = next++; pending.set(id, resolve); thread.postMessage({ id, op, args }); })]);
+  failed.catch(() => undefined); // answered through ask(), or not at all once stopped
+  child.on('message', (m) => {
+    if (m.ready) return ready();
+    pending.get(m.id)?.(m.result);
+    pending.delete(m.id);
+  });
+  const ask = (op, args) => Promise.race([failed, new Promise((resolve) => { const id = next++; pending.set(id, resolve); child.send({ id, op, args }); })]);
+  await Promise.race([failed, started]);
   const ports = await ask('ports');
-  let ssrc = 0x10000000 + Math.floor(Math.random() * 0x1000000);
   return {
-    senderPort: ports.sender,
-    receiverPorts: ports.receivers,
-    recording: ports.recording,
-    /** Fresh SSRCs for a bot: one for its microphone, one per camera layer. */
-    ssrcs: () => ({ audio: ssrc++, video: [ssrc++, ssrc++] }),
-    addBot: (bot) => ask('addBot', bot),
-    setLevel: (ids, level) => ask('setLevel', { ids, level }),
-    removeBots: (ids) => ask('removeBots', { ids }),
-    /** Bots that stop sending for a while and go on later, as a muted sender does. */
-    pauseBots: (ids) => ask('pauseBots', { ids }),
-    resumeBots: (ids) => ask('resumeBots', { ids }),
-    counters: () => ask('counters'),
+    pid: child.pid,
+    ports,
+    ask,
     async stop() {
-      await ask('stop');
-      await thread.terminate();
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await ask('stop').catch(() => undefined);
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+/** A handle on one process's bots: what a group (hearthGroup.mjs, bareGroup.mjs) uses. */
+function botsOf(shard, nextSsrcs) {
+  return {
+    pid: shard.pid,
+    senderPort: shard.ports.sender,
+    receiverPorts: shard.ports.receivers,
+    recording: shard.ports.recording,
+    /** Fresh SSRCs for a bot: one for its microphone, one per camera layer. */
+    ssrcs: nextSsrcs,
+    addBot: (bot) => shard.ask('addBot', bot),
+    setLevel: (ids, level) => shard.ask('setLevel', { ids, level }),
+    removeBots: (ids) => shard.ask('removeBots', { ids }),
+    /** Bots that stop sending for a while and go on later, as a muted sender does. */
+    pauseBots: (ids) => shard.ask('pauseBots', { ids }),
+    resumeBots: (ids) => shard.ask('resumeBots', { ids }),
+  };
+}
+
+/**
+ * `processes` bots' processes. The handle is itself the first process's bots (what a benchmark
+ * of one group uses); `shard(i)` is the i-th process's (groups spread over them); `counters`
+ * and `cpuSeconds` are over all of them.
+ */
+export async function startRtpBots({ receivers = 8, processes = 1 } = {}) {
+  const rec = loadRecording(); // encoded once here, before the processes read it from the cache
+  const perSecond = (packets) => packets.filter((p) => p.at < rec.durationMs).length / (rec.durationMs / 1000);
+  const shards = await Promise.all(Array.from({ length: processes }, () => startShard({ receivers })));
+  let ssrc = 0x10000000 + Math.floor(Math.random() * 0x1000000);
+  // One SSRC sequence for every process: a consumer's packets are counted by SSRC.
+  const nextSsrcs = () => ({ audio: ssrc++, video: [ssrc++, ssrc++] });
+  const handles = shards.map((s) => botsOf(s, nextSsrcs));
+  return {
+    ...handles[0],
+    processes,
+    /** Packets per second of the clip's microphone and of each camera layer (what a bot sends, what a consumer of it gets). */
+    packetRates: { audio: perSecond(rec.audio), video: rec.video.map(perSecond) },
+    shard: (i) => handles[i % handles.length],
+    pids: shards.map((s) => s.pid),
+    /** Every bots' socket (the sender's and the receivers'), for the drops at them. */
+    ports: shards.flatMap((s) => [s.ports.sender, ...s.ports.receivers]),
+    /** Each process's CPU seconds so far. */
+    cpuSeconds: () => shards.map((s) => cpuSecondsOf(s.pid)),
+    /** Packets sent and, per SSRC received, count, first and highest sequence number: all processes'. */
+    async counters() {
+      const each = await Promise.all(shards.map((s) => s.ask('counters')));
+      return { sent: each.reduce((n, c) => n + c.sent, 0), received: Object.assign({}, ...each.map((c) => c.received)) };
+    },
+    async stop() {
+      await Promise.all(shards.map((s) => s.stop()));
     },
   };
 }

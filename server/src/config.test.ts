@@ -20,8 +20,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ MEDIA_MAX_PEERS_PER_WORKER: '40' }).media.maxPeersPerWorker).toBe(40);
     expect(() => loadConfig({ MEDIA_MAX_PEERS_PER_WORKER: '0' })).toThrow(/MEDIA_MAX_PEERS_PER_WORKER/);
   });
-  it('takes no new group on a worker past 1000 streams unless told otherwise', () => {
-    expect(loadConfig({}).media.maxStreamsPerWorker).toBe(1000);
+  it('takes no new group on a worker past 800 streams unless told otherwise', () => {
+    expect(loadConfig({}).media.maxStreamsPerWorker).toBe(800);
     expect(loadConfig({ MEDIA_MAX_STREAMS_PER_WORKER: '600' }).media.maxStreamsPerWorker).toBe(600);
     expect(() => loadConfig({ MEDIA_MAX_STREAMS_PER_WORKER: '0' })).toThrow(/MEDIA_MAX_STREAMS_PER_WORKER/);
   });

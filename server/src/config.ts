@@ -43,13 +43,15 @@ const Env = z.object({
    * Streams (consumers wanted: every voice, each camera shown in a tile) past which a worker
    * takes no new group: SERVER_FULL for the new group, not a stutter for every group on it.
    * A group let in may still grow to its full size, so this is one core's measured capacity
-   * (T5, `npm run bench`) less one full group's streams (README, *Media capacity*): T5 measured
-   * 1,800–2,300 consumers per core (everyone's camera at full size; a shared, busy 2-core
-   * machine); 80 % of about 2,000, for bursts and keyframes, less a group of 17 seeing everyone
-   * (544) is about 1,000. At saturation the worker's control requests wait behind media for
-   * seconds (T5's evening at 4 groups), so the limit keeps workers well short of it.
+   * (T5, `npm run bench`) less one full group's streams (README, *Media capacity*): T5 on a
+   * quiet 2-core machine measured 1,610–1,810 consumers per core up to 3 groups (everyone's
+   * camera at full size) and the worker saturating between 3 and 4 groups (1,632–2,176); 80 %
+   * of about 1,700, for bursts and keyframes, less a group of 17 seeing everyone (544) is about
+   * 800. Near saturation the worker's control requests wait behind media for seconds (commands
+   * took 72 ms at 1,088 streams, 2.1 s at 1,632), so the limit keeps workers well short of it:
+   * at most 800 + 544 streams.
    */
-  MEDIA_MAX_STREAMS_PER_WORKER: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  MEDIA_MAX_STREAMS_PER_WORKER: z.coerce.number().int().min(1).max(1_000_000).default(800),
   /** Address the media sockets bind to. */
   MEDIA_LISTEN_IP: z.string().default('0.0.0.0'),
   /** Address announced to browsers in ICE candidates: the host's public IP or name when behind NAT/Docker. */

@@ -1,9 +1,13 @@
-// The load bots' RTP, in a thread of its own so the Hearth server's event loop (in the main
-// thread) is not what paces it: senders replay the recording with each bot's own SSRCs,
-// sequence numbers and timestamps; receivers count packets per SSRC (each consumer has its own).
+// The load bots' RTP, in a process of its own (rtpBots.mjs starts one or a few), so neither the
+// Hearth server's event loop (in the benchmark's main process) nor one thread's capacity is
+// what paces it: senders replay the recording with each bot's own SSRCs, sequence numbers and
+// timestamps; receivers count packets per SSRC (each consumer has its own).
 import dgram from 'node:dgram';
-import { parentPort, workerData } from 'node:worker_threads';
 import { loadRecording } from './recording.mjs';
+
+const workerData = JSON.parse(process.argv[2] ?? '{}');
+// Bounded: the process ends with the benchmark that started it, even if that one is killed.
+process.on('disconnect', () => process.exit(0));
 
 const AUDIO_PT = 100;
 const VIDEO_PT = 101;
@@ -144,7 +148,7 @@ function addBot({ id, port, audioSsrc, videoSsrcs, level = -127 }) {
   bots.set(id, { port, level, streams, reportedAt: -Infinity });
 }
 
-parentPort.on('message', ({ id, op, args }) => {
+process.on('message', ({ id, op, args }) => {
   let result;
   switch (op) {
     case 'ports':
@@ -184,5 +188,7 @@ parentPort.on('message', ({ id, op, args }) => {
     default:
       throw new Error(`unknown op ${op}`);
   }
-  parentPort.postMessage({ id, result });
+  process.send({ id, result });
 });
+// Set up: the parent may ask now (messages sent before the listener above would be lost).
+process.send({ ready: true });
