@@ -96,6 +96,10 @@ export async function startServer(
     onTalk: (roomId, peerIds, ms) => {
       void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
     },
+    // CAM1: so does whether each member's camera reaches it.
+    onVideo: (roomId, peerId, sent) => {
+      void sessions.running(roomId)?.then((session) => session.videoSent(peerId, sent));
+    },
   });
   const commandLatency = commandLatencyHistogram();
   const trusted = trustedOrigins(config.publicUrl, config.allowedOrigins);

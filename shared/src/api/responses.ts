@@ -73,6 +73,8 @@ export type AttendanceRow = {
   lateMinutes: number | null;
   /** Before the scheduled (or actual, if sooner) end; null when unscheduled or absent. */
   leftEarlyMinutes: number | null;
+  /** CAM1: of `treatmentMinutes`, those with no camera sent (audio only included), rounded down to a tenth; null when the log kept no camera time. */
+  cameraOffMinutes: number | null;
 };
 
 export type SessionAttendance = { sessionId: string; title: string; timeZone: string; rows: AttendanceRow[] };
