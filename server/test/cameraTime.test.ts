@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionView } from '@hearth/shared';
 import type { RunningServer } from '../src/startServer.js';
 import { isCamera } from '../src/store/SessionLog.js';
+import { api } from './clinicApi.js';
 import { call, intoMedia, nextEvent, serverForFile, type TestSocket } from './harness.js';
 import { facilitatorSocket, participantWaiting, seededSession } from './sessionFixture.js';
 
@@ -52,5 +53,19 @@ describe('camera-on time, from what the SFU receives', () => {
     // Nothing about the facilitator's own camera is kept.
     const all = (await server.clinic.attendance.events(s.sessionId)).filter(isCamera);
     expect(all.every((e) => e.memberId === memberId)).toBe(true);
+  });
+
+  it('[CAM2] the cohort\'s camera-off flag is a staff setting, told to facilitators as they connect and never to participants', async () => {
+    const s = await seededSession(server);
+    const set = await api(server, 'PUT', `/api/cohorts/${s.cohortId}/camera-off-flag`, { body: { cameraOffFlagMinutes: 5 }, cookie: s.cookie });
+    expect(set.status).toBe(200);
+    expect((set.body as { cohort: { cameraOffFlagMinutes: number | null } }).cohort.cameraOffFlagMinutes).toBe(5);
+    expect((await api(server, 'PUT', `/api/cohorts/${s.cohortId}/camera-off-flag`, { body: { cameraOffFlagMinutes: 2.5 }, cookie: s.cookie })).status).toBe(400);
+    const f = track(await facilitatorSocket(server, s));
+    expect(await call(f, 'session:identity', {})).toMatchObject({ role: 'facilitator', cameraOffFlagMinutes: 5 });
+    const { socket: p } = track(await participantWaiting(server, s.participants[0]!.token));
+    expect(await call(p, 'session:identity', {})).not.toHaveProperty('cameraOffFlagMinutes');
+    await api(server, 'PUT', `/api/cohorts/${s.cohortId}/camera-off-flag`, { body: { cameraOffFlagMinutes: null }, cookie: s.cookie });
+    expect(await call(f, 'session:identity', {})).not.toHaveProperty('cameraOffFlagMinutes');
   });
 });

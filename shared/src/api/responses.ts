@@ -25,6 +25,8 @@ export type Cohort = {
   /** Standing breakout rules: these two members are never proposed as a pair. */
   neverPairs: [string, string][];
   schedule: CohortSchedule | null;
+  /** CAM2: flag a camera off for longer than this many minutes in the console; null = no flag. */
+  cameraOffFlagMinutes: number | null;
 };
 
 /** Staff-only: `contact` stays on the clinic's side and is never shown to participants. */
