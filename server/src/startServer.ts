@@ -17,7 +17,7 @@ import { LiveSessions } from './sessions/LiveSessions.js';
 import { roomMediaControl } from './sessions/roomMediaControl.js';
 import { sessionMediaPolicy } from './sessions/sessionMediaPolicy.js';
 import { cohortPairingRules } from './sessions/pairingRules.js';
-import { sessionContext } from './sessions/sessionContext.js';
+import { cameraOffFlagMinutes, sessionContext } from './sessions/sessionContext.js';
 import { closeEndedSignIns, createSignalling, memberRoom } from './signalling/createSignalling.js';
 import { SignInThrottle } from './auth/SignInThrottle.js';
 import { RateLimits } from './signalling/RateLimits.js';
@@ -96,6 +96,10 @@ export async function startServer(
     onTalk: (roomId, peerIds, ms) => {
       void sessions.running(roomId)?.then((session) => peerIds.forEach((id) => session.addTalkTime(id, ms)));
     },
+    // CAM1: so does whether each member's camera reaches it.
+    onVideo: (roomId, peerId, sent) => {
+      void sessions.running(roomId)?.then((session) => session.videoSent(peerId, sent));
+    },
   });
   const commandLatency = commandLatencyHistogram();
   const trusted = trustedOrigins(config.publicUrl, config.allowedOrigins);
@@ -160,6 +164,7 @@ export async function startServer(
     pairingRules: cohortPairingRules(clinic.store, stores.pairs),
     place: (sessionId) => placement.place(sessionId),
     context: (sessionId) => sessionContext(clinic.store, sessionId),
+    cameraOffFlag: (sessionId) => cameraOffFlagMinutes(clinic.store, sessionId),
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   // A revoked link stops working at once, on whichever node its holder is connected; so does an ended sign-in.

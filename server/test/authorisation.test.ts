@@ -116,6 +116,7 @@ const ROWS: Record<string, Row> = {
   'GET /api/cohorts/:cohortId/members': { scope: 'cohort' },
   'PUT /api/cohorts/:cohortId/never-pairs': { scope: 'cohort', body: () => ({ pairs: [[f.a.alex, f.a.blake]] }) },
   'PUT /api/cohorts/:cohortId/schedule': { scope: 'cohort', body: () => ({ schedule: { weekdays: [1, 3, 4], startTime: '18:00', durationMinutes: 180 } }) },
+  'PUT /api/cohorts/:cohortId/camera-off-flag': { scope: 'cohort', body: () => ({ cameraOffFlagMinutes: 5 }) },
   'POST /api/cohorts/:cohortId/sessions/scheduled': { scope: 'cohort', status: 201, body: () => ({ weeks: 1 }) },
   'POST /api/cohorts/:cohortId/sessions': { scope: 'cohort', status: 201, body: () => ({ title: 'Extra group' }) },
   'GET /api/cohorts/:cohortId/sessions': { scope: 'cohort' },

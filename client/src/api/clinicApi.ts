@@ -75,6 +75,9 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     addMember: async (cohortId: string, member: NewMemberInput) =>
       (await call<{ member: Member }>('POST', `/cohorts/${id(cohortId)}/members`, member)).member,
     /** Replaces the cohort's standing "never pair" rules. */
+    /** CAM2: flag a camera off longer than this in the console; null: no flag. */
+    setCameraOffFlag: async (cohortId: string, cameraOffFlagMinutes: number | null) =>
+      (await call<{ cohort: Cohort }>('PUT', `/cohorts/${id(cohortId)}/camera-off-flag`, { cameraOffFlagMinutes })).cohort,
     setNeverPairs: async (cohortId: string, pairs: [string, string][]) =>
       (await call<{ cohort: Cohort }>('PUT', `/cohorts/${id(cohortId)}/never-pairs`, { pairs })).cohort,
     /** Replaces the cohort's weekly schedule; null clears it. */

@@ -29,7 +29,7 @@ export type ClosedReason = ServerEventPayload<'session:closed'>['reason'] | 'lef
 
 export type ModeratedState = {
   phase: Phase;
-  identity: { displayName: string; role: 'facilitator' | 'participant'; sessionId: string; context?: SessionContext } | undefined;
+  identity: { displayName: string; role: 'facilitator' | 'participant'; sessionId: string; context?: SessionContext; cameraOffFlagMinutes?: number } | undefined;
   view: SessionView | undefined;
   /** A refusal in words, shown beside the form that caused it (consent, pre-join). */
   problem: string | undefined;

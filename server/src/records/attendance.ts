@@ -1,5 +1,6 @@
 import type { SessionState } from '@hearth/shared';
-import { isPresence, type AttendanceEvent, type BreakEvent, type Modality, type PresenceEvent } from '../store/SessionLog.js';
+import { isCamera, isPresence, type AttendanceEvent, type BreakEvent, type CameraEvent, type Modality, type PresenceEvent } from '../store/SessionLog.js';
+import { subtract, union } from './intervalSets.js';
 
 export type Interval = { from: number; to: number };
 export type ModalityInterval = Interval & { mode: Modality };
@@ -41,7 +42,28 @@ export function presenceChanges(before: SessionState | undefined, after: Session
 
 /** What the attendance log is told after a command: who came and went, and the group's breaks. */
 export function attendanceChanges(before: SessionState | undefined, after: SessionState, at: number): AttendanceEvent[] {
-  return [...presenceChanges(before, after, at), ...breakChanges(before, after, at)];
+  return [...presenceChanges(before, after, at), ...cameraChanges(before, after, at), ...breakChanges(before, after, at)];
+}
+
+/** CAM1: in the room and sending no camera (the state's camera clock is running). */
+function cameraOff(state: SessionState | undefined, memberId: string): boolean {
+  return state !== undefined && present(state, memberId) && (state.members[memberId]?.cameraOffSince ?? null) !== null;
+}
+
+/**
+ * CAM1: camera-off stretches of people in the room, after their presence changes (so an "in"
+ * comes before the 'camera-off' it opens). Leaving the room while off needs no event: the
+ * "out" ends the stretch.
+ */
+export function cameraChanges(before: SessionState | undefined, after: SessionState, at: number): CameraEvent[] {
+  const events: CameraEvent[] = [];
+  for (const memberId of Object.keys(after.members)) {
+    const was = cameraOff(before, memberId);
+    const is = cameraOff(after, memberId);
+    if (is && !was) events.push({ memberId, kind: 'camera-off', at });
+    if (was && !is && present(after, memberId)) events.push({ memberId, kind: 'camera-on', at });
+  }
+  return events;
 }
 
 /** REST4: the group went on a break or came back from one (the session's end ends one too). */
@@ -125,6 +147,42 @@ export function modalityIntervals(events: readonly AttendanceEvent[], openUntil:
   return out;
 }
 
+/**
+ * CAM1: each participant's camera-off treatment time as merged intervals: a 'camera-off' while
+ * in the room opens a stretch, a 'camera-on' or an "out" ends it (the time out of the room is
+ * not camera time), one still open ends at `openUntil`; the session's breaks are taken out
+ * (REST4). Reconnects inside the grace period leave no gap, so an unbroken stretch stays one.
+ */
+export function cameraOffIntervals(events: readonly AttendanceEvent[], openUntil: number): Map<string, Interval[]> {
+  const raw = new Map<string, Interval[]>();
+  const inRoom = new Set<string>();
+  const offSince = new Map<string, number>();
+  const end = (memberId: string, to: number) => {
+    const from = offSince.get(memberId);
+    if (from === undefined) return;
+    offSince.delete(memberId);
+    push(raw, memberId, { from, to });
+  };
+  for (const e of [...events].sort((a, b) => a.at - b.at)) {
+    if (isPresence(e)) {
+      if (e.kind === 'in') inRoom.add(e.memberId);
+      if (e.kind === 'out') {
+        inRoom.delete(e.memberId);
+        end(e.memberId, e.at);
+      }
+    } else if (isCamera(e)) {
+      if (e.kind === 'camera-off' && inRoom.has(e.memberId) && !offSince.has(e.memberId)) offSince.set(e.memberId, e.at);
+      if (e.kind === 'camera-on') end(e.memberId, e.at);
+    }
+  }
+  for (const [memberId, from] of [...offSince]) end(memberId, Math.max(from, openUntil));
+  const breaks = breakIntervals(events, openUntil);
+  return new Map([...raw].map(([id, list]) => [id, subtract(union(list), breaks)]));
+}
+
+/** Whether the log kept camera time at all (a log from before CAM1 did not). */
+export const recordsCamera = (events: readonly AttendanceEvent[]): boolean => events.some(isCamera);
+
 export function attendedMs(intervals: readonly Interval[]): number {
   return intervals.reduce((sum, i) => sum + (i.to - i.from), 0);
 }
@@ -153,15 +211,26 @@ function merge(list: Interval[]): Interval[] {
  */
 export function reconcileAttendance(events: readonly AttendanceEvent[], state: SessionState, now: number): AttendanceEvent[] {
   const open = new Set<string>();
+  const cameraOpen = new Set<string>();
   let breakOpen = false;
   for (const e of [...events].sort((a, b) => a.at - b.at)) {
     if (e.kind === 'in') open.add(e.memberId);
-    else if (e.kind === 'out') open.delete(e.memberId);
+    else if (e.kind === 'out') {
+      open.delete(e.memberId);
+      cameraOpen.delete(e.memberId);
+    } else if (e.kind === 'camera-off') cameraOpen.add(e.memberId);
+    else if (e.kind === 'camera-on') cameraOpen.delete(e.memberId);
     else if (e.kind !== 'mode') breakOpen = e.kind === 'break-start';
   }
   const fixes: AttendanceEvent[] = [];
   for (const memberId of open) if (!present(state, memberId)) fixes.push({ memberId, kind: 'out', at: now });
   for (const memberId of Object.keys(state.members)) if (present(state, memberId) && !open.has(memberId)) fixes.push({ memberId, kind: 'in', at: now, mode: modeOf(state, memberId) });
+  // CAM1: after the presence fixes, so a stretch opened here follows its "in".
+  for (const memberId of Object.keys(state.members)) {
+    const off = cameraOff(state, memberId);
+    if (off && !cameraOpen.has(memberId)) fixes.push({ memberId, kind: 'camera-off', at: now });
+    if (!off && cameraOpen.has(memberId) && present(state, memberId)) fixes.push({ memberId, kind: 'camera-on', at: now });
+  }
   const onBreak = Boolean(state.onBreak) && state.status !== 'ended';
   if (breakOpen !== onBreak) fixes.push({ kind: onBreak ? 'break-start' : 'break-end', at: now });
   return fixes;

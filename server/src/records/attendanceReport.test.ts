@@ -33,9 +33,9 @@ describe('attendance reports', () => {
     ], six);
     const csv = attendanceCsv(rows, cohort.timeZone);
     expect(csv.split('\r\n')).toEqual([
-      'date,session,member,member_id,first_in,last_out,minutes,intervals,audio_only_minutes,modality,treatment_minutes,break_minutes,modifier,late_minutes,left_early_minutes',
-      '2025-03-03,"Monday, group",Alex,a,18:01,18:31,30.0,18:01-18:31,10.0,18:01-18:21 video 18:21-18:31 audio-only,30.0,0.0,95,,',
-      "2025-03-03,\"Monday, group\",'=Blake,b,,,0.0,,0.0,,0.0,0.0,,,",
+      'date,session,member,member_id,first_in,last_out,minutes,intervals,audio_only_minutes,modality,treatment_minutes,break_minutes,modifier,late_minutes,left_early_minutes,camera_off_minutes',
+      '2025-03-03,"Monday, group",Alex,a,18:01,18:31,30.0,18:01-18:31,10.0,18:01-18:21 video 18:21-18:31 audio-only,30.0,0.0,95,,,',
+      "2025-03-03,\"Monday, group\",'=Blake,b,,,0.0,,0.0,,0.0,0.0,,,,",
       '',
     ]);
     expect(csv).not.toContain('555-0100');
@@ -59,7 +59,32 @@ describe('attendance reports', () => {
       ['=Blake', 178, 163, 15, 0, 0, '95'],
     ]);
     const csv = attendanceCsv(rows, cohort.timeZone).split('\r\n');
-    expect(csv[1]).toMatch(/,123\.0,15\.0,95,12\.0,30\.0$/);
+    expect(csv[1]).toMatch(/,123\.0,15\.0,95,12\.0,30\.0,$/);
+  });
+
+  it('[CAM1] camera-off minutes are of treatment time: breaks out, audio only in; unknown for a log from before camera time', () => {
+    const min = (m: number) => six + m * 60_000;
+    const rows = sessionRows(cohort, members, session, [
+      { memberId: 'a', kind: 'in', at: min(0) },
+      { memberId: 'a', kind: 'camera-off', at: min(0) },
+      { memberId: 'a', kind: 'camera-on', at: min(1) },
+      { memberId: 'a', kind: 'mode', at: min(20), mode: 'audio-only' },
+      { memberId: 'a', kind: 'camera-off', at: min(20) },
+      { kind: 'break-start', at: min(30) },
+      { kind: 'break-end', at: min(45) },
+      { memberId: 'a', kind: 'camera-on', at: min(50) },
+      { memberId: 'a', kind: 'out', at: min(60) },
+      { memberId: 'b', kind: 'in', at: min(0) },
+      { memberId: 'b', kind: 'out', at: min(60) },
+    ], min(90));
+    // Alex: 1 + (20→30) + (45→50) = 16 camera-off minutes of 45 treatment minutes. Blake never turned one off.
+    expect(rows.map((r) => [r.pseudonym, r.treatmentMinutes, r.cameraOffMinutes])).toEqual([
+      ['Alex', 45, 16],
+      ['=Blake', 45, 0],
+    ]);
+    expect(attendanceCsv(rows, cohort.timeZone).split('\r\n')[1]).toMatch(/,16\.0$/);
+    const before = sessionRows(cohort, members, session, [{ memberId: 'a', kind: 'in', at: min(0) }, { memberId: 'a', kind: 'out', at: min(60) }], min(90));
+    expect(before.map((r) => r.cameraOffMinutes)).toEqual([null, null]);
   });
 
   it('picks sessions by their day in the cohort\'s zone', () => {

@@ -1,7 +1,7 @@
 import { BILLING_PRESETS, startOfLocalDay, type AttendanceRow as AttendanceRowAnswer } from '@hearth/shared';
 import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
 import type { AttendanceEvent } from '../store/SessionLog.js';
-import { attendanceIntervals, attendedMs, breakIntervals, modalityIntervals, type Interval, type ModalityInterval } from './attendance.js';
+import { attendanceIntervals, attendedMs, breakIntervals, cameraOffIntervals, modalityIntervals, recordsCamera, type Interval, type ModalityInterval } from './attendance.js';
 import { localDate, localTime } from './localClock.js';
 import { displayMinutes, sessionAttendance } from './payerRules.js';
 
@@ -24,6 +24,8 @@ export function sessionTime(session: GroupSessionRecord, events: readonly Attend
 export function sessionRows(cohort: CohortRecord, members: readonly MemberRecord[], session: GroupSessionRecord, events: readonly AttendanceEvent[], now: number): AttendanceRow[] {
   const intervals = attendanceIntervals(events, now);
   const modes = modalityIntervals(events, now);
+  // CAM1: a log from before camera time was kept says nothing about cameras (not "always on").
+  const cameraOff = recordsCamera(events) ? cameraOffIntervals(events, now) : undefined;
   const heldAt = sessionTime(session, events);
   const date = localDate(heldAt, cohort.timeZone);
   // REST4 and the payer's reading: treatment time is time in the room less the breaks.
@@ -34,7 +36,7 @@ export function sessionRows(cohort: CohortRecord, members: readonly MemberRecord
       scheduled: session.scheduledStart !== undefined && cohort.schedule ? { start: session.scheduledStart, durationMinutes: cohort.schedule.durationMinutes } : null,
       endedAt: session.status === 'ended' ? lastEvent(events) : now,
       breaks: breakIntervals(events, now),
-      participants: members.map((m) => ({ memberId: m.id, admitted: intervals.get(m.id) ?? [], modality: modes.get(m.id) ?? [], places: [] })),
+      participants: members.map((m) => ({ memberId: m.id, admitted: intervals.get(m.id) ?? [], modality: modes.get(m.id) ?? [], places: [], ...(cameraOff ? { cameraOff: cameraOff.get(m.id) ?? [] } : {}) })),
     },
     BILLING_PRESETS.custom,
     cohort.timeZone,
@@ -59,6 +61,7 @@ export function sessionRows(cohort: CohortRecord, members: readonly MemberRecord
       modifier: p.modifier,
       lateMinutes: p.lateByMs === null ? null : displayMinutes(p.lateByMs),
       leftEarlyMinutes: p.leftEarlyByMs === null ? null : displayMinutes(p.leftEarlyByMs),
+      cameraOffMinutes: p.cameraOnMs === null ? null : displayMinutes(p.treatmentMs - p.cameraOnMs),
     };
   });
 }
@@ -94,6 +97,7 @@ export function attendanceCsv(rows: readonly AttendanceRow[], timeZone: string):
     'modifier',
     'late_minutes',
     'left_early_minutes',
+    'camera_off_minutes',
   ];
   const lines = rows.map((r) => {
     const first = r.intervals[0];
@@ -114,6 +118,7 @@ export function attendanceCsv(rows: readonly AttendanceRow[], timeZone: string):
       r.modifier ?? '',
       r.lateMinutes?.toFixed(1) ?? '',
       r.leftEarlyMinutes?.toFixed(1) ?? '',
+      r.cameraOffMinutes?.toFixed(1) ?? '',
     ];
   });
   return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -13,6 +13,9 @@ import { KeyFrameRequester, onVideoReturn } from './keyFramesOnReturn.js';
 /** Told, every interval, who was heard in a room (for talk-time). */
 export type TalkListener = (roomId: string, peerIds: string[], intervalMs: number) => void;
 
+/** CAM1: told when the SFU starts or stops receiving a peer's camera (made, paused or resumed by its client, closed). */
+export type VideoListener = (roomId: string, peerId: string, sent: boolean) => void;
+
 /** Speech is well above this (dBov); room noise and a muted line are below it. */
 const TALK_THRESHOLD_DBOV = -50;
 const TALK_INTERVAL_MS = 1000;
@@ -43,6 +46,8 @@ export class Room {
   /** The cap each receive transport holds on the worker (0: none), so a pass changes only what changed. */
   readonly #downlinkCaps = new WeakMap<PeerTransport, number>();
   readonly #keyFrames = new KeyFrameRequester();
+  /** CAM1: peers last reported as sending a camera. */
+  readonly #videoSent = new Set<string>();
   #closed = false;
 
   private constructor(
@@ -55,6 +60,7 @@ export class Room {
     private readonly onClose: (room: Room) => void,
     /** Asked at every decision, from the first producer and consumer on: a room made again mid-breakout is isolated at once. */
     private readonly policy: MediaPolicy,
+    private readonly onVideo: VideoListener,
   ) {}
 
   static async create(
@@ -64,12 +70,13 @@ export class Room {
     onClose: (room: Room) => void,
     onTalk: TalkListener = () => {},
     policy: MediaPolicy = openPolicy,
+    onVideo: VideoListener = () => {},
   ): Promise<Room> {
     const router = await host.worker.createRouter({ mediaCodecs });
     const speakerObserver = await router.createActiveSpeakerObserver({ interval: 300 });
     const levelObserver = await router.createAudioLevelObserver({ maxEntries: 16, threshold: TALK_THRESHOLD_DBOV, interval: TALK_INTERVAL_MS });
     host.routers++;
-    const room = new Room(id, host, router, speakerObserver, levelObserver, log.child({ room: id }), onClose, policy);
+    const room = new Room(id, host, router, speakerObserver, levelObserver, log.child({ room: id }), onClose, policy, onVideo);
     speakerObserver.on('dominantspeaker', ({ producer }) => room.speakerChanged((producer.appData as ProducerAppData).peerId));
     // Talk-time: everyone heard above the threshold in an interval spoke for that interval.
     levelObserver.on('volumes', (volumes) => {
@@ -299,6 +306,10 @@ export class Room {
         appData: { peerId, source: req.source },
       });
       peer.addProducer(producer);
+      if (req.source === 'camera') {
+        producer.observer.once('close', () => this.#tellVideo(peerId));
+        this.#tellVideo(peerId);
+      }
       // The peer's network is back after a drop: what it receives needs keyframes to be seen again.
       onVideoReturn(producer, () => this.#keyFrames.request(peer.consumers));
       // The session may have changed while the worker made it.
@@ -330,7 +341,26 @@ export class Room {
       if (refusal) throw refused(refusal);
       this.#heldByClient.delete(producer);
     }
+    if (producer.appData.source === 'camera') this.#tellVideo(peerId);
     await this.#settleProducer(producer);
+  }
+
+  /**
+   * CAM1: whether the peer's client sends a camera now (made, not closed, not paused by the
+   * client; a pause the session's policy holds is the session's doing, not a camera off),
+   * reported upward when it changes.
+   */
+  #tellVideo(peerId: string): void {
+    const peer = this.#peers.get(peerId);
+    const sent = peer !== undefined && [...peer.producers].some((p) => p.appData.source === 'camera' && !p.closed && !this.#heldByClient.has(p));
+    if (sent === this.#videoSent.has(peerId)) return;
+    if (sent) this.#videoSent.add(peerId);
+    else this.#videoSent.delete(peerId);
+    try {
+      this.onVideo(this.id, peerId, sent);
+    } catch (err) {
+      this.log.warn({ err }, 'camera listener failed');
+    }
   }
 
   closeSource(peerId: string, source: ProducerAppData['source']): Promise<void> {

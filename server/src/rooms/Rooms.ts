@@ -1,7 +1,7 @@
 import type { types } from 'mediasoup';
 import type { Logger } from '../logger.js';
 import type { WorkerPool } from '../media/WorkerPool.js';
-import { Room, RoomClosedError, type TalkListener } from './Room.js';
+import { Room, RoomClosedError, type TalkListener, type VideoListener } from './Room.js';
 import { openPolicy, type MediaPolicy } from './MediaPolicy.js';
 import type { Peer, SendToPeer } from './Peer.js';
 
@@ -10,6 +10,8 @@ export type RoomsOptions = {
   policyFor?: (roomId: string) => MediaPolicy;
   /** Who is heard in each room, every second (the sessions turn it into talk-time). */
   onTalk?: TalkListener;
+  /** CAM1: whose camera the SFU receives (the sessions keep camera-on time from it). */
+  onVideo?: VideoListener;
 };
 
 /**
@@ -79,6 +81,7 @@ export class Rooms {
         },
         this.options.onTalk,
         this.options.policyFor?.(roomId) ?? openPolicy,
+        this.options.onVideo,
       ),
     );
     this.#rooms.set(roomId, created);

@@ -5,6 +5,7 @@ import { createLogger } from '../logger.js';
 import { KeyedAuditLog } from '../store/KeyedAuditLog.js';
 import { LiveSession, MAX_QUEUED_MEMBER_COMMANDS, type MediaControl, type MemberLink } from './LiveSession.js';
 import { memoryStores } from '../store/Stores.js';
+import { isPresence } from '../store/SessionLog.js';
 
 // The session layer on its own: real model, real memory stores, a recording media layer.
 function setup(media: Partial<MediaControl> = {}) {
@@ -56,7 +57,8 @@ describe('LiveSession', () => {
     const { members: before, version: beforeVersion, ...restBefore } = session.snapshot;
     expect(rest).toEqual(restBefore);
     expect(version).toBeGreaterThan(beforeVersion);
-    expect(members['P']).toEqual({ ...before['P'], connected: false, disconnectedAt: 2_000 });
+    // CAM1: a connection that is gone sends no camera.
+    expect(members['P']).toEqual({ ...before['P'], connected: false, disconnectedAt: 2_000, videoSent: false });
     expect(members['F']).toMatchObject({ status: 'admitted', connected: false });
     // Coming back within the grace period, P is where they were.
     await reopened.run({ type: 'connectionResumed', memberId: 'P' }, SYSTEM);
@@ -73,7 +75,7 @@ describe('LiveSession', () => {
       s.advance(RECONNECT_GRACE_MS);
       await vi.advanceTimersByTimeAsync(RECONNECT_GRACE_MS + 10);
       await expect.poll(() => reopened.snapshot.members['P']?.status).toBe('left');
-      expect(await s.attendance.events('s1')).toEqual([
+      expect((await s.attendance.events('s1')).filter(isPresence)).toEqual([
         { memberId: 'P', kind: 'in', at: 1_000, mode: 'video' },
         { memberId: 'P', kind: 'out', at: 601_000 },
       ]);
@@ -92,7 +94,10 @@ describe('LiveSession', () => {
     await LiveSession.open('s1', s.deps);
     expect(await s.attendance.events('s1')).toEqual([
       { memberId: 'P', kind: 'in', at: 1_000, mode: 'video' },
+      // CAM1: no camera has reached the SFU since P came in.
+      { memberId: 'P', kind: 'camera-off', at: 1_000 },
       { memberId: 'Q', kind: 'in', at: 6_000, mode: 'video' },
+      { memberId: 'Q', kind: 'camera-off', at: 6_000 },
     ]);
   });
 
@@ -131,7 +136,7 @@ describe('LiveSession', () => {
     const session = await groupOfTwo(s);
     s.advance(60_000);
     await session.run({ type: 'sendToWaiting', memberId: 'P' }, { kind: 'member', memberId: 'F' });
-    expect(await s.attendance.events('s1')).toEqual([
+    expect((await s.attendance.events('s1')).filter(isPresence)).toEqual([
       { memberId: 'P', kind: 'in', at: 1_000, mode: 'video' },
       { memberId: 'P', kind: 'out', at: 61_000 },
     ]);

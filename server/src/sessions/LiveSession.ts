@@ -195,6 +195,12 @@ export class LiveSession {
     }
   }
 
+  /** CAM1: the SFU started or stopped receiving a member's camera; the state keeps camera-on time from it. */
+  videoSent(memberId: string, sent: boolean): void {
+    if (!this.state.members[memberId] || this.#closed) return;
+    this.run({ type: 'videoSent', memberId, sent }, SYSTEM).catch((err: unknown) => this.deps.log.warn({ err }, 'could not record a camera change'));
+  }
+
   /**
    * Relays a chat message to whoever may read it (CHT2). Never stored, never logged: what
    * is said in a group stays in the group's screens.
@@ -237,13 +243,15 @@ export class LiveSession {
     }
     const arrived = performance.now();
     return this.#queue.run(async (): Promise<CommandOutcome> => {
-      const result = reduce(this.state, command, actor, this.deps.clock());
+      // One moment per command: the state's times (a camera-off stretch's start) and the log's agree.
+      const now = this.deps.clock();
+      const result = reduce(this.state, command, actor, now);
       if (!result.ok) return result;
       if (result.state === this.state) return { ok: true, version: this.state.version };
       const previous = this.state;
       this.state = result.state;
       // Attendance first: a crash after it and before the save is mended when the session reopens.
-      await this.deps.attendance.append(this.id, attendanceChanges(previous, this.state, this.deps.clock()));
+      await this.deps.attendance.append(this.id, attendanceChanges(previous, this.state, now));
       await this.deps.store.save(this.state);
       // After the save: a crash between the two loses a rotation hint, never counts a breakout twice.
       await this.deps.pairs.append(this.id, this.state.pairRecords.slice(previous.pairRecords.length));

@@ -23,6 +23,12 @@ export async function sessionContext(store: ClinicStore, sessionId: string): Pro
   };
 }
 
+/** CAM2: the cohort's camera-off flag, for facilitators' consoles; undefined when it has none. */
+export async function cameraOffFlagMinutes(store: ClinicStore, sessionId: string): Promise<number | undefined> {
+  const session = await store.sessions.get(sessionId);
+  return session ? (await store.cohorts.get(session.cohortId))?.cameraOffFlagMinutes : undefined;
+}
+
 /** The earliest of the cohort's sessions still to be held that starts after this one. */
 async function nextSessionStart(store: ClinicStore, cohortId: string, sessionId: string, after: number): Promise<number | undefined> {
   let next: number | undefined;

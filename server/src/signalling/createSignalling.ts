@@ -43,6 +43,7 @@ export type SignallingDeps = {
   pairingRules: (sessionId: string) => Promise<PairingRules>;
   place: (sessionId: string) => Promise<Placement>;
   context: SessionDeps['context'];
+  cameraOffFlag?: SessionDeps['cameraOffFlag'];
   /** Socket.IO's Redis adapter when several nodes share one Redis: broadcasts reach every node. */
   adapter?: Parameters<SignallingServer['adapter']>[0];
 };
@@ -128,7 +129,7 @@ export function createSignalling(httpServer: HttpServer | HttpsServer, deps: Sig
         })
         .catch(() => socket.disconnect(true));
     }
-    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairingRules: deps.pairingRules, place: deps.place, context: deps.context });
+    registerSessionHandlers(socket, connection, { sessions: deps.sessions, log, pairingRules: deps.pairingRules, place: deps.place, context: deps.context, ...(deps.cameraOffFlag ? { cameraOffFlag: deps.cameraOffFlag } : {}) });
     registerMediaHandlers(socket, connection, { rooms: deps.rooms, log, turn: deps.turn, openRooms: deps.openRooms, plainTransports: deps.plainTransports ?? false });
   });
   return io;

@@ -25,6 +25,8 @@ export type SessionDeps = {
   place: (sessionId: string) => Promise<Placement>;
   /** The group, title and times a member's screens show (undefined for an unknown session). */
   context: (sessionId: string) => Promise<SessionContext | undefined>;
+  /** CAM2: the cohort's camera-off flag in minutes (undefined: none); told to facilitators only. */
+  cameraOffFlag?: (sessionId: string) => Promise<number | undefined>;
 };
 
 /**
@@ -32,7 +34,7 @@ export type SessionDeps = {
  * credential checked at connection; a dropped connection is reported to the session, which
  * keeps the member in place for the grace period.
  */
-export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log, pairingRules, place, context }: SessionDeps): void {
+export function registerSessionHandlers(socket: Socket, connection: Connection, { sessions, log, pairingRules, place, context, cameraOffFlag }: SessionDeps): void {
   const emit = socket.emit.bind(socket) as (event: keyof ServerToClientEvents, payload: unknown) => boolean;
   const link: MemberLink = {
     send: (event, payload) => emit(event, payload),
@@ -46,7 +48,9 @@ export function registerSessionHandlers(socket: Socket, connection: Connection, 
     const identity = connection.identity;
     if (!identity) throw new AppError('UNAUTHENTICATED', 'open your invite link, or sign in');
     const [placement, about] = await Promise.all([place(identity.sessionId), context(identity.sessionId)]);
+    const flag = identity.role === 'facilitator' ? await cameraOffFlag?.(identity.sessionId) : undefined;
     return {
+      ...(flag === undefined ? {} : { cameraOffFlagMinutes: flag }),
       displayName: identity.displayName,
       role: identity.role,
       sessionId: identity.sessionId,

@@ -54,7 +54,15 @@ export type CohortRecord = {
   neverPairs?: [string, string][];
   /** Its weekly meeting times, if the clinic has set them. */
   schedule?: CohortSchedule;
+  /** CAM2: the console flags a camera off for longer than this; absent = no flag. */
+  cameraOffFlagMinutes?: number;
 };
+
+/** The cohort with the console's camera-off flag set, or without one (null). */
+export function withCameraOffFlag(cohort: CohortRecord, minutes: number | null): CohortRecord {
+  const { cameraOffFlagMinutes: _previous, ...rest } = cohort;
+  return minutes === null ? rest : { ...rest, cameraOffFlagMinutes: minutes };
+}
 
 /** The cohort with `schedule` in place of its own; null leaves it with none, as if never set. */
 export function withSchedule(cohort: CohortRecord, schedule: CohortSchedule | null): CohortRecord {
@@ -128,6 +136,8 @@ export interface CohortStore {
   setNeverPairs(id: string, pairs: [string, string][]): Promise<boolean>;
   /** Replaces the cohort's weekly schedule (null clears it); false when the cohort is unknown. */
   setSchedule(id: string, schedule: CohortSchedule | null): Promise<boolean>;
+  /** Sets the console's camera-off flag (null: none); false when the cohort is unknown. */
+  setCameraOffFlag(id: string, minutes: number | null): Promise<boolean>;
 }
 
 export interface MemberStore {

@@ -10,11 +10,18 @@ export type Modality = 'video' | 'audio-only';
  * (REST4: not treatment time). Appended, never changed. Logs written before modality was kept
  * have no `mode`: those intervals read as video, the default a participant enters with.
  */
-export type AttendanceEvent = PresenceEvent | BreakEvent;
+export type AttendanceEvent = PresenceEvent | BreakEvent | CameraEvent;
 export type PresenceEvent = { memberId: string; kind: 'in' | 'out' | 'mode'; at: number; mode?: Modality };
 export type BreakEvent = { kind: 'break-start' | 'break-end'; at: number };
+/**
+ * CAM1: a participant in the room stopped sending a camera, or sent one again. An "out" ends a
+ * stretch too; an "in" while sending none is followed by a 'camera-off'. Logs written before
+ * camera time was kept have none: their camera-off time is unknown, not zero.
+ */
+export type CameraEvent = { memberId: string; kind: 'camera-off' | 'camera-on'; at: number };
 
 export const isPresence = (e: AttendanceEvent): e is PresenceEvent => e.kind === 'in' || e.kind === 'out' || e.kind === 'mode';
+export const isCamera = (e: AttendanceEvent): e is CameraEvent => e.kind === 'camera-off' || e.kind === 'camera-on';
 
 /** A list per session, `<name>:<sessionId>` (`attendance:s1`), appended in order and never changed. */
 export class SessionLog<T> {

@@ -102,6 +102,17 @@ export type WeeklyScheduleInput = z.input<typeof WeeklySchedule>;
 export const ScheduleBody = z.strictObject({ schedule: WeeklySchedule.nullable() });
 export type ScheduleInput = z.input<typeof ScheduleBody>;
 
+/**
+ * CAM2: the console's quiet flag for a participant whose camera has been off longer than this
+ * many minutes; null = no flag. The settings form offers these; the API takes any whole minute.
+ */
+export const CAMERA_OFF_FLAG_CHOICES = [2, 5, 10] as const;
+const flagRule = 'Choose after how many whole minutes (1 to 720) a camera off is flagged, or no flag.';
+export const CameraOffFlagBody = z.strictObject({
+  cameraOffFlagMinutes: z.number({ error: flagRule }).int(flagRule).min(1, flagRule).max(720, flagRule).nullable(),
+});
+export type CameraOffFlagInput = z.input<typeof CameraOffFlagBody>;
+
 /** Creates the schedule's sessions for the next `weeks` weeks. */
 export const ScheduledSessions = z.strictObject({ weeks: z.number().int().min(1).max(8) });
 export type ScheduledSessionsInput = z.input<typeof ScheduledSessions>;

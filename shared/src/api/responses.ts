@@ -25,6 +25,8 @@ export type Cohort = {
   /** Standing breakout rules: these two members are never proposed as a pair. */
   neverPairs: [string, string][];
   schedule: CohortSchedule | null;
+  /** CAM2: flag a camera off for longer than this many minutes in the console; null = no flag. */
+  cameraOffFlagMinutes: number | null;
 };
 
 /** Staff-only: `contact` stays on the clinic's side and is never shown to participants. */
@@ -73,6 +75,8 @@ export type AttendanceRow = {
   lateMinutes: number | null;
   /** Before the scheduled (or actual, if sooner) end; null when unscheduled or absent. */
   leftEarlyMinutes: number | null;
+  /** CAM1: of `treatmentMinutes`, those with no camera sent (audio only included), rounded down to a tenth; null when the log kept no camera time. */
+  cameraOffMinutes: number | null;
 };
 
 export type SessionAttendance = { sessionId: string; title: string; timeZone: string; rows: AttendanceRow[] };

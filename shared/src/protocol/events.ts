@@ -140,6 +140,8 @@ export const commands = {
       sessionId: Id,
       /** Set when the session runs on another node: the client connects to this address instead. */
       node: z.string().optional(),
+      /** CAM2, facilitators only: the cohort's minutes of camera off before the console flags it; absent = no flag. */
+      cameraOffFlagMinutes: z.number().int().positive().optional(),
       /** Context for the participant's screens (pre-join, waiting room, the end): what group, when. */
       context: z
         .object({

@@ -14,6 +14,7 @@ const systemExamples: Record<SystemCommandType, SystemCommand> = {
   expireGrace: { type: 'expireGrace' },
   leave: { type: 'leave', memberId: 'P2' },
   recordTalkTime: { type: 'recordTalkTime', memberId: 'P2', ms: 1000 },
+  videoSent: { type: 'videoSent', memberId: 'P2', sent: true },
   advanceDueTurn: { type: 'advanceDueTurn' },
   breakoutTick: { type: 'breakoutTick' },
   breakTick: { type: 'breakTick' },

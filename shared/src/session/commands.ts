@@ -93,6 +93,8 @@ export type SystemCommand =
   | { type: 'expireGrace' }
   | { type: 'leave'; memberId: string }
   | { type: 'recordTalkTime'; memberId: string; ms: number }
+  /** CAM1: the SFU saw a member's camera start or stop reaching it (a producer made, paused, resumed, closed). */
+  | { type: 'videoSent'; memberId: string; sent: boolean }
   /** The server's turn timer: ends the current turn if its deadline has passed. */
   | { type: 'advanceDueTurn' }
   /** The server's breakout timer: nudges, warnings, time up, and the return. */

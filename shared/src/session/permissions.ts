@@ -68,6 +68,7 @@ export const PERMISSIONS = {
   expireGrace: 'system',
   leave: 'system',
   recordTalkTime: 'system',
+  videoSent: 'system',
 } as const satisfies Record<CommandType, Permission>;
 
 type CommandsWith<P extends Permission> = {

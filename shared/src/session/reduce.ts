@@ -44,6 +44,7 @@ export function reduce(state: SessionState, command: Command, actor: Actor, now:
     const before = JSON.stringify(state);
     const draft: Draft = { state: JSON.parse(before) as SessionState, effects: [], actorId, now };
     apply(draft, command);
+    clockCameras(draft);
     if (JSON.stringify(draft.state) === before) return { ok: true, state, effects: draft.effects }; // VER1
     draft.state.version = state.version + 1;
     return { ok: true, state: draft.state, effects: draft.effects };
@@ -241,6 +242,8 @@ function apply(d: Draft, c: Command): void {
       const m = member(d, c.memberId);
       m.connected = c.type === 'connectionResumed';
       m.disconnectedAt = m.connected ? null : d.now;
+      // CAM1: a dropped connection sends nothing; a camera sent again is reported by the SFU.
+      if (!m.connected) m.videoSent = false;
       if (m.connected) speakerConnectionResumed(d, m);
       else speakerConnectionLost(d, m);
       return;
@@ -253,6 +256,10 @@ function apply(d: Draft, c: Command): void {
       stepOut(d, m, 'left');
       return audit(d, 'left', m.id);
     }
+    case 'videoSent': {
+      member(d, c.memberId).videoSent = c.sent;
+      return;
+    }
     case 'recordTalkTime': {
       if (!(c.ms > 0)) refuse('INVALID_STATE', 'talk time must be positive');
       member(d, c.memberId).talkTimeMs += c.ms;
@@ -262,6 +269,21 @@ function apply(d: Draft, c: Command): void {
       const unknown: never = c;
       refuse('INVALID_STATE', `unknown command ${String((unknown as { type?: unknown }).type)}`);
     }
+  }
+}
+
+/**
+ * CAM1: the camera-off clock of every participant, after whatever the command changed: it runs
+ * while they are in the room and send no camera (off by choice, by a facilitator, audio only,
+ * or before their camera reaches the SFU), and stops when a camera is sent or they leave the
+ * room. One place for every path in or out, as attendance is a diff of the states.
+ */
+function clockCameras(d: Draft): void {
+  for (const m of Object.values(d.state.members)) {
+    const off = m.role === 'participant' && m.status === 'admitted' && d.state.status !== 'ended' && !m.videoSent;
+    const since = m.cameraOffSince ?? null;
+    if (!off && since !== null) m.cameraOffSince = null;
+    if (off && since === null) m.cameraOffSince = d.now;
   }
 }
 

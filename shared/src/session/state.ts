@@ -33,6 +33,10 @@ export type Member = {
   cameraOff: boolean;
   /** LNK3: the member chose audio only (no camera sent or received); billed as audio-only (modifier 93). */
   audioOnly?: boolean;
+  /** CAM1: the SFU holds a camera of theirs that their client sends (not paused by it): what is sent, not what was asked. */
+  videoSent?: boolean;
+  /** CAM1: since when a participant in the room has sent no camera; null while they send one or are not in the room. */
+  cameraOffSince?: number | null;
   /** LNK1: the member's own word on their network link, or null before the first report. */
   link?: LinkQuality | null;
   removalReason: string | null;

@@ -4,7 +4,7 @@ import { newSession } from './state.js';
 import { as, consent, given, groupInSession } from './testing.js';
 import { maySendChat, viewFor } from './views.js';
 
-const PRIVATE_FIELDS = ['consent', 'notes', 'talkTimeMs', 'helpRequestedAt', 'removalReason', 'admittedAt'];
+const PRIVATE_FIELDS = ['consent', 'notes', 'talkTimeMs', 'helpRequestedAt', 'removalReason', 'admittedAt', 'cameraOffSince'];
 
 describe('views', () => {
   const state = () =>

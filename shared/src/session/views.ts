@@ -30,6 +30,12 @@ export type FacilitatorMemberView = MemberView & {
   waitingSince: number | null;
   removalReason: string | null;
   admittedAt: number | null;
+  /**
+   * CAM2: since when this participant has sent no camera, counted from the end of the last
+   * break (break time is not treatment time); null while they send one, during a break, and
+   * for facilitators. The console counts the minutes from it on its own clock.
+   */
+  cameraOffSince: number | null;
 };
 
 type Common = { sessionId: string; version: number; ended: boolean };
@@ -164,7 +170,15 @@ function privateMember(state: SessionState, m: Member): FacilitatorMemberView {
     waitingSince: m.waitingSince ?? null,
     removalReason: m.removalReason,
     admittedAt: m.admittedAt,
+    cameraOffSince: cameraOffSince(state, m),
   };
+}
+
+function cameraOffSince(state: SessionState, m: Member): number | null {
+  const since = m.cameraOffSince ?? null;
+  if (since === null || state.onBreak) return null;
+  const lastBreakEnd = state.breaks?.at(-1)?.endedAt ?? 0;
+  return Math.max(since, lastBreakEnd);
 }
 
 /** The snapshot one member is sent: never more than their role and status allow. */

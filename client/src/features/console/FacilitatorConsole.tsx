@@ -14,6 +14,8 @@ import { peopleRows } from './people';
 import { PulseTab } from './PulseTab';
 import { SideRoomCard } from './SideRoomCard';
 import { useAttentionSignals } from './useAttentionSignals';
+import { cameraOffFlags } from './cameraFlags';
+import { useNow } from './useNow';
 import './console.css';
 
 export type { FacilitatorView };
@@ -33,6 +35,10 @@ export function FacilitatorConsole({ session, state, view }: ConsoleProps) {
   const alerts = useMemo(() => openAlerts(view), [view]);
   useAttentionSignals(alerts);
   const rows = useMemo(() => peopleRows(view), [view]);
+  // CAM2: one clock for the whole console, ticking only when the cohort flags cameras off.
+  const flagMinutes = state.identity?.cameraOffFlagMinutes;
+  const now = useNow(15_000, flagMinutes !== undefined);
+  const cameraFlags = useMemo(() => cameraOffFlags(view, now, flagMinutes), [view, now, flagMinutes]);
   const [tab, setTab] = useState<TabId>('people');
   const scrolling = useRef<HTMLDivElement>(null);
   // The tabs share one scrolling part: another tool opens at its top, not where the last was left.
@@ -76,7 +82,7 @@ export function FacilitatorConsole({ session, state, view }: ConsoleProps) {
         </TabList>
         <div className="console-scroll" data-testid="console-scroll" ref={scrolling}>
           <TabPanel value="people" className="console-panel">
-            <PeopleTab session={session} view={view} rows={rows} />
+            <PeopleTab session={session} view={view} rows={rows} cameraFlags={cameraFlags} />
           </TabPanel>
           <TabPanel value="round" className="console-panel" forceMount>
             <RoundPanel session={session} view={view} />

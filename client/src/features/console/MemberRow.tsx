@@ -24,11 +24,17 @@ export type RowDialog = 'contact' | 'note' | 'remove';
 type Props = { row: PersonRow; send: (command: MemberCommand) => void; open: (dialog: RowDialog, trigger: HTMLElement | null) => void };
 
 /** One member in one 44 px line: name, what is true of them now, talk-time, and a menu of actions. */
-export function MemberRow({ row, send, open }: Props) {
+export function MemberRow({ row, send, open, cameraOffMinutes }: Props & { cameraOffMinutes?: number | undefined }) {
   const m = row.member;
   return (
     <li className="person" data-testid="room-member" data-name={m.displayName}>
       <span className="person-name">{m.displayName}</span>
+      {/* CAM2: a quiet note, not an alarm: no sound, no alert, gone when the camera is back. */}
+      {cameraOffMinutes !== undefined && (
+        <span className="person-camera-flag" data-testid="camera-off-flag">
+          Camera off {cameraOffMinutes} min
+        </span>
+      )}
       <span className="person-status">
         {row.statuses.map((s) => {
           const Icon = ICONS[s.kind];

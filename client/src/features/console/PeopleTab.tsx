@@ -6,10 +6,11 @@ import { MemberDialogs } from './MemberDialogs';
 import { MemberRow, type RowDialog } from './MemberRow';
 import type { PersonRow } from './people';
 
-type Props = { session: ModeratedSession; view: FacilitatorView; rows: PersonRow[] };
+/** `cameraFlags`: CAM2, minutes off for each participant whose camera has been off too long. */
+type Props = { session: ModeratedSession; view: FacilitatorView; rows: PersonRow[]; cameraFlags: ReadonlyMap<string, number> };
 
 /** Everyone in the room, one dense row each, so a group of 15 and a co-facilitator fit on a laptop. */
-export function PeopleTab({ session, view, rows }: Props) {
+export function PeopleTab({ session, view, rows, cameraFlags }: Props) {
   const send = (command: MemberCommand) => void session.command(command);
   const [dialog, setDialog] = useState<{ kind: RowDialog; memberId: string }>();
   const member = dialog && view.members.find((m) => m.id === dialog.memberId);
@@ -30,6 +31,7 @@ export function PeopleTab({ session, view, rows }: Props) {
             <MemberRow
               key={row.member.id}
               row={row}
+              cameraOffMinutes={cameraFlags.get(row.member.id)}
               send={send}
               open={(kind, trigger) => {
                 returnTo.current = trigger;

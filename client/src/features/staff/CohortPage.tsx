@@ -7,6 +7,7 @@ import { CohortAttendanceSection } from './CohortAttendanceSection';
 import { CohortFacilitatorsSection } from './CohortFacilitatorsSection';
 import { LoadFailed } from './LoadFailed';
 import { MembersSection } from './MembersSection';
+import { CameraFlagSection } from './CameraFlagSection';
 import { NeverPairsSection } from './NeverPairsSection';
 import { paths } from './routes';
 import { describeSchedule } from './schedule';
@@ -17,7 +18,7 @@ import { useLoad } from './useLoad';
 import { usePageHeading } from './usePageHeading';
 
 /** The parts of a cohort's page, each a tab; the open one is in the address (`?tab=`), so a reload keeps it. */
-const TABS = ['sessions', 'members', 'schedule', 'never-pair', 'attendance', 'facilitators'] as const;
+const TABS = ['sessions', 'members', 'schedule', 'camera', 'never-pair', 'attendance', 'facilitators'] as const;
 type CohortTab = (typeof TABS)[number];
 const isTab = (value: string | null): value is CohortTab => TABS.includes(value as CohortTab);
 
@@ -76,6 +77,7 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
               Members <span className="tab-count">{state.data.members.length}</span>
             </Tab>
             <Tab value="schedule">Schedule</Tab>
+            <Tab value="camera">Cameras</Tab>
             <Tab value="never-pair">
               Never pair <span className="tab-count">{cohort.neverPairs.length}</span>
             </Tab>
@@ -98,6 +100,9 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
               onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))}
               onSessionsCreated={(created) => loaded.set((d) => ({ ...d, sessions: [...d.sessions, ...created] }))}
             />
+          </TabPanel>
+          <TabPanel value="camera" className="staff-panel">
+            <CameraFlagSection cohort={cohort} onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))} />
           </TabPanel>
           <TabPanel value="never-pair" className="staff-panel">
             <NeverPairsSection cohort={cohort} members={state.data.members} onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))} />
