@@ -43,21 +43,28 @@ export function snapshotsOf(sockets) {
     views[i] = view;
     for (const w of [...waiters]) w();
   };
+  // Patches that arrive while a resync is out: its answer is handled a tick after the patch
+  // that followed it on the wire, so they are tried again on top of the answer.
+  const arrivedMeanwhile = sockets.map(() => []);
+  const patched = (i, patch) => {
+    if (resyncing[i]) return void arrivedMeanwhile[i].push(patch);
+    const outcome = applyViewPatch(views[i], patch);
+    if (outcome === 'resync') resync(i);
+    else if (outcome !== 'stale') hold(i, outcome.view);
+  };
   const resync = (i) => {
-    if (resyncing[i]) return;
     resyncing[i] = true;
     call(sockets[i], 'session:resync', {})
       .then(({ view }) => hold(i, view))
       .catch(() => undefined)
-      .finally(() => (resyncing[i] = false));
+      .finally(() => {
+        resyncing[i] = false;
+        for (const patch of arrivedMeanwhile[i].splice(0)) patched(i, patch);
+      });
   };
   sockets.forEach((socket, i) => {
     socket.on('session:updated', ({ view }) => hold(i, view));
-    socket.on('session:patched', (patch) => {
-      const outcome = applyViewPatch(views[i], patch);
-      if (outcome === 'resync') resync(i);
-      else if (outcome !== 'stale') hold(i, outcome.view);
-    });
+    socket.on('session:patched', (patch) => patched(i, patch));
     // What each holds now, as its client took it on entering: patches go on from it.
     resync(i);
   });
@@ -200,11 +207,7 @@ export async function startRig({ participants, produce = false, consume = false,
  * A group going about its evening: its facilitator locks and unlocks the room every
  * `facilitatorEveryMs`, each participant raises or lowers a hand every `memberEveryMs`
  * (staggered), and each command is timed until every member of the group holds a snapshot
- * of at least its version (T9, T2b).
- */
-/**
- * Each member of `group` sends a command at its own pace until stopped, every one timed until the
- * whole group holds the new state. `phase` (0 to 1) shifts this group's start within the
+ * of at least its version (T9, T2b). `phase` (0 to 1) shifts this group's start within the
  * pace, so that groups given different phases do not click in the same millisecond.
  */
 export function groupTraffic(group, { facilitatorEveryMs, memberEveryMs, phase = 0 }) {

@@ -15,7 +15,7 @@ const consent = { agreed: true as const, location: 'Home, Springfield', callback
 const waiting = (version: number, facilitatorPresent: boolean) =>
   ({ kind: 'waiting', version, sessionId: 's1', ended: false, self: { id: 'm1', micMuted: false, cameraOff: false }, facilitatorPresent }) as unknown as SessionView;
 
-async function inTheWaitingRoom(resyncView: () => SessionView) {
+async function inTheWaitingRoom(resyncView: () => SessionView, beforeResyncAnswer: () => void = () => undefined) {
   const asked: string[] = [];
   const sockets: FakeClientSocket[] = [];
   const end: FakeServerEnd = {
@@ -24,7 +24,11 @@ async function inTheWaitingRoom(resyncView: () => SessionView) {
       asked.push(event);
       if (event === 'session:identity') return { ok: true, data: { displayName: 'Alex', role: 'participant', sessionId: 's1' } };
       if (event === 'session:enter') return { ok: true, data: { view: waiting(3, false) } };
-      if (event === 'session:resync') return { ok: true, data: { view: resyncView() } };
+      if (event === 'session:resync') {
+        const view = resyncView();
+        beforeResyncAnswer();
+        return { ok: true, data: { view } };
+      }
       return { ok: false, error: { code: 'INVALID_PAYLOAD', message: event } };
     },
     disconnected: () => undefined,
@@ -70,5 +74,16 @@ describe('ModeratedSession: view patches', () => {
     current = waiting(7, false);
     socket.fire('session:patched', { from: 6, version: 7, set: { version: 7, facilitatorPresent: false }, unset: [] });
     expect(session.getState().view).toEqual(current);
+  });
+
+  it('a patch that overtakes the answer to a resync is applied on top of it, not lost', async () => {
+    // The server answers with version 6 and then patches 6 → 7; here the patch is handled first.
+    const holder: { socket?: FakeClientSocket } = {};
+    const overtaking = () => holder.socket!.fire('session:patched', { from: 6, version: 7, set: { version: 7, facilitatorPresent: false }, unset: [] });
+    const waitingRoom = await inTheWaitingRoom(() => waiting(6, true), overtaking);
+    holder.socket = waitingRoom.socket;
+    holder.socket.fire('session:patched', { from: 5, version: 6, set: { version: 6 }, unset: [] });
+    await expect.poll(() => waitingRoom.session.getState().view).toEqual(waiting(7, false));
+    expect(waitingRoom.asked.filter((e) => e === 'session:resync')).toHaveLength(1);
   });
 });

@@ -40,6 +40,7 @@ export class ModeratedSession {
   });
   #joinRetries = 0;
   #resyncing = false;
+  #arrivedMeanwhile: ViewPatch[] = [];
   #joinRetry: ReturnType<typeof setTimeout> | undefined;
   /** Audio only as the member just asked, until the session has answered; then the view says. */
   #audioOnlyAsked: boolean | undefined;
@@ -348,6 +349,7 @@ export class ModeratedSession {
 
   /** A patch of the view held (only what changed); one that does not fit it asks for the whole view. */
   #patched(patch: ViewPatch): void {
+    if (this.#resyncing) return void this.#arrivedMeanwhile.push(patch);
     const outcome = applyViewPatch(this.#state.view, patch);
     if (outcome === 'stale') return;
     if (outcome === 'resync') void this.#resync();
@@ -355,9 +357,9 @@ export class ModeratedSession {
   }
 
   /**
-   * The whole view again, once at a time: patches that arrive meanwhile do not fit either and
-   * are covered by the answer (the server answers after sending them). The server's patches
-   * go on from the view it answers with.
+   * The whole view again, once at a time. The server's patches go on from the view it answers
+   * with, and one sent just after the answer can reach this page a tick before the answer is
+   * handled: patches that arrive meanwhile are held and tried on top of the answer.
    */
   async #resync(): Promise<void> {
     const socket = this.connection.socket;
@@ -368,11 +370,14 @@ export class ModeratedSession {
       ({ view } = await request(socket, 'session:resync', {}));
     } catch {
       // The connection dropped: coming back enters again, which brings the whole view.
+      this.#arrivedMeanwhile = [];
       return;
     } finally {
       this.#resyncing = false;
     }
-    await this.#apply(view);
+    const applied = this.#apply(view);
+    for (const patch of this.#arrivedMeanwhile.splice(0)) this.#patched(patch);
+    await applied;
   }
 
   /** Takes a snapshot if it is newer than the one held, and brings the media in line with it. */
