@@ -12,6 +12,7 @@ export const cohortView = (c: CohortRecord): Cohort => ({
   createdAt: iso(c.createdAt),
   neverPairs: c.neverPairs ?? [],
   schedule: c.schedule ?? null,
+  billing: c.billing ?? null,
 });
 
 /** Staff-only: it carries the clinic-side contact. */

@@ -1,4 +1,4 @@
-import type { ClinicInfo } from '@hearth/shared';
+import type { BillingProfile, ClinicInfo } from '@hearth/shared';
 
 /**
  * The clinic's records: its settings, staff accounts, their login sessions, cohorts,
@@ -54,7 +54,15 @@ export type CohortRecord = {
   neverPairs?: [string, string][];
   /** Its weekly meeting times, if the clinic has set them. */
   schedule?: CohortSchedule;
+  /** The payer rules its records are judged by; absent (as in records made before it existed): none, read as custom. */
+  billing?: BillingProfile;
 };
+
+/** The cohort with `billing` in place of its own; null leaves it with none. */
+export function withBilling(cohort: CohortRecord, billing: BillingProfile | null): CohortRecord {
+  const { billing: _previous, ...rest } = cohort;
+  return billing === null ? rest : { ...rest, billing };
+}
 
 /** The cohort with `schedule` in place of its own; null leaves it with none, as if never set. */
 export function withSchedule(cohort: CohortRecord, schedule: CohortSchedule | null): CohortRecord {
@@ -128,6 +136,8 @@ export interface CohortStore {
   setNeverPairs(id: string, pairs: [string, string][]): Promise<boolean>;
   /** Replaces the cohort's weekly schedule (null clears it); false when the cohort is unknown. */
   setSchedule(id: string, schedule: CohortSchedule | null): Promise<boolean>;
+  /** Replaces the cohort's billing profile (null clears it); false when the cohort is unknown. */
+  setBilling(id: string, billing: BillingProfile | null): Promise<boolean>;
 }
 
 export interface MemberStore {

@@ -1,4 +1,4 @@
-import { withSchedule, type AccountRecord, type ClinicStore, type CohortRecord, type GroupSessionRecord } from './ClinicStore.js';
+import { withBilling, withSchedule, type AccountRecord, type ClinicStore, type CohortRecord, type GroupSessionRecord } from './ClinicStore.js';
 import type { Records } from './Records.js';
 
 /** Where each record lives. Lists hold ids in insertion order: the stores' "oldest first". */
@@ -61,6 +61,7 @@ export class RecordsClinicStore implements ClinicStore {
     list: () => this.#list(key.cohortIds, key.cohort),
     setNeverPairs: async (id, pairs) => (await this.#update(key.cohort(id), (c: CohortRecord) => ({ ...c, neverPairs: pairs }))) !== undefined,
     setSchedule: async (id, schedule) => (await this.#update(key.cohort(id), (c: CohortRecord) => withSchedule(c, schedule))) !== undefined,
+    setBilling: async (id, billing) => (await this.#update(key.cohort(id), (c: CohortRecord) => withBilling(c, billing))) !== undefined,
   };
 
   readonly members: ClinicStore['members'] = {
