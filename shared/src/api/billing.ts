@@ -119,18 +119,30 @@ export function billingFormValues(profile: BillingProfile): BillingFormValues {
  * words. Settings the form does not show (late grace, week start, camera flag) are kept
  * from `base`, the cohort's current profile or the preset's.
  */
-export const billingForm = (base: BillingProfile) =>
-  z
+export const billingForm = (base: BillingProfile) => {
+  const text = z.string().trim();
+  // Whole numbers stay numbers for BillingProfile to judge; anything else becomes NaN, which it refuses in its own words.
+  const number = (value: string) => (!value ? null : /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : NaN);
+  return z
     .object({
       preset: z.enum(BILLING_CODES, { error: 'Choose H0015, S9480, 90853 or custom.' }),
-      ...Object.fromEntries(BILLING_FORM_FIELDS.map((f) => [f, z.string().trim()])),
+      dailyMinimumMinutes: text,
+      weeklyMinimumMinutes: text,
+      weeklyMinimumDays: text,
+      groupSizeCap: text,
     })
-    .transform((values): BillingProfileInput => {
-      const number = (text: string | undefined) => (!text ? null : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN);
-      const fields = Object.fromEntries(BILLING_FORM_FIELDS.map((f) => [f, number((values as Record<string, string | undefined>)[f])]));
-      return { ...base, ...(fields as Record<BillingFormField, number | null>), preset: values.preset };
-    })
+    .transform(
+      (v): BillingProfileInput => ({
+        ...base,
+        preset: v.preset,
+        dailyMinimumMinutes: number(v.dailyMinimumMinutes),
+        weeklyMinimumMinutes: number(v.weeklyMinimumMinutes),
+        weeklyMinimumDays: number(v.weeklyMinimumDays),
+        groupSizeCap: number(v.groupSizeCap),
+      }),
+    )
     .pipe(BillingProfile);
+};
 
 /** The profile a cohort's records are judged by: its own, or no rules (custom) when it has none or holds one no longer valid. */
 export function profileOrCustom(stored: unknown): BillingProfile {
