@@ -31,7 +31,7 @@ const placeOf = (rows: readonly ParticipantSession[]): PlaceOfService | null => 
 };
 
 /**
- * Each participant's days from `from` to `to` (both included), sorted by member then date.
+ * Each participant's days from `from` to `to` (both included), sorted by pseudonym then date.
  * `sessions` are the rows of every session held in the weeks around the range (absences
  * included, so a day a participant missed shows with no time); `pseudonyms` names them.
  */
@@ -69,7 +69,9 @@ export function billingDays(
         weekDaysMeetingDailyMinimum: week.daysMeetingDailyMinimum,
         meetsWeeklyMinimum: week.meetsWeeklyMinimum,
       };
-    });
+    })
+    // As people read it: by name (ids break a tie between two of the same name), then day.
+    .sort((a, b) => a.pseudonym.localeCompare(b.pseudonym) || a.memberId.localeCompare(b.memberId) || a.date.localeCompare(b.date));
 }
 
 const yesNo = (b: boolean | null) => (b === null ? '' : b ? 'yes' : 'no');
