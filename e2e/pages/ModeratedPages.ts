@@ -9,13 +9,19 @@ export class ParticipantFlow {
     this.call = new CallPage(page);
   }
 
-  async throughConsent(details = { location: 'Home, Springfield', callbackNumber: '+1 555 0100' }): Promise<void> {
+  async throughConsent(details: { location: string; callbackNumber: string; atHome?: boolean } = { location: 'Home, Springfield', callbackNumber: '+1 555 0100' }): Promise<void> {
     await expect(this.page.getByTestId('fixed-name')).toBeVisible();
     await this.page.getByRole('button', { name: 'Join', exact: true }).click();
     await this.page.getByLabel('I agree to keep the group confidential').check();
     await this.page.getByLabel('Where are you right now?').fill(details.location);
+    await this.answerAtHome(details.atHome ?? true);
     await this.page.getByLabel('A phone number we can call you back on').fill(details.callbackNumber);
     await this.page.getByRole('button', { name: 'Continue to the waiting room' }).click();
+  }
+
+  /** "Are you at home?" on the consent gate: the place of service (10 home, 02 elsewhere). */
+  async answerAtHome(atHome: boolean): Promise<void> {
+    await this.page.getByRole('group', { name: 'Are you at home?' }).getByLabel(atHome ? 'Yes, I am at home' : 'No, I am somewhere else').check();
   }
 
   waitingRoom() {

@@ -47,12 +47,16 @@ test('a keyboard-only participant joins, mutes, raises a hand and passes a turn'
   await tabTo(page, page.getByRole('button', { name: 'Join', exact: true }));
   await kb.press('Enter');
 
-  // Consent: tick the agreement with Space, type the two answers, continue with Enter.
+  // Consent: tick the agreement with Space, type the answers, choose at home, continue with Enter.
   await tabTo(page, page.getByLabel('I agree to keep the group confidential'));
   await kb.press('Space');
   await expect(page.getByLabel('I agree to keep the group confidential')).toBeChecked();
   await tabTo(page, page.getByLabel('Where are you right now?'));
   await kb.type('Home, Springfield');
+  // "Are you at home?": Tab into the radio group, Space picks the focused answer.
+  await tabTo(page, page.getByLabel('Yes, I am at home'));
+  await kb.press('Space');
+  await expect(page.getByLabel('Yes, I am at home')).toBeChecked();
   await tabTo(page, page.getByLabel('A phone number we can call you back on'));
   await kb.type('+1 555 0100');
   await tabTo(page, page.getByRole('button', { name: 'Continue to the waiting room' }));

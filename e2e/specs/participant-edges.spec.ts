@@ -57,6 +57,7 @@ test.describe('a page opened over plain http', () => {
       const flow = new ParticipantFlow(page);
       await page.getByLabel('I agree to keep the group confidential').check();
       await page.getByLabel('Where are you right now?').fill('Home, Springfield');
+      await flow.answerAtHome(true);
       await page.getByLabel('A phone number we can call you back on').fill('+1 555 0100');
       await page.getByRole('button', { name: 'Continue to the waiting room' }).click();
       await expect(flow.waitingRoom()).toBeVisible();

@@ -206,12 +206,17 @@ test('pre-join names the clinic, the group and tonight’s start; consent errors
   await expect(where).toHaveAttribute('aria-invalid', 'true');
   await expect(where).toHaveAccessibleDescription(/Say where you are right now\.$/);
   await expect(phone).toHaveAccessibleDescription('A phone number we can call back.');
+  const home = page.getByRole('group', { name: 'Are you at home?' });
+  await expect(home).toHaveAccessibleDescription('Your clinic needs this for its records. Please say whether you are at home.');
+  await expect(home.getByLabel('Yes, I am at home')).toHaveAttribute('aria-invalid', 'true');
   await lookAt(page, 'consent-errors');
   // Fixing one field clears its error only.
   await where.fill('Home, Springfield');
   await expect(where).not.toHaveAttribute('aria-invalid', 'true');
   await expect(phone).toHaveAttribute('aria-invalid', 'true');
   await agree.check();
+  await flow.answerAtHome(true);
+  await expect(home).toHaveAccessibleDescription('Your clinic needs this for its records.');
   await phone.fill('+1 555 0100');
   await page.getByRole('button', { name: 'Continue to the waiting room' }).click();
 

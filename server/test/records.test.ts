@@ -70,9 +70,9 @@ describe('attendance', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="attendance-2026-03-0\d-/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('date,session,member,member_id,first_in,last_out,minutes,intervals,audio_only_minutes,modality,treatment_minutes,break_minutes,modifier,late_minutes,left_early_minutes,camera_off_minutes');
+    expect(lines[0]).toBe('date,session,member,member_id,first_in,last_out,minutes,intervals,audio_only_minutes,modality,treatment_minutes,break_minutes,modifier,late_minutes,left_early_minutes,camera_off_minutes,place_of_service,group_size,over_group_size_cap');
     // No camera reached the SFU in this evening (no media was sent): all of it is camera-off time (CAM1).
-    expect(lines.find((l) => l.includes(',Alex,'))).toMatch(/,50\.0$/);
+    expect(lines.find((l) => l.includes(',Alex,'))).toMatch(/,50\.0,(10|02)?,\d+,no$/);
     // All of Alex's evening was on video (LNK3): no audio-only minutes, one video interval; no break, so all of it treatment (modifier 95).
     expect(lines.find((l) => l.includes(',Alex,'))).toMatch(/,(\d\d:\d\d),(\d\d:\d\d),50\.0,\1-\2,0\.0,\1-\2 video,50\.0,0\.0,95,/);
     expect(lines.find((l) => l.includes(',Blake,'))).toMatch(/,20\.0,/);

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newSession } from '@hearth/shared';
+import { BILLING_PRESETS, newSession } from '@hearth/shared';
 import { createLogger } from '../src/logger.js';
 import { nextEntry, verifyChain, type AuditRecord } from '../src/store/auditChain.js';
 import type { ClinicStore } from '../src/store/ClinicStore.js';
@@ -137,6 +137,16 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(await store.cohorts.get('c1')).toEqual({ id: 'c1', name: 'One', timeZone: 'UTC', createdAt: 1, neverPairs: [['m1', 'm2']] });
     expect(await store.cohorts.setSchedule('nope', null)).toBe(false);
     expect(await store.cohorts.get('nope')).toBeUndefined();
+  });
+
+  it('keeps a cohort\'s billing profile; null clears it; a cohort stored before profiles existed reads with none', async () => {
+    await store.cohorts.insert({ id: 'c1', name: 'One', timeZone: 'UTC', createdAt: 1 });
+    expect((await store.cohorts.get('c1'))?.billing).toBeUndefined();
+    expect(await store.cohorts.setBilling('c1', BILLING_PRESETS.H0015)).toBe(true);
+    expect((await store.cohorts.get('c1'))?.billing).toEqual(BILLING_PRESETS.H0015);
+    expect(await store.cohorts.setBilling('c1', null)).toBe(true);
+    expect(await store.cohorts.get('c1')).toEqual({ id: 'c1', name: 'One', timeZone: 'UTC', createdAt: 1 });
+    expect(await store.cohorts.setBilling('nope', BILLING_PRESETS.S9480)).toBe(false);
   });
 
   it('keeps the clinic\'s settings, replaced as a whole, a copy each time', async () => {

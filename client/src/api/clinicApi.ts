@@ -1,4 +1,4 @@
-import type { ClinicInfo } from '@hearth/shared';
+import type { BillingDays, BillingProfile, ClinicInfo, RangeExportQueryInput } from '@hearth/shared';
 import { isApiError } from './ApiError';
 import { requestJson, type Fetch, type Method } from './http';
 import type {
@@ -25,6 +25,10 @@ import type {
 
 const id = (value: string) => encodeURIComponent(value);
 
+const billingDaysPath = (cohortId: string, memberId: string | null) =>
+  memberId === null ? `/cohorts/${id(cohortId)}/billing-days` : `/cohorts/${id(cohortId)}/members/${id(memberId)}/billing-days`;
+const rangeQuery = ({ from, to, recipient, purpose }: RangeExportQueryInput) => new URLSearchParams({ from, to, recipient, purpose }).toString();
+
 /**
  * Where the attendance CSVs are: plain links (`<a download>`), so the browser saves the
  * file itself and the session cookie goes with the request.
@@ -32,7 +36,10 @@ const id = (value: string) => encodeURIComponent(value);
 export const csvUrls = {
   session: (sessionId: string) => `/api/sessions/${id(sessionId)}/attendance.csv`,
   cohort: (cohortId: string, from: string, to: string) => `/api/cohorts/${id(cohortId)}/attendance.csv?${new URLSearchParams({ from, to }).toString()}`,
+  /** Per participant per day with payer weeks (docs/attendance-csv.md): the cohort, or one member. */
+  billingDays: (cohortId: string, memberId: string | null, query: RangeExportQueryInput) => `/api${billingDaysPath(cohortId, memberId)}.csv?${rangeQuery(query)}`,
 };
+
 
 /**
  * The clinic's JSON API under /api, one typed function per route. The session cookie
@@ -83,6 +90,9 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     /** Replaces the cohort's weekly schedule; null clears it. */
     setSchedule: async (cohortId: string, schedule: WeeklyScheduleInput | null) =>
       (await call<{ cohort: Cohort }>('PUT', `/cohorts/${id(cohortId)}/schedule`, { schedule })).cohort,
+    /** Replaces the cohort's billing profile; null clears it. */
+    setBilling: async (cohortId: string, billing: BillingProfile | null) =>
+      (await call<{ cohort: Cohort }>('PUT', `/cohorts/${id(cohortId)}/billing`, { billing })).cohort,
     /** Creates the schedule's sessions for the next `weeks` weeks; answers with the new ones only. */
     createScheduledSessions: async (cohortId: string, weeks: number) =>
       (await call<{ sessions: GroupSession[] }>('POST', `/cohorts/${id(cohortId)}/sessions/scheduled`, { weeks })).sessions,
@@ -109,6 +119,9 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     /** `from` and `to` are days (YYYY-MM-DD) on the cohort's clock, both included. */
     cohortAttendance: (cohortId: string, from: string, to: string) =>
       call<CohortAttendance>('GET', `/cohorts/${id(cohortId)}/attendance?${new URLSearchParams({ from, to }).toString()}`),
+    /** The printable view's days: recipient and purpose are required (an accounting of disclosures). */
+    billingDays: (cohortId: string, memberId: string | null, query: RangeExportQueryInput) =>
+      call<BillingDays>('GET', `${billingDaysPath(cohortId, memberId)}?${rangeQuery(query)}`),
     /** Admins only: the newest entries first. */
     audit: async (limit = 200) => (await call<{ entries: AuditEntry[] }>('GET', `/audit?limit=${limit}`)).entries,
     verifyAudit: () => call<AuditVerification>('GET', '/audit/verify'),

@@ -13,6 +13,7 @@ export const cohortView = (c: CohortRecord): Cohort => ({
   neverPairs: c.neverPairs ?? [],
   schedule: c.schedule ?? null,
   cameraOffFlagMinutes: c.cameraOffFlagMinutes ?? null,
+  billing: c.billing ?? null,
 });
 
 /** Staff-only: it carries the clinic-side contact. */

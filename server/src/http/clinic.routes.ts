@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { CameraOffFlagBody, NeverPairs, NewCohort, NewMember, NewSession, ScheduleBody, ScheduledSessions } from '@hearth/shared';
+import { BillingBody, CameraOffFlagBody, NeverPairs, NewCohort, NewMember, NewSession, ScheduleBody, ScheduledSessions } from '@hearth/shared';
 import { signedIn } from './guards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { newId } from '../lib/ids.js';
@@ -9,7 +9,7 @@ import { InvalidStateError, NotFoundError } from '../errors.js';
 import { SerialQueue } from '../lib/SerialQueue.js';
 import { reachableCohorts } from '../clinic/cohortAccess.js';
 import { scopeToTheirCohorts } from './cohortScope.js';
-import { withCameraOffFlag, withSchedule } from '../store/ClinicStore.js';
+import { withBilling, withCameraOffFlag, withSchedule } from '../store/ClinicStore.js';
 import { NoFields, parseBody } from './parseBody.js';
 
 /**
@@ -86,6 +86,15 @@ export function clinicRoutes({ clinic }: { clinic: Clinic }): Router {
     await store.cohorts.setCameraOffFlag(cohort.id, cameraOffFlagMinutes);
     await clinic.audited('camera-off-flag-changed', signedIn(res).id, cohort.id);
     res.json({ cohort: cohortView(withCameraOffFlag(cohort, cameraOffFlagMinutes)) });
+  });
+
+  /** The payer rules the cohort's attendance is judged by; anyone who reaches the cohort may set them. */
+  router.put('/cohorts/:cohortId/billing', async (req, res) => {
+    const cohort = await cohortOr404(req.params.cohortId);
+    const { billing } = parseBody(BillingBody, req.body);
+    await store.cohorts.setBilling(cohort.id, billing);
+    await clinic.audited('billing-profile-changed', signedIn(res).id, cohort.id);
+    res.json({ cohort: cohortView(withBilling(cohort, billing)) });
   });
 
   /** The schedule's sessions for the next `weeks` weeks; evenings that already have one are skipped. */

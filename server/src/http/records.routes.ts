@@ -1,11 +1,12 @@
-import { Router, type Response } from 'express';
-import { DateRange, type AttendanceRow as AttendanceRowView, type AuditEntryView } from '@hearth/shared';
+import { Router, type Request, type Response } from 'express';
+import { DateRange, RangeExportQuery, profileOrCustom, type AttendanceRow as AttendanceRowView, type AuditEntryView, type BillingDays } from '@hearth/shared';
 import { z } from 'zod';
 import { signedIn } from './guards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { NotFoundError } from '../errors.js';
 import type { AuditEntry } from '../store/auditChain.js';
-import { attendanceCsv, sessionRows, sessionTime, withinDays, type AttendanceRow } from '../records/attendanceReport.js';
+import { attendanceCsv, sessionPayer, sessionRows, sessionTime, withinDays, type AttendanceRow } from '../records/attendanceReport.js';
+import { billingDays, billingDaysCsv, weeksAround } from '../records/billingDays.js';
 import { parseBody } from './parseBody.js';
 import { scopeToTheirCohorts } from './cohortScope.js';
 
@@ -51,6 +52,31 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
     return { cohort, from, to, rows };
   };
 
+  /**
+   * Per participant per day over a range, with their payer weeks (docs/attendance-csv.md):
+   * the whole cohort, or one member of it. Every query field is parsed before anything is read.
+   */
+  const daysReport = async (cohortId: string, memberId: string | null, query: unknown): Promise<BillingDays & { recipient: string; purpose: string }> => {
+    const { from, to, recipient, purpose } = parseBody(RangeExportQuery, query);
+    const cohort = await store.cohorts.get(cohortId);
+    if (!cohort) throw new NotFoundError('cohort');
+    const everyone = await store.members.listByCohort(cohort.id);
+    const members = memberId === null ? everyone : everyone.filter((m) => m.id === memberId);
+    if (members.length === 0 && memberId !== null) throw new NotFoundError('member of this cohort');
+    const profile = profileOrCustom(cohort.billing);
+    const weeks = weeksAround(from, to, profile);
+    const rows = [];
+    for (const session of await store.sessions.listByCohort(cohort.id)) {
+      const events = await attendance.events(session.id);
+      if (session.status === 'scheduled' && events.length === 0) continue;
+      if (!withinDays(sessionTime(session, events), cohort.timeZone, weeks.from, weeks.to)) continue;
+      // The group's size counts everyone, so the payer reading is made for the whole cohort and then narrowed.
+      rows.push(...sessionPayer(cohort, everyone, session, events, clinic.clock()).participants.filter((p) => members.some((m) => m.id === p.memberId)));
+    }
+    const days = billingDays(rows, new Map(members.map((m) => [m.id, m.pseudonym])), profile, cohort.timeZone, { from, to });
+    return { cohortId: cohort.id, cohortName: cohort.name, timeZone: cohort.timeZone, from, to, memberId, billing: profile, days, recipient, purpose };
+  };
+
   /** Exports leave the building: each one is audited before it is sent. */
   const sendCsv = async (res: Response, filename: string, csv: string, targetId: string, sessionId: string | null) => {
     await clinic.audited('attendance-exported', signedIn(res).id, targetId, sessionId);
@@ -78,6 +104,27 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
     const { cohort, from, to, rows } = await cohortReport(req.params.cohortId, req.query);
     await sendCsv(res, `attendance-${from}-to-${to}.csv`, attendanceCsv(rows, cohort.timeZone), cohort.id, null);
   });
+
+  // The printable view's data and the CSV, for the cohort and for one participant. Both are
+  // disclosures (a printed page leaves the building as a file does): audited, and logged.
+  const daysJson = async (req: Request, res: Response, cohortId: string, memberId: string | null) => {
+    const { recipient, purpose, ...report } = await daysReport(cohortId, memberId, req.query);
+    // disclosure: record({ actorId: signedIn(res).id, cohortId, memberId, recipient, purpose, export: 'billing-days' })
+    void [recipient, purpose];
+    await clinic.audited('attendance-exported', signedIn(res).id, memberId ?? cohortId, null);
+    res.json(report satisfies BillingDays);
+  };
+  const daysCsv = async (req: Request, res: Response, cohortId: string, memberId: string | null) => {
+    const { recipient, purpose, ...report } = await daysReport(cohortId, memberId, req.query);
+    // disclosure: record({ actorId: signedIn(res).id, cohortId, memberId, recipient, purpose, export: 'billing-days.csv' })
+    void [recipient, purpose];
+    const who = memberId === null ? 'cohort' : `member-${memberId}`;
+    await sendCsv(res, `billing-days-${who}-${report.from}-to-${report.to}.csv`, billingDaysCsv(report.days, report.billing), memberId ?? cohortId, null);
+  };
+  router.get('/cohorts/:cohortId/billing-days', (req, res) => daysJson(req, res, req.params.cohortId, null));
+  router.get('/cohorts/:cohortId/billing-days.csv', (req, res) => daysCsv(req, res, req.params.cohortId, null));
+  router.get('/cohorts/:cohortId/members/:memberId/billing-days', (req, res) => daysJson(req, res, req.params.cohortId, req.params.memberId));
+  router.get('/cohorts/:cohortId/members/:memberId/billing-days.csv', (req, res) => daysCsv(req, res, req.params.cohortId, req.params.memberId));
 
   router.get('/audit', async (req, res) => {
     const { limit } = parseBody(AuditQuery, req.query);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reduce, SYSTEM, RECONNECT_GRACE_MS, type Actor, type Command, type SessionState } from '@hearth/shared';
 import { as, given, groupInSession } from '@hearth/shared/testing';
-import { isPresence, type AttendanceEvent } from '../store/SessionLog.js';
+import { isCamera, isPresence, type AttendanceEvent } from '../store/SessionLog.js';
 import { attendanceChanges, attendanceIntervals, attendedMs, breakIntervals, modalityIntervals, presenceChanges, reconcileAttendance } from './attendance.js';
 
 const F = as('F');
@@ -25,6 +25,25 @@ describe('attendance', () => {
     expect(events.filter(isPresence)).toEqual([{ memberId: 'W', kind: 'in', at: 5_000, mode: 'video' }]);
     // Starting from nothing, everyone already admitted comes in; F, G and waiting W do not.
     expect(presenceChanges(undefined, groupInSession(), 1_000).map((e) => e.memberId).sort()).toEqual(['P1', 'P2', 'P3']);
+  });
+
+  it('carries the place of service from the consent answer, never the location; a new answer in the room changes it from then', () => {
+    const W = { id: 'W', displayName: 'W', role: 'participant' as const };
+    const atHome = { agreed: true as const, location: 'Home, Springfield', callbackNumber: '+1 555 0100', atHome: true };
+    const { events } = run(groupInSession(), [
+      [1_000, { type: 'enter', member: W, consent: atHome }, SYSTEM],
+      [5_000, { type: 'admit', memberId: 'W' }, F],
+      // REC4: the same person back from another tab, answering "not at home" this time.
+      [9_000, { type: 'enter', member: W, consent: { ...atHome, atHome: false } }, SYSTEM],
+    ]);
+    // (W sends no camera here: the camera-off stretch is CAM1's, left out.)
+    expect(events.filter((e) => !isCamera(e))).toEqual([
+      { memberId: 'W', kind: 'in', at: 5_000, mode: 'video', place: '10' },
+      { memberId: 'W', kind: 'place', at: 9_000, place: '02' },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('Springfield');
+    // The place events are not presence: one interval still.
+    expect(attendanceIntervals(events, 20_000).get('W')).toEqual([{ from: 5_000, to: 20_000 }]);
   });
 
   it('a reconnect inside the grace period is one interval; a drop that never comes back ends when it dropped', () => {

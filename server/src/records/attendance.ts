@@ -1,11 +1,22 @@
 import type { SessionState } from '@hearth/shared';
-import { isCamera, isPresence, type AttendanceEvent, type BreakEvent, type CameraEvent, type Modality, type PresenceEvent } from '../store/SessionLog.js';
+import { isCamera, isPresence, type AttendanceEvent, type BreakEvent, type CameraEvent, type Modality, type PlaceOfService, type PresenceEvent } from '../store/SessionLog.js';
 import { subtract, union } from './intervalSets.js';
 
 export type Interval = { from: number; to: number };
 export type ModalityInterval = Interval & { mode: Modality };
 
 const modeOf = (state: SessionState, memberId: string): Modality => (state.members[memberId]?.audioOnly ? 'audio-only' : 'video');
+
+/** The place of service from their answer at the consent gate; undefined when they gave none. */
+const placeOf = (state: SessionState, memberId: string): PlaceOfService | undefined => {
+  const atHome = state.members[memberId]?.consent?.atHome;
+  return atHome === undefined ? undefined : atHome ? '10' : '02';
+};
+/** An 'in' event's fields: how they attend and, when answered, where they are. */
+const entering = (state: SessionState, memberId: string, at: number): PresenceEvent => {
+  const place = placeOf(state, memberId);
+  return { memberId, kind: 'in', at, mode: modeOf(state, memberId), ...(place ? { place } : {}) };
+};
 
 /**
  * Attendance counts participants admitted to the room; the waiting room does not count. A
@@ -30,11 +41,14 @@ export function presenceChanges(before: SessionState | undefined, after: Session
     const is = present(after, memberId);
     // LNK3: a change of modality while present splits the interval for billing.
     if (was && is && modeOf(before, memberId) !== modeOf(after, memberId)) events.push({ memberId, kind: 'mode', at, mode: modeOf(after, memberId) });
+    // REC4: consent given again while in the room, with another answer: the place changes from now.
+    const place = placeOf(after, memberId);
+    if (was && is && place && place !== placeOf(before, memberId)) events.push({ memberId, kind: 'place', at, place });
     if (was === is) continue;
     // Someone who left while their connection was down left when it went down.
     const previous = before?.members[memberId];
     const droppedAt = previous && !previous.connected ? previous.disconnectedAt : null;
-    if (is) events.push({ memberId, kind: 'in', at, mode: modeOf(after, memberId) });
+    if (is) events.push(entering(after, memberId, at));
     else events.push({ memberId, kind: 'out', at: droppedAt !== null ? droppedAt : at });
   }
   return events;
@@ -101,7 +115,7 @@ export function attendanceIntervals(events: readonly AttendanceEvent[], openUnti
   const raw = new Map<string, Interval[]>();
   const openSince = new Map<string, number>();
   for (const e of events.filter(isPresence).sort((a, b) => a.at - b.at)) {
-    if (e.kind === 'mode') continue;
+    if (e.kind === 'mode' || e.kind === 'place') continue;
     if (e.kind === 'in') {
       if (!openSince.has(e.memberId)) openSince.set(e.memberId, e.at);
       continue;
@@ -220,11 +234,11 @@ export function reconcileAttendance(events: readonly AttendanceEvent[], state: S
       cameraOpen.delete(e.memberId);
     } else if (e.kind === 'camera-off') cameraOpen.add(e.memberId);
     else if (e.kind === 'camera-on') cameraOpen.delete(e.memberId);
-    else if (e.kind !== 'mode') breakOpen = e.kind === 'break-start';
+    else if (e.kind !== 'mode' && e.kind !== 'place') breakOpen = e.kind === 'break-start';
   }
   const fixes: AttendanceEvent[] = [];
   for (const memberId of open) if (!present(state, memberId)) fixes.push({ memberId, kind: 'out', at: now });
-  for (const memberId of Object.keys(state.members)) if (present(state, memberId) && !open.has(memberId)) fixes.push({ memberId, kind: 'in', at: now, mode: modeOf(state, memberId) });
+  for (const memberId of Object.keys(state.members)) if (present(state, memberId) && !open.has(memberId)) fixes.push(entering(state, memberId, now));
   // CAM1: after the presence fixes, so a stretch opened here follows its "in".
   for (const memberId of Object.keys(state.members)) {
     const off = cameraOff(state, memberId);

@@ -1,3 +1,4 @@
+import { BILLING_PRESETS } from '@hearth/shared';
 import { describe, expect, it } from 'vitest';
 import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
 import { attendanceCsv, sessionRows, withinDays } from './attendanceReport.js';
@@ -33,9 +34,9 @@ describe('attendance reports', () => {
     ], six);
     const csv = attendanceCsv(rows, cohort.timeZone);
     expect(csv.split('\r\n')).toEqual([
-      'date,session,member,member_id,first_in,last_out,minutes,intervals,audio_only_minutes,modality,treatment_minutes,break_minutes,modifier,late_minutes,left_early_minutes,camera_off_minutes',
-      '2025-03-03,"Monday, group",Alex,a,18:01,18:31,30.0,18:01-18:31,10.0,18:01-18:21 video 18:21-18:31 audio-only,30.0,0.0,95,,,',
-      "2025-03-03,\"Monday, group\",'=Blake,b,,,0.0,,0.0,,0.0,0.0,,,,",
+      'date,session,member,member_id,first_in,last_out,minutes,intervals,audio_only_minutes,modality,treatment_minutes,break_minutes,modifier,late_minutes,left_early_minutes,camera_off_minutes,place_of_service,group_size,over_group_size_cap',
+      '2025-03-03,"Monday, group",Alex,a,18:01,18:31,30.0,18:01-18:31,10.0,18:01-18:21 video 18:21-18:31 audio-only,30.0,0.0,95,,,,,1,no',
+      "2025-03-03,\"Monday, group\",'=Blake,b,,,0.0,,0.0,,0.0,0.0,,,,,,1,no",
       '',
     ]);
     expect(csv).not.toContain('555-0100');
@@ -59,7 +60,7 @@ describe('attendance reports', () => {
       ['=Blake', 178, 163, 15, 0, 0, '95'],
     ]);
     const csv = attendanceCsv(rows, cohort.timeZone).split('\r\n');
-    expect(csv[1]).toMatch(/,123\.0,15\.0,95,12\.0,30\.0,$/);
+    expect(csv[1]).toMatch(/,123\.0,15\.0,95,12\.0,30\.0,,,2,no$/);
   });
 
   it('[CAM1] camera-off minutes are of treatment time: breaks out, audio only in; unknown for a log from before camera time', () => {
@@ -82,9 +83,29 @@ describe('attendance reports', () => {
       ['Alex', 45, 16],
       ['=Blake', 45, 0],
     ]);
-    expect(attendanceCsv(rows, cohort.timeZone).split('\r\n')[1]).toMatch(/,16\.0$/);
+    expect(attendanceCsv(rows, cohort.timeZone).split('\r\n')[1]).toMatch(/,16\.0,,2,no$/);
     const before = sessionRows(cohort, members, session, [{ memberId: 'a', kind: 'in', at: min(0) }, { memberId: 'a', kind: 'out', at: min(60) }], min(90));
     expect(before.map((r) => r.cameraOffMinutes)).toEqual([null, null]);
+  });
+
+  it('judges by the cohort\'s billing profile: place of service from the consent answer, a group above its cap flagged', () => {
+    const capped: CohortRecord = { ...cohort, billing: { ...BILLING_PRESETS['90853'], groupSizeCap: 2 } };
+    const three = [...members, { id: 'c3', cohortId: 'c', pseudonym: 'Casey', createdAt: 0 }];
+    const events = [
+      { memberId: 'a', kind: 'in' as const, at: six, place: '10' as const },
+      { memberId: 'b', kind: 'in' as const, at: six, place: '02' as const },
+      { memberId: 'c3', kind: 'in' as const, at: six },
+    ];
+    const rows = sessionRows(capped, three, session, events, six + 60 * 60_000);
+    expect(rows.map((r) => [r.pseudonym, r.placeOfService, r.groupSize, r.overGroupSizeCap])).toEqual([
+      ['Alex', '10', 3, true],
+      ['=Blake', '02', 3, true],
+      ['Casey', null, 3, true],
+    ]);
+    expect(attendanceCsv(rows, cohort.timeZone).split('\r\n')[1]).toMatch(/,10,3,yes$/);
+    // Within the cap (at it is within), and with no profile at all, nothing is flagged.
+    expect(sessionRows(capped, members, session, events, six + 60 * 60_000)[0]?.overGroupSizeCap).toBe(false);
+    expect(sessionRows(cohort, three, session, events, six + 60 * 60_000)[0]?.overGroupSizeCap).toBe(false);
   });
 
   it('picks sessions by their day in the cohort\'s zone', () => {

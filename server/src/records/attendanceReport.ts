@@ -1,9 +1,10 @@
-import { BILLING_PRESETS, startOfLocalDay, type AttendanceRow as AttendanceRowAnswer } from '@hearth/shared';
+import { profileOrCustom, startOfLocalDay, type AttendanceRow as AttendanceRowAnswer } from '@hearth/shared';
 import type { CohortRecord, GroupSessionRecord, MemberRecord } from '../store/ClinicStore.js';
 import type { AttendanceEvent } from '../store/SessionLog.js';
 import { attendanceIntervals, attendedMs, breakIntervals, cameraOffIntervals, modalityIntervals, recordsCamera, type Interval, type ModalityInterval } from './attendance.js';
-import { localDate, localTime } from './localClock.js';
-import { displayMinutes, sessionAttendance } from './payerRules.js';
+import { localTime } from './localClock.js';
+import { displayMinutes, sessionAttendance, type SessionAttendance } from './payerRules.js';
+import { placeIntervals } from './places.js';
 
 /** One member's attendance at one session, as the API answers it but with intervals in epoch ms. */
 export type AttendanceRow = Omit<AttendanceRowAnswer, 'intervals' | 'modality'> & { intervals: Interval[]; modality: ModalityInterval[] };
@@ -18,29 +19,39 @@ export function sessionTime(session: GroupSessionRecord, events: readonly Attend
 }
 
 /**
+ * The payer's reading of one session under the cohort's billing profile (custom, no rules,
+ * when it has none): every member, present or not. Intervals still open are counted up to `now`.
+ */
+export function sessionPayer(cohort: CohortRecord, members: readonly MemberRecord[], session: GroupSessionRecord, events: readonly AttendanceEvent[], now: number): SessionAttendance {
+  const intervals = attendanceIntervals(events, now);
+  const modes = modalityIntervals(events, now);
+  const places = placeIntervals(events, now);
+  // CAM1: a log from before camera time was kept says nothing about cameras (not "always on").
+  const cameraOff = recordsCamera(events) ? cameraOffIntervals(events, now) : undefined;
+  // REST4 and the payer's reading: treatment time is time in the room less the breaks.
+  return sessionAttendance(
+    {
+      sessionId: session.id,
+      heldAt: sessionTime(session, events),
+      scheduled: session.scheduledStart !== undefined && cohort.schedule ? { start: session.scheduledStart, durationMinutes: cohort.schedule.durationMinutes } : null,
+      endedAt: session.status === 'ended' ? lastEvent(events) : now,
+      breaks: breakIntervals(events, now),
+      participants: members.map((m) => ({ memberId: m.id, admitted: intervals.get(m.id) ?? [], modality: modes.get(m.id) ?? [], places: places.get(m.id) ?? [], ...(cameraOff ? { cameraOff: cameraOff.get(m.id) ?? [] } : {}) })),
+    },
+    profileOrCustom(cohort.billing),
+    cohort.timeZone,
+  );
+}
+
+/**
  * Every member of the cohort at one session, present or not (an absence is a row with no
  * time). Intervals still open are counted up to `now`.
  */
 export function sessionRows(cohort: CohortRecord, members: readonly MemberRecord[], session: GroupSessionRecord, events: readonly AttendanceEvent[], now: number): AttendanceRow[] {
   const intervals = attendanceIntervals(events, now);
   const modes = modalityIntervals(events, now);
-  // CAM1: a log from before camera time was kept says nothing about cameras (not "always on").
-  const cameraOff = recordsCamera(events) ? cameraOffIntervals(events, now) : undefined;
-  const heldAt = sessionTime(session, events);
-  const date = localDate(heldAt, cohort.timeZone);
-  // REST4 and the payer's reading: treatment time is time in the room less the breaks.
-  const payer = sessionAttendance(
-    {
-      sessionId: session.id,
-      heldAt,
-      scheduled: session.scheduledStart !== undefined && cohort.schedule ? { start: session.scheduledStart, durationMinutes: cohort.schedule.durationMinutes } : null,
-      endedAt: session.status === 'ended' ? lastEvent(events) : now,
-      breaks: breakIntervals(events, now),
-      participants: members.map((m) => ({ memberId: m.id, admitted: intervals.get(m.id) ?? [], modality: modes.get(m.id) ?? [], places: [], ...(cameraOff ? { cameraOff: cameraOff.get(m.id) ?? [] } : {}) })),
-    },
-    BILLING_PRESETS.custom,
-    cohort.timeZone,
-  );
+  const payer = sessionPayer(cohort, members, session, events, now);
+  const date = payer.date;
   const payerRows = new Map(payer.participants.map((p) => [p.memberId, p]));
   return members.map((m) => {
     const own = intervals.get(m.id) ?? [];
@@ -62,6 +73,9 @@ export function sessionRows(cohort: CohortRecord, members: readonly MemberRecord
       lateMinutes: p.lateByMs === null ? null : displayMinutes(p.lateByMs),
       leftEarlyMinutes: p.leftEarlyByMs === null ? null : displayMinutes(p.leftEarlyByMs),
       cameraOffMinutes: p.cameraOnMs === null ? null : displayMinutes(p.treatmentMs - p.cameraOnMs),
+      placeOfService: p.placeOfService,
+      groupSize: payer.groupSize,
+      overGroupSizeCap: payer.overGroupSizeCap,
     };
   });
 }
@@ -98,6 +112,9 @@ export function attendanceCsv(rows: readonly AttendanceRow[], timeZone: string):
     'late_minutes',
     'left_early_minutes',
     'camera_off_minutes',
+    'place_of_service',
+    'group_size',
+    'over_group_size_cap',
   ];
   const lines = rows.map((r) => {
     const first = r.intervals[0];
@@ -119,13 +136,16 @@ export function attendanceCsv(rows: readonly AttendanceRow[], timeZone: string):
       r.lateMinutes?.toFixed(1) ?? '',
       r.leftEarlyMinutes?.toFixed(1) ?? '',
       r.cameraOffMinutes?.toFixed(1) ?? '',
+      r.placeOfService ?? '',
+      String(r.groupSize),
+      r.overGroupSizeCap ? 'yes' : 'no',
     ];
   });
   return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

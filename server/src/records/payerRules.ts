@@ -1,5 +1,5 @@
 import type { BillingProfile } from '@hearth/shared';
-import type { Modality } from '../store/SessionLog.js';
+import type { Modality, PlaceOfService } from '../store/SessionLog.js';
 import type { Interval, ModalityInterval } from './attendance.js';
 import { localDate } from './localClock.js';
 import { coveredMs, intersect, subtract, union } from './intervalSets.js';
@@ -11,8 +11,7 @@ import { coveredMs, intersect, subtract, union } from './intervalSets.js';
  * that treatment time, so they add up to it.
  */
 
-/** Place of service: 10 = the patient at home, 02 = telehealth from anywhere else. */
-export type PlaceOfService = '10' | '02';
+export type { PlaceOfService };
 export type PlaceInterval = Interval & { place: PlaceOfService };
 /** Telehealth modifier: 95 = live audio and video, 93 = audio only. */
 export type TelehealthModifier = '95' | '93';

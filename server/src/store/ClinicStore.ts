@@ -1,4 +1,4 @@
-import type { ClinicInfo } from '@hearth/shared';
+import type { BillingProfile, ClinicInfo } from '@hearth/shared';
 
 /**
  * The clinic's records: its settings, staff accounts, their login sessions, cohorts,
@@ -56,12 +56,20 @@ export type CohortRecord = {
   schedule?: CohortSchedule;
   /** CAM2: the console flags a camera off for longer than this; absent = no flag. */
   cameraOffFlagMinutes?: number;
+  /** The payer rules its records are judged by; absent (as in records made before it existed): none, read as custom. */
+  billing?: BillingProfile;
 };
 
 /** The cohort with the console's camera-off flag set, or without one (null). */
 export function withCameraOffFlag(cohort: CohortRecord, minutes: number | null): CohortRecord {
   const { cameraOffFlagMinutes: _previous, ...rest } = cohort;
   return minutes === null ? rest : { ...rest, cameraOffFlagMinutes: minutes };
+}
+
+/** The cohort with `billing` in place of its own; null leaves it with none. */
+export function withBilling(cohort: CohortRecord, billing: BillingProfile | null): CohortRecord {
+  const { billing: _previous, ...rest } = cohort;
+  return billing === null ? rest : { ...rest, billing };
 }
 
 /** The cohort with `schedule` in place of its own; null leaves it with none, as if never set. */
@@ -138,6 +146,8 @@ export interface CohortStore {
   setSchedule(id: string, schedule: CohortSchedule | null): Promise<boolean>;
   /** Sets the console's camera-off flag (null: none); false when the cohort is unknown. */
   setCameraOffFlag(id: string, minutes: number | null): Promise<boolean>;
+  /** Replaces the cohort's billing profile (null clears it); false when the cohort is unknown. */
+  setBilling(id: string, billing: BillingProfile | null): Promise<boolean>;
 }
 
 export interface MemberStore {

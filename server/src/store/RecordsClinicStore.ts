@@ -1,4 +1,4 @@
-import { withCameraOffFlag, withSchedule, type AccountRecord, type ClinicStore, type CohortRecord, type GroupSessionRecord } from './ClinicStore.js';
+import { withBilling, withCameraOffFlag, withSchedule, type AccountRecord, type ClinicStore, type CohortRecord, type GroupSessionRecord } from './ClinicStore.js';
 import type { Records } from './Records.js';
 
 /** Where each record lives. Lists hold ids in insertion order: the stores' "oldest first". */
@@ -62,6 +62,7 @@ export class RecordsClinicStore implements ClinicStore {
     setNeverPairs: async (id, pairs) => (await this.#update(key.cohort(id), (c: CohortRecord) => ({ ...c, neverPairs: pairs }))) !== undefined,
     setSchedule: async (id, schedule) => (await this.#update(key.cohort(id), (c: CohortRecord) => withSchedule(c, schedule))) !== undefined,
     setCameraOffFlag: async (id, minutes) => (await this.#update(key.cohort(id), (c: CohortRecord) => withCameraOffFlag(c, minutes))) !== undefined,
+    setBilling: async (id, billing) => (await this.#update(key.cohort(id), (c: CohortRecord) => withBilling(c, billing))) !== undefined,
   };
 
   readonly members: ClinicStore['members'] = {

@@ -11,7 +11,15 @@ export type Modality = 'video' | 'audio-only';
  * have no `mode`: those intervals read as video, the default a participant enters with.
  */
 export type AttendanceEvent = PresenceEvent | BreakEvent | CameraEvent;
-export type PresenceEvent = { memberId: string; kind: 'in' | 'out' | 'mode'; at: number; mode?: Modality };
+/**
+ * 'place': they answered the consent gate again while in the room (REC4) and the place
+ * changed. `place` on 'in' and 'place' events is where they said they were at the consent
+ * gate (10 home, 02 elsewhere); absent when not answered (a log from before it was asked).
+ * Only the code is kept, never the location they typed.
+ */
+export type PresenceEvent = { memberId: string; kind: 'in' | 'out' | 'mode' | 'place'; at: number; mode?: Modality; place?: PlaceOfService };
+/** Place of service: 10 = at home, 02 = telehealth from anywhere else. */
+export type PlaceOfService = '10' | '02';
 export type BreakEvent = { kind: 'break-start' | 'break-end'; at: number };
 /**
  * CAM1: a participant in the room stopped sending a camera, or sent one again. An "out" ends a
@@ -20,7 +28,7 @@ export type BreakEvent = { kind: 'break-start' | 'break-end'; at: number };
  */
 export type CameraEvent = { memberId: string; kind: 'camera-off' | 'camera-on'; at: number };
 
-export const isPresence = (e: AttendanceEvent): e is PresenceEvent => e.kind === 'in' || e.kind === 'out' || e.kind === 'mode';
+export const isPresence = (e: AttendanceEvent): e is PresenceEvent => e.kind === 'in' || e.kind === 'out' || e.kind === 'mode' || e.kind === 'place';
 export const isCamera = (e: AttendanceEvent): e is CameraEvent => e.kind === 'camera-off' || e.kind === 'camera-on';
 
 /** A list per session, `<name>:<sessionId>` (`attendance:s1`), appended in order and never changed. */

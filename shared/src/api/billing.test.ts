@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BILLING_PRESETS, BillingProfile } from './billing.js';
+import { BILLING_PRESETS, BillingProfile, billingForm, billingFormValues, profileOrCustom } from './billing.js';
 
 const messages = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } | undefined }) =>
   Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
@@ -75,5 +75,33 @@ describe('BillingProfile', () => {
 
   it('refuses fields it does not know, so a typo is not silently dropped', () => {
     expect(BillingProfile.safeParse({ ...custom, dailyMinimum: 180 }).success).toBe(false);
+  });
+});
+
+describe('the cohort page\'s billing form', () => {
+  const h0015 = BILLING_PRESETS.H0015;
+
+  it('reads its text fields as whole minutes, empty as no rule, keeping the settings it does not show', () => {
+    const base = { ...h0015, lateGraceMinutes: 10, weekStartsOn: 1 };
+    const values = { ...billingFormValues(h0015), weeklyMinimumMinutes: ' 540 ', groupSizeCap: '' };
+    expect(billingForm(base).parse(values)).toEqual({ ...base, weeklyMinimumMinutes: 540, groupSizeCap: null });
+    expect(billingFormValues(BILLING_PRESETS['90853'])).toEqual({ preset: '90853', dailyMinimumMinutes: '', weeklyMinimumMinutes: '', weeklyMinimumDays: '', groupSizeCap: '12' });
+  });
+
+  it('refuses what the server refuses, with the same words', () => {
+    const result = billingForm(h0015).safeParse({ ...billingFormValues(h0015), dailyMinimumMinutes: '179.5', groupSizeCap: 'twelve' });
+    expect(messages(result)).toEqual({
+      dailyMinimumMinutes: 'Enter the daily minimum in whole minutes, from 1 to 1440, or leave it empty.',
+      groupSizeCap: 'Enter the largest group size, from 2 to 100, or leave it empty.',
+    });
+    expect(messages(billingForm(h0015).safeParse({ ...billingFormValues(h0015), dailyMinimumMinutes: '' }))).toEqual({
+      weeklyMinimumDays: 'Set a daily minimum too: the weekly days count days that meet it.',
+    });
+  });
+
+  it('judges a cohort with no profile, or one stored before a rule changed, by no rules', () => {
+    expect(profileOrCustom(undefined)).toEqual(BILLING_PRESETS.custom);
+    expect(profileOrCustom({ preset: 'H0015' })).toEqual(BILLING_PRESETS.custom);
+    expect(profileOrCustom(h0015)).toEqual(h0015);
   });
 });

@@ -91,3 +91,61 @@ export const BILLING_PRESETS: Readonly<Record<BillingCode, BillingProfile>> = {
   '90853': { ...NO_RULES, preset: '90853', groupSizeCap: 12 },
   custom: { ...NO_RULES, preset: 'custom' },
 };
+
+/** Sets the cohort's billing profile; null clears it (reports then judge by no rules: custom). */
+export const BillingBody = z.strictObject({ billing: BillingProfile.nullable() });
+export type BillingBodyInput = z.input<typeof BillingBody>;
+
+/** The thresholds the cohort page's form edits, as its text fields hold them. */
+export const BILLING_FORM_FIELDS = ['dailyMinimumMinutes', 'weeklyMinimumMinutes', 'weeklyMinimumDays', 'groupSizeCap'] as const;
+export type BillingFormField = (typeof BILLING_FORM_FIELDS)[number];
+export type BillingFormValues = { preset: BillingCode } & Record<BillingFormField, string>;
+
+/** A profile's thresholds as the form shows them: empty for no such rule. */
+export function billingFormValues(profile: BillingProfile): BillingFormValues {
+  const text = (n: number | null) => (n === null ? '' : String(n));
+  return {
+    preset: profile.preset,
+    dailyMinimumMinutes: text(profile.dailyMinimumMinutes),
+    weeklyMinimumMinutes: text(profile.weeklyMinimumMinutes),
+    weeklyMinimumDays: text(profile.weeklyMinimumDays),
+    groupSizeCap: text(profile.groupSizeCap),
+  };
+}
+
+/**
+ * The billing form: text fields read as whole numbers (empty = no rule), then judged by
+ * BillingProfile itself, so the form and the server refuse the same things with the same
+ * words. Settings the form does not show (late grace, week start, camera flag) are kept
+ * from `base`, the cohort's current profile or the preset's.
+ */
+export const billingForm = (base: BillingProfile) => {
+  const text = z.string().trim();
+  // Whole numbers stay numbers for BillingProfile to judge; anything else becomes NaN, which it refuses in its own words.
+  const number = (value: string) => (!value ? null : /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : NaN);
+  return z
+    .object({
+      preset: z.enum(BILLING_CODES, { error: 'Choose H0015, S9480, 90853 or custom.' }),
+      dailyMinimumMinutes: text,
+      weeklyMinimumMinutes: text,
+      weeklyMinimumDays: text,
+      groupSizeCap: text,
+    })
+    .transform(
+      (v): BillingProfileInput => ({
+        ...base,
+        preset: v.preset,
+        dailyMinimumMinutes: number(v.dailyMinimumMinutes),
+        weeklyMinimumMinutes: number(v.weeklyMinimumMinutes),
+        weeklyMinimumDays: number(v.weeklyMinimumDays),
+        groupSizeCap: number(v.groupSizeCap),
+      }),
+    )
+    .pipe(BillingProfile);
+};
+
+/** The profile a cohort's records are judged by: its own, or no rules (custom) when it has none or holds one no longer valid. */
+export function profileOrCustom(stored: unknown): BillingProfile {
+  const parsed = BillingProfile.safeParse(stored);
+  return parsed.success ? parsed.data : BILLING_PRESETS.custom;
+}

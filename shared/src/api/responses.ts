@@ -1,3 +1,4 @@
+import type { BillingProfile } from './billing.js';
 import type { WeeklySchedule } from './cohorts.js';
 import type { z } from 'zod';
 
@@ -27,6 +28,8 @@ export type Cohort = {
   schedule: CohortSchedule | null;
   /** CAM2: flag a camera off for longer than this many minutes in the console; null = no flag. */
   cameraOffFlagMinutes: number | null;
+  /** The payer rules its records are judged by; null: none chosen (reports use custom, no rules). */
+  billing: BillingProfile | null;
 };
 
 /** Staff-only: `contact` stays on the clinic's side and is never shown to participants. */
@@ -77,9 +80,48 @@ export type AttendanceRow = {
   leftEarlyMinutes: number | null;
   /** CAM1: of `treatmentMinutes`, those with no camera sent (audio only included), rounded down to a tenth; null when the log kept no camera time. */
   cameraOffMinutes: number | null;
+  /** Where they said they were at the consent gate, for the larger share of treatment time: 10 home, 02 elsewhere; null unknown. */
+  placeOfService: '10' | '02' | null;
+  /** Participants admitted to this session at any time. */
+  groupSize: number;
+  /** The group was larger than the cohort's billing profile allows (never, when it sets no cap). */
+  overGroupSizeCap: boolean;
 };
 
 export type SessionAttendance = { sessionId: string; title: string; timeZone: string; rows: AttendanceRow[] };
+
+/** One participant's day of service over a range, with their payer week beside it (docs/attendance-csv.md). */
+export type BillingDay = {
+  date: string;
+  memberId: string;
+  pseudonym: string;
+  sessionsHeld: number;
+  sessionsAttended: number;
+  treatmentMinutes: number;
+  breakMinutes: number;
+  modifier: '95' | '93' | null;
+  placeOfService: '10' | '02' | null;
+  /** Null when the profile sets no daily minimum. */
+  meetsDailyMinimum: boolean | null;
+  weekStart: string;
+  weekTreatmentMinutes: number;
+  weekDaysAttended: number;
+  weekDaysMeetingDailyMinimum: number | null;
+  /** Null when the profile sets no weekly rule. */
+  meetsWeeklyMinimum: boolean | null;
+};
+
+export type BillingDays = {
+  cohortId: string;
+  cohortName: string;
+  timeZone: string;
+  from: string;
+  to: string;
+  /** Only this participant's days; null for the whole cohort. */
+  memberId: string | null;
+  billing: BillingProfile;
+  days: BillingDay[];
+};
 
 export type CohortAttendance = { cohortId: string; timeZone: string; from: string; to: string; rows: AttendanceRow[] };
 

@@ -27,7 +27,7 @@ import {
   speakerConnectionResumed,
   startRound,
 } from './rounds.js';
-import { RECONNECT_GRACE_MS, type Member, type SessionState } from './state.js';
+import { RECONNECT_GRACE_MS, type Consent, type Member, type SessionState } from './state.js';
 
 export type ReduceResult = { ok: true; state: SessionState; effects: Effect[] } | { ok: false; error: SessionError };
 
@@ -286,6 +286,13 @@ function clockCameras(d: Draft): void {
     if (off && since === null) m.cameraOffSince = d.now;
   }
 }
+/** The consent as the state keeps it; the place question is left out when it was not answered. */
+const consentGiven = (c: ConsentInput, now: number): Consent => ({
+  agreedAt: now,
+  location: c.location,
+  callbackNumber: c.callbackNumber,
+  ...(c.atHome === undefined ? {} : { atHome: c.atHome }),
+});
 
 /** ENT1–ENT6, REC4. */
 function enter(d: Draft, who: Extract<SystemCommand, { type: 'enter' }>['member'], consent: ConsentInput | null): void {
@@ -296,7 +303,7 @@ function enter(d: Draft, who: Extract<SystemCommand, { type: 'enter' }>['member'
     existing.connected = true;
     existing.disconnectedAt = null;
     speakerConnectionResumed(d, existing);
-    if (consent) existing.consent = { agreedAt: d.now, location: consent.location, callbackNumber: consent.callbackNumber };
+    if (consent) existing.consent = consentGiven(consent, d.now);
     return;
   }
   if (who.role === 'participant') {
@@ -310,7 +317,7 @@ function enter(d: Draft, who: Extract<SystemCommand, { type: 'enter' }>['member'
     status: 'waiting',
     connected: true,
     disconnectedAt: null,
-    consent: consent ? { agreedAt: d.now, location: consent.location, callbackNumber: consent.callbackNumber } : null,
+    consent: consent ? consentGiven(consent, d.now) : null,
     micMuted: false,
     mutedByFacilitator: false,
     mayUnmuteWhileLocked: false,

@@ -13,6 +13,8 @@ export type Consent = {
   agreedAt: number;
   location: string;
   callbackNumber: string;
+  /** Whether they said they were at home (place of service 10, else 02); absent when not asked. */
+  atHome?: boolean;
 };
 
 export type Member = {

@@ -10,9 +10,10 @@ type Props = {
   onConsent: (consent: ConsentInput) => void;
 };
 
-type Field = 'agreed' | 'location' | 'callbackNumber';
-const FIELD_ORDER: Field[] = ['agreed', 'location', 'callbackNumber'];
-const ID: Record<Field, string> = { agreed: 'consent-agreed', location: 'consent-location', callbackNumber: 'consent-callback' };
+type Field = 'agreed' | 'location' | 'atHome' | 'callbackNumber';
+const FIELD_ORDER: Field[] = ['agreed', 'location', 'atHome', 'callbackNumber'];
+const ID: Record<Field, string> = { agreed: 'consent-agreed', location: 'consent-location', atHome: 'consent-at-home-yes', callbackNumber: 'consent-callback' };
+const AT_HOME_MISSING = 'Please say whether you are at home.';
 const errorId = (field: Field) => `${ID[field]}-error`;
 
 /**
@@ -24,15 +25,18 @@ export function ConsentForm({ busy, problem, context, onConsent }: Props) {
   const [agreed, setAgreed] = useState(false);
   const [location, setLocation] = useState('');
   const [callbackNumber, setCallbackNumber] = useState('');
+  // Asked every session: the place of service the clinic's claim needs (home or elsewhere).
+  const [atHome, setAtHome] = useState<boolean | undefined>(undefined);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const form = useRef<HTMLFormElement>(null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = ConsentInput.safeParse({ agreed: agreed || undefined, location, callbackNumber });
-    if (!parsed.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) {
+    const parsed = ConsentInput.safeParse({ agreed: agreed || undefined, location, callbackNumber, atHome });
+    // Optional in the protocol (older clients), never on this form.
+    if (!parsed.success || atHome === undefined) {
+      const found: Partial<Record<Field, string>> = atHome === undefined ? { atHome: AT_HOME_MISSING } : {};
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
         const field = issue.path[0] as Field;
         found[field] ??= field === 'agreed' ? 'Please agree to the group agreement to join.' : capitalise(issue.message);
       }
@@ -52,7 +56,7 @@ export function ConsentForm({ busy, problem, context, onConsent }: Props) {
     <ParticipantPage documentTitle="Group agreement" testId="consent">
       <SessionAbout context={context} />
       <PageHeading>Before you join</PageHeading>
-      <p className="muted">Three things, every session, so the group is safe for everyone.</p>
+      <p className="muted">A few things, every session, so the group is safe for everyone.</p>
       <form ref={form} className="card consent-form" onSubmit={submit} noValidate>
         <fieldset className="consent-agreement">
           <legend>Group agreement</legend>
@@ -82,7 +86,7 @@ export function ConsentForm({ busy, problem, context, onConsent }: Props) {
           )}
         </fieldset>
 
-        <p className="consent-why">Only your facilitators see the next two answers, in case they need to reach you or send help.</p>
+        <p className="consent-why">Only your facilitators see the next answers, in case they need to reach you or send help.</p>
 
         <div className="field">
           <label htmlFor={ID.location}>Where are you right now?</label>
@@ -106,6 +110,36 @@ export function ConsentForm({ busy, problem, context, onConsent }: Props) {
             </p>
           )}
         </div>
+
+        <fieldset className="field consent-at-home" aria-describedby={described('atHome', 'consent-at-home-hint')}>
+          <legend>Are you at home?</legend>
+          <p id="consent-at-home-hint" className="field-hint">
+            Your clinic needs this for its records.
+          </p>
+          <div className="consent-choices">
+            {([true, false] as const).map((answer) => (
+              <label key={String(answer)} className="check">
+                <input
+                  id={answer ? ID.atHome : 'consent-at-home-no'}
+                  type="radio"
+                  name="consent-at-home"
+                  checked={atHome === answer}
+                  onChange={() => {
+                    setAtHome(answer);
+                    clear('atHome');
+                  }}
+                  aria-invalid={errors.atHome ? true : undefined}
+                />
+                {answer ? 'Yes, I am at home' : 'No, I am somewhere else'}
+              </label>
+            ))}
+          </div>
+          {errors.atHome && (
+            <p id={errorId('atHome')} className="field-error">
+              {errors.atHome}
+            </p>
+          )}
+        </fieldset>
 
         <div className="field">
           <label htmlFor={ID.callbackNumber}>A phone number we can call you back on</label>

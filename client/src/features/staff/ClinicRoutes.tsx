@@ -1,6 +1,7 @@
 import { Link, Route, Switch } from 'wouter';
 import { AccountPage } from './AccountPage';
 import { AuditPage } from './AuditPage';
+import { BillingDaysPage } from './BillingDaysPage';
 import { CohortPage } from './CohortPage';
 import { CohortsPage } from './CohortsPage';
 import { paths } from './routes';
@@ -16,6 +17,7 @@ export function ClinicRoutes() {
       <Route path="/clinic">
         <CohortsPage />
       </Route>
+      <Route path="/clinic/cohorts/:cohortId/billing-days">{({ cohortId }) => <BillingDaysPage key={cohortId} cohortId={cohortId} />}</Route>
       <Route path="/clinic/cohorts/:cohortId">{({ cohortId }) => <CohortPage key={cohortId} cohortId={cohortId} />}</Route>
       <Route path="/clinic/sessions/:sessionId">{({ sessionId }) => <SessionPage key={sessionId} sessionId={sessionId} />}</Route>
       <Route path="/clinic/audit">

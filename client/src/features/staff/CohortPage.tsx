@@ -2,6 +2,8 @@ import { CalendarClock, Globe } from 'lucide-react';
 import { useLocation, useSearch } from 'wouter';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/Tabs';
 import { errorMessage } from '../../api/errorMessage';
+import { BillingDaysExport } from './BillingDaysExport';
+import { BillingProfileSection } from './BillingProfileSection';
 import { Breadcrumbs } from './Breadcrumbs';
 import { CohortAttendanceSection } from './CohortAttendanceSection';
 import { CohortFacilitatorsSection } from './CohortFacilitatorsSection';
@@ -18,7 +20,7 @@ import { useLoad } from './useLoad';
 import { usePageHeading } from './usePageHeading';
 
 /** The parts of a cohort's page, each a tab; the open one is in the address (`?tab=`), so a reload keeps it. */
-const TABS = ['sessions', 'members', 'schedule', 'camera', 'never-pair', 'attendance', 'facilitators'] as const;
+const TABS = ['sessions', 'members', 'schedule', 'camera', 'never-pair', 'attendance', 'billing', 'facilitators'] as const;
 type CohortTab = (typeof TABS)[number];
 const isTab = (value: string | null): value is CohortTab => TABS.includes(value as CohortTab);
 
@@ -82,6 +84,7 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
               Never pair <span className="tab-count">{cohort.neverPairs.length}</span>
             </Tab>
             <Tab value="attendance">Attendance</Tab>
+            <Tab value="billing">Billing</Tab>
             {admin && <Tab value="facilitators">Facilitators</Tab>}
           </TabList>
           <TabPanel value="sessions" className="staff-panel">
@@ -109,6 +112,10 @@ export function CohortPage({ cohortId }: { cohortId: string }) {
           </TabPanel>
           <TabPanel value="attendance" className="staff-panel">
             <CohortAttendanceSection cohort={cohort} />
+            <BillingDaysExport cohort={cohort} members={state.data.members} />
+          </TabPanel>
+          <TabPanel value="billing" className="staff-panel">
+            <BillingProfileSection cohort={cohort} onSaved={(saved) => loaded.set((d) => ({ ...d, cohort: saved }))} />
           </TabPanel>
           {admin && (
             <TabPanel value="facilitators" className="staff-panel">

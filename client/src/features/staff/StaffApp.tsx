@@ -5,6 +5,7 @@ import './staff-frame.css';
 import './staff.css';
 import './staff-records.css';
 import './staff-settings.css';
+import './staff-billing.css';
 import { createClinicApi } from '../../api/clinicApi';
 import { errorMessage, SIGNED_OUT_MESSAGE } from '../../api/errorMessage';
 import { isApiError } from '../../api/ApiError';

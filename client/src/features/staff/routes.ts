@@ -8,6 +8,9 @@ export const paths = {
   cohorts: () => '/clinic',
   /** `tab` opens one part of the cohort's page (members, schedule…); none opens its sessions. */
   cohort: (cohortId: string, tab?: string) => `/clinic/cohorts/${encodeURIComponent(cohortId)}${tab ? `?tab=${encodeURIComponent(tab)}` : ''}`,
+  /** The printable billing days; the query carries the range and the disclosure's recipient and purpose. */
+  billingDays: (cohortId: string, memberId: string | null, query: { from: string; to: string; recipient: string; purpose: string }) =>
+    `/clinic/cohorts/${encodeURIComponent(cohortId)}/billing-days?${new URLSearchParams({ ...query, ...(memberId ? { member: memberId } : {}) }).toString()}`,
   session: (sessionId: string) => `/clinic/sessions/${encodeURIComponent(sessionId)}`,
   audit: () => '/clinic/audit',
   settings: () => '/clinic/settings',
