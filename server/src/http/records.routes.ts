@@ -7,6 +7,8 @@ import { NotFoundError } from '../errors.js';
 import type { AuditEntry } from '../store/auditChain.js';
 import { attendanceCsv, sessionRows, sessionTime, withinDays, type AttendanceRow } from '../records/attendanceReport.js';
 import { parseBody } from './parseBody.js';
+import { disclosureRequested, recordDisclosure } from '../records/disclosures.js';
+import type { DisclosedWhat, DisclosureRequest } from '@hearth/shared';
 import { scopeToTheirCohorts } from './cohortScope.js';
 
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
@@ -51,9 +53,16 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
     return { cohort, from, to, rows };
   };
 
-  /** Exports leave the building: each one is audited before it is sent. */
-  const sendCsv = async (res: Response, filename: string, csv: string, targetId: string, sessionId: string | null) => {
-    await clinic.audited('attendance-exported', signedIn(res).id, targetId, sessionId);
+  /**
+   * Exports leave the building: each one is recorded as a disclosure of everyone listed in it
+   * (42 CFR Part 2) and audited before it is sent.
+   */
+  type Export = { filename: string; csv: string; targetId: string; sessionId: string | null; rows: AttendanceRow[]; what: DisclosedWhat; description: string };
+  const sendCsv = async (res: Response, request: DisclosureRequest, e: Export) => {
+    const byId = signedIn(res).id;
+    await recordDisclosure(clinic, { byId, memberIds: e.rows.map((r) => r.memberId), what: e.what, description: e.description, request });
+    await clinic.audited('attendance-exported', byId, e.targetId, e.sessionId);
+    const { filename, csv } = e;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     res.send(csv);
@@ -65,8 +74,18 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
   });
 
   router.get('/sessions/:sessionId/attendance.csv', async (req, res) => {
+    const request = disclosureRequested(req.query);
     const { session, cohort, rows } = await sessionReport(req.params.sessionId);
-    await sendCsv(res, `attendance-${rows[0]?.date ?? 'session'}-${session.id}.csv`, attendanceCsv(rows, cohort.timeZone), session.id, session.id);
+    const day = rows[0]?.date ?? 'session';
+    await sendCsv(res, request, {
+      filename: `attendance-${day}-${session.id}.csv`,
+      csv: attendanceCsv(rows, cohort.timeZone),
+      targetId: session.id,
+      sessionId: session.id,
+      rows,
+      what: { kind: 'attendance-csv', sessionId: session.id, cohortId: cohort.id },
+      description: `Attendance CSV: ${session.title}, ${day}`,
+    });
   });
 
   router.get('/cohorts/:cohortId/attendance', async (req, res) => {
@@ -75,8 +94,17 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
   });
 
   router.get('/cohorts/:cohortId/attendance.csv', async (req, res) => {
+    const request = disclosureRequested(req.query);
     const { cohort, from, to, rows } = await cohortReport(req.params.cohortId, req.query);
-    await sendCsv(res, `attendance-${from}-to-${to}.csv`, attendanceCsv(rows, cohort.timeZone), cohort.id, null);
+    await sendCsv(res, request, {
+      filename: `attendance-${from}-to-${to}.csv`,
+      csv: attendanceCsv(rows, cohort.timeZone),
+      targetId: cohort.id,
+      sessionId: null,
+      rows,
+      what: { kind: 'attendance-csv', cohortId: cohort.id, from, to },
+      description: `Attendance CSV: ${cohort.name}, ${from} to ${to}`,
+    });
   });
 
   router.get('/audit', async (req, res) => {

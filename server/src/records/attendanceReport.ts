@@ -120,7 +120,7 @@ export function attendanceCsv(rows: readonly AttendanceRow[], timeZone: string):
 }
 
 /** Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
