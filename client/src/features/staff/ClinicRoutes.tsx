@@ -3,6 +3,7 @@ import { AccountPage } from './AccountPage';
 import { AuditPage } from './AuditPage';
 import { CohortPage } from './CohortPage';
 import { CohortsPage } from './CohortsPage';
+import { DisclosuresPage } from './DisclosuresPage';
 import { paths } from './routes';
 import { SessionPage } from './SessionPage';
 import { SettingsPage } from './SettingsPage';
@@ -20,6 +21,9 @@ export function ClinicRoutes() {
       <Route path="/clinic/sessions/:sessionId">{({ sessionId }) => <SessionPage key={sessionId} sessionId={sessionId} />}</Route>
       <Route path="/clinic/audit">
         <AuditPage />
+      </Route>
+      <Route path="/clinic/disclosures">
+        <DisclosuresPage />
       </Route>
       <Route path="/clinic/settings">
         <SettingsPage />

@@ -10,6 +10,8 @@ export const paths = {
   cohort: (cohortId: string, tab?: string) => `/clinic/cohorts/${encodeURIComponent(cohortId)}${tab ? `?tab=${encodeURIComponent(tab)}` : ''}`,
   session: (sessionId: string) => `/clinic/sessions/${encodeURIComponent(sessionId)}`,
   audit: () => '/clinic/audit',
+  /** Admins: one participant's accounting of disclosures. */
+  disclosures: () => '/clinic/disclosures',
   settings: () => '/clinic/settings',
   /** Admins: the clinic's staff accounts. */
   staff: () => '/clinic/staff',
