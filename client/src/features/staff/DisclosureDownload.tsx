@@ -51,7 +51,7 @@ export function DisclosureDownload({ urlFor, label = 'Download CSV' }: Props) {
         description="It holds participants’ records. Hearth keeps who it goes to and why in each participant’s accounting of disclosures."
         testId="disclosure-dialog"
       >
-        <form noValidate onSubmit={(e) => void download(e)} aria-label="Recipient and purpose">
+        <form noValidate onSubmit={(e) => void download(e)} aria-label="Disclosure details">
           <Field label="Recipient" hint="A person or an organisation." autoComplete="off" error={errors.recipient?.message} {...form.register('recipient')} />
           <Field label="Purpose" hint="Why it is disclosed, such as a claim review." autoComplete="off" error={errors.purpose?.message} {...form.register('purpose')} />
           {failed && (
