@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type Credentials = { displayName: string; email: string; password: string };
+export type Disclosure = { recipient: string; purpose: string };
 
 /** The clinic's pages: setup, sign-in, cohorts, a cohort, a session's invite links, attendance and the audit log. */
 export class StaffPages {
@@ -219,11 +220,38 @@ export class StaffPages {
       .filter({ has: this.page.getByRole('rowheader', { name: pseudonym, exact: true }) });
   }
 
-  /** Follows a "Download CSV" link inside `within` and reads the file the browser saved. */
-  async downloadCsv(within: Locator): Promise<{ filename: string; text: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), within.getByRole('link', { name: 'Download CSV' }).click()]);
+  /**
+   * Presses "Download CSV" inside `within`, says who receives it and why in the dialog that asks
+   * (an accounting of disclosures), and reads the file the browser saved.
+   */
+  async downloadCsv(within: Locator, to: Disclosure = { recipient: 'Acme Health Plan', purpose: 'Claim review' }): Promise<{ filename: string; text: string }> {
+    await within.getByRole('button', { name: 'Download CSV' }).click();
+    const dialog = this.disclosureDialog;
+    await dialog.getByLabel('Recipient').fill(to.recipient);
+    await dialog.getByLabel('Purpose').fill(to.purpose);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download', exact: true }).click()]);
+    await expect(dialog).toBeHidden();
     const file = await download.path();
     return { filename: download.suggestedFilename(), text: await readFile(file, 'utf8') };
+  }
+
+  /** What the Download CSV button asks first: who receives the export and why. */
+  get disclosureDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Who receives this export?' });
+  }
+
+  /** Admins: opens the accounting of disclosures for one participant over a range of days. */
+  async showAccounting(cohort: string, participant: string, from: string, to: string): Promise<Locator> {
+    await this.page.getByRole('navigation', { name: 'Clinic' }).getByRole('link', { name: 'Disclosures' }).click();
+    await expect(this.heading).toHaveText('Accounting of disclosures');
+    const form = this.page.getByRole('form', { name: 'Whose disclosures' });
+    await form.getByLabel('Cohort').selectOption({ label: cohort });
+    await expect(form.getByLabel('Participant').getByRole('option', { name: participant })).toBeAttached();
+    await form.getByLabel('Participant').selectOption({ label: participant });
+    await form.getByLabel('From').fill(from);
+    await form.getByLabel('To').fill(to);
+    await form.getByRole('button', { name: 'Show' }).click();
+    return this.page.getByRole('table', { name: `Disclosures of ${participant}’s records, ${from} to ${to}` }).getByRole('row');
   }
 
   /** The attendance section of a session's or a cohort's page. */

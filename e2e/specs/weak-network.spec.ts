@@ -170,7 +170,7 @@ test('[LNK1][LNK2][LNK3] T11: on 300 kbps, 5 % loss and 300 ms round trip the vo
   // The record: Alex's evening in video, then audio only, then video again (modifiers 95, 93, 95).
   await driver.command({ type: 'end' });
   const cookie = await login(group.server.url, group.seed.facilitator);
-  const response = await fetch(`${group.server.url}/api/sessions/${sessionId}/attendance.csv`, { headers: { cookie } });
+  const response = await fetch(`${group.server.url}/api/sessions/${sessionId}/attendance.csv?recipient=Weak%20link%20test&purpose=Check%20the%20modality`, { headers: { cookie } });
   const csv = await response.text();
   const alexRow = csv.split('\r\n').find((line) => line.includes(`,${alex.id},`));
   expect(alexRow, `Alex has a row in the CSV (HTTP ${response.status}):\n${csv}`).toBeDefined();

@@ -96,11 +96,18 @@ export class ServerFullError extends AppError {
   }
 }
 
+/** An export of participants' data asked for without a recipient and a purpose (42 CFR Part 2). */
+export class DisclosureRequiredError extends AppError {
+  constructor(message: string) {
+    super('DISCLOSURE_REQUIRED', `say who receives this export and why (recipient, purpose): ${message}`);
+  }
+}
 
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'INVALID_PAYLOAD':
     case 'UNSUPPORTED_PROTOCOL':
+    case 'DISCLOSURE_REQUIRED':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVITE_INVALID':

@@ -76,6 +76,10 @@ export async function startServer(
   const clinic = createClinic({
     store: stores.clinic,
     attendance: stores.attendance,
+    pairs: stores.pairs,
+    sessionStates: stores.sessionStates,
+    disclosures: stores.disclosures,
+    retention: stores.retention,
     audit,
     clock,
     secret,

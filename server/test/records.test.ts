@@ -66,7 +66,7 @@ describe('attendance', () => {
     ]);
 
     // The CSV says the same on the cohort's clock (America/Chicago: 18:00 is 00:00 UTC).
-    const csv = await fetch(`${server.url}/api/sessions/${s.sessionId}/attendance.csv`, { headers: { cookie: s.cookie } });
+    const csv = await fetch(`${server.url}/api/sessions/${s.sessionId}/attendance.csv?recipient=Acme%20Health%20Plan&purpose=Claim%20review`, { headers: { cookie: s.cookie } });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="attendance-2026-03-0\d-/);
     const lines = (await csv.text()).trim().split('\r\n');
@@ -100,7 +100,7 @@ describe('attendance', () => {
 describe('the audit log', () => {
   it('records the evening (entries, consent, admissions, removals, end) and exports, chained; only admins read it', async () => {
     const s = await eveningWithAttendance();
-    await fetch(`${server.url}/api/sessions/${s.sessionId}/attendance.csv`, { headers: { cookie: s.cookie } });
+    await fetch(`${server.url}/api/sessions/${s.sessionId}/attendance.csv?recipient=Acme%20Health%20Plan&purpose=Claim%20review`, { headers: { cookie: s.cookie } });
     const entries = await server.clinic.audit.all();
     const actions = entries.filter((e) => e.sessionId === s.sessionId).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['entered', 'consent-given', 'admitted', 'sent-to-waiting', 'session-ended', 'attendance-exported']));

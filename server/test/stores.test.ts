@@ -177,6 +177,32 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(await store.sessions.setStatus('nope', 'ended')).toBe(false);
   });
 
+  it('deletes a session with its invites and its place in its cohort, keeping the others in order', async () => {
+    for (const id of ['s1', 's2', 's3']) await store.sessions.insert({ id, cohortId: 'c1', title: id, createdBy: 'a', createdAt: 1, status: 'ended' });
+    await store.invites.insert({ jti: 'j1', sessionId: 's2', cohortId: 'c1', memberId: 'm1', issuedAt: 1, expiresAt: 2 });
+    await store.invites.insert({ jti: 'j3', sessionId: 's3', cohortId: 'c1', memberId: 'm1', issuedAt: 1, expiresAt: 2 });
+    await stores.attendance.append('s2', [{ memberId: 'm1', kind: 'in', at: 1 }]);
+    expect(await stores.attendance.has('s2')).toBe(true);
+    await store.sessions.delete('s2');
+    await stores.attendance.delete('s2');
+    expect((await store.sessions.listByCohort('c1')).map((s) => s.id)).toEqual(['s1', 's3']);
+    expect(await store.sessions.get('s2')).toBeUndefined();
+    expect(await store.invites.get('j1')).toBeUndefined();
+    expect(await store.invites.listBySession('s2')).toEqual([]);
+    expect((await store.invites.get('j3'))?.sessionId).toBe('s3');
+    expect(await stores.attendance.has('s2')).toBe(false);
+    await store.sessions.delete('nope');
+  });
+
+  it('keeps each disclosure once per member it names, oldest first', async () => {
+    const d = (id: string, memberIds: string[]) => ({ id, at: 1, byId: 'a', memberIds, what: { kind: 'attendance-csv' as const, sessionId: 's1' }, description: 'x', recipient: 'R', purpose: 'P' });
+    await stores.disclosures.append(d('d1', ['m1', 'm2']));
+    await stores.disclosures.append(d('d2', ['m1']));
+    expect((await stores.disclosures.ofMember('m1')).map((x) => x.id)).toEqual(['d1', 'd2']);
+    expect(await stores.disclosures.ofMember('m2')).toEqual([d('d1', ['m1', 'm2'])]);
+    expect(await stores.disclosures.ofMember('m3')).toEqual([]);
+  });
+
   it('revokes an invite once: the first revocation time stays', async () => {
     await store.invites.insert({ jti: 'j1', sessionId: 's1', cohortId: 'c1', memberId: 'm1', issuedAt: 1, expiresAt: 9 });
     await store.invites.insert({ jti: 'j2', sessionId: 's2', cohortId: 'c1', memberId: 'm1', issuedAt: 1, expiresAt: 9 });

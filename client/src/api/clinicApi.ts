@@ -1,4 +1,4 @@
-import type { BillingDays, BillingProfile, ClinicInfo, RangeExportQueryInput } from '@hearth/shared';
+import type { Accounting, BillingDays, BillingProfile, ClinicInfo, DisclosureRequestInput, PurgeCounts, PurgePreview, RangeExportQueryInput, RetentionSettings } from '@hearth/shared';
 import { isApiError } from './ApiError';
 import { requestJson, type Fetch, type Method } from './http';
 import type {
@@ -30,12 +30,17 @@ const billingDaysPath = (cohortId: string, memberId: string | null) =>
 const rangeQuery = ({ from, to, recipient, purpose }: RangeExportQueryInput) => new URLSearchParams({ from, to, recipient, purpose }).toString();
 
 /**
- * Where the attendance CSVs are: plain links (`<a download>`), so the browser saves the
- * file itself and the session cookie goes with the request.
+ * Where the attendance CSVs are. Each is a disclosure of participants' data: the address
+ * carries who receives it and why (42 CFR Part 2), and the server records both. Fetched with
+ * downloadFile, so a refusal is shown rather than saved.
  */
 export const csvUrls = {
-  session: (sessionId: string) => `/api/sessions/${id(sessionId)}/attendance.csv`,
-  cohort: (cohortId: string, from: string, to: string) => `/api/cohorts/${id(cohortId)}/attendance.csv?${new URLSearchParams({ from, to }).toString()}`,
+  session: (sessionId: string, to: DisclosureRequestInput) =>
+    `/api/sessions/${id(sessionId)}/attendance.csv?${new URLSearchParams({ recipient: to.recipient, purpose: to.purpose }).toString()}`,
+  cohort: (cohortId: string, from: string, until: string, to: DisclosureRequestInput) =>
+    `/api/cohorts/${id(cohortId)}/attendance.csv?${new URLSearchParams({ from, to: until, recipient: to.recipient, purpose: to.purpose }).toString()}`,
+  /** Admins: one participant's accounting of disclosures (not itself a disclosure: it is audited). */
+  accounting: (memberId: string, from: string, to: string) => `/api/disclosures/accounting.csv?${new URLSearchParams({ memberId, from, to }).toString()}`,
   /** Per participant per day with payer weeks (docs/attendance-csv.md): the cohort, or one member. */
   billingDays: (cohortId: string, memberId: string | null, query: RangeExportQueryInput) => `/api${billingDaysPath(cohortId, memberId)}.csv?${rangeQuery(query)}`,
 };
@@ -125,6 +130,17 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     /** Admins only: the newest entries first. */
     audit: async (limit = 200) => (await call<{ entries: AuditEntry[] }>('GET', `/audit?limit=${limit}`)).entries,
     verifyAudit: () => call<AuditVerification>('GET', '/audit/verify'),
+
+    /** Admins only: every export of this member's data over the days (their cohort's clock), oldest first. */
+    accounting: (memberId: string, from: string, to: string) =>
+      call<Accounting>('GET', `/disclosures/accounting?${new URLSearchParams({ memberId, from, to }).toString()}`),
+    /** Admins only: the retention period (null: kept for ever). */
+    retention: () => call<RetentionSettings>('GET', '/clinic/retention'),
+    saveRetention: (settings: RetentionSettings) => call<RetentionSettings>('PUT', '/clinic/retention', settings),
+    /** Admins only: how many records a purge would remove now. */
+    purgePreview: () => call<PurgePreview>('GET', '/clinic/retention/preview'),
+    /** Admins only: removes what the preview counted (sessions that ended before `before`). */
+    purge: async (before: string) => (await call<{ counts: PurgeCounts }>('POST', '/clinic/retention/purge', { before })).counts,
 
     /** The clinic's name, country and crisis resources (any staff member may read them). */
     clinicSettings: () => call<ClinicInfo>('GET', '/clinic/settings'),

@@ -55,6 +55,8 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
         return 'Check the details: a name, a valid email address, and a password of at least 12 characters.';
       }
       return 'Some of the details were not accepted. Check the form and try again.';
+    case 'DISCLOSURE_REQUIRED':
+      return 'Say who receives this export and why before downloading it.';
     case 'INVALID_STATE':
       return sentence(serverMessage) ?? 'This cannot be done any more.';
     case 'UNSUPPORTED_MEDIA_TYPE':

@@ -5,6 +5,10 @@ import { deriveKey } from '../auth/secret.js';
 import type { Logger } from '../logger.js';
 import type { AttendanceLog } from '../store/SessionLog.js';
 import type { AuditLog } from '../store/AuditLog.js';
+import type { DisclosureLog } from '../store/DisclosureLog.js';
+import type { RetentionStore } from '../store/RetentionStore.js';
+import type { PairHistory } from '../store/SessionLog.js';
+import type { SessionStateStore } from '../store/SessionStateStore.js';
 import type { ClinicStore } from '../store/ClinicStore.js';
 import type { Clock } from '../lib/clock.js';
 import { Invites, type InviteCheck } from './Invites.js';
@@ -28,6 +32,14 @@ export type Clinic = {
   invites: Invites;
   /** Who was in each session's room, and when. */
   attendance: AttendanceLog;
+  /** Who was paired with whom, per session (a session log a retention purge removes with its session). */
+  pairs: PairHistory;
+  /** Live session state kept between commands; purged with its session. */
+  sessionStates: SessionStateStore;
+  /** Every export of participants' data: who, to whom, why (records/disclosures.ts writes it). */
+  disclosures: DisclosureLog;
+  /** The clinic's retention period (records/purge.ts). */
+  retention: RetentionStore;
   audit: AuditLog;
   /** Adds a clinic-side event (sign-in, export, invite, staff change) to the audit log. */
   audited(action: string, actorId: string | null, targetId: string | null, sessionId?: string | null): Promise<void>;
@@ -48,6 +60,10 @@ export type Clinic = {
 export type ClinicDeps = {
   store: ClinicStore;
   attendance: AttendanceLog;
+  pairs: PairHistory;
+  sessionStates: SessionStateStore;
+  disclosures: DisclosureLog;
+  retention: RetentionStore;
   audit: AuditLog;
   clock: Clock;
   secret: Buffer;
@@ -60,7 +76,7 @@ export type ClinicDeps = {
 };
 
 export function createClinic(deps: ClinicDeps): Clinic {
-  const { store, clock, log, timeZone, audit, attendance } = deps;
+  const { store, clock, log, timeZone, audit, attendance, pairs, sessionStates, disclosures, retention } = deps;
   const revokedListeners: ((sessionId: string, memberId: string) => void)[] = [];
   const staffRemovedListeners: ((cohortId: string, accountId: string) => void)[] = [];
   const accounts = new Accounts({ store, clock, log, ...(deps.signInThrottle ? { throttle: deps.signInThrottle } : {}) });
@@ -73,6 +89,10 @@ export function createClinic(deps: ClinicDeps): Clinic {
     accounts,
     invites,
     attendance,
+    pairs,
+    sessionStates,
+    disclosures,
+    retention,
     audit,
     audited: async (action, actorId, targetId, sessionId = null) => {
       await audit.append({ at: clock(), action, actorId, targetId, sessionId });

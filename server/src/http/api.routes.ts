@@ -4,7 +4,9 @@ import type { Clinic } from '../clinic/createClinic.js';
 import { authRoutes } from './auth.routes.js';
 import { clinicRoutes } from './clinic.routes.js';
 import { cohortStaffRoutes } from './cohortStaff.routes.js';
+import { disclosuresRoutes } from './disclosures.routes.js';
 import { recordsRoutes } from './records.routes.js';
+import { retentionRoutes } from './retention.routes.js';
 import { settingsRoutes } from './settings.routes.js';
 import { staffRoutes } from './staff.routes.js';
 
@@ -21,7 +23,7 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   // Who may reach what, once per request, before any route: the clinic's records are for
   // signed-in staff, the audit log for admins.
   router.use(['/cohorts', '/sessions', '/invites'], requireRole(deps.clinic, 'admin', 'facilitator'));
-  router.use(['/audit', '/staff'], requireRole(deps.clinic, 'admin'));
+  router.use(['/audit', '/staff', '/disclosures', '/clinic/retention'], requireRole(deps.clinic, 'admin'));
   // Who leads a cohort is the admins' to say. Which cohorts a facilitator reaches is checked
   // per route by cohortScope.ts, once the record a route names is known.
   router.use('/cohorts/:cohortId/facilitators', requireRole(deps.clinic, 'admin'));
@@ -34,6 +36,8 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   router.use(cohortStaffRoutes(deps));
   router.use(recordsRoutes(deps));
   router.use(staffRoutes(deps));
+  router.use(disclosuresRoutes(deps));
+  router.use(retentionRoutes(deps));
   // An unknown API path is a JSON 404, never the client's app shell.
   router.use((_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route' } });

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { DateRange, RangeExportQuery, profileOrCustom, type AttendanceRow as AttendanceRowView, type AuditEntryView, type BillingDays } from '@hearth/shared';
+import { DateRange, profileOrCustom, type AttendanceRow as AttendanceRowView, type AuditEntryView, type BillingDays } from '@hearth/shared';
 import { z } from 'zod';
 import { signedIn } from './guards.js';
 import type { Clinic } from '../clinic/createClinic.js';
@@ -8,6 +8,8 @@ import type { AuditEntry } from '../store/auditChain.js';
 import { attendanceCsv, sessionPayer, sessionRows, sessionTime, withinDays, type AttendanceRow } from '../records/attendanceReport.js';
 import { billingDays, billingDaysCsv, weeksAround } from '../records/billingDays.js';
 import { parseBody } from './parseBody.js';
+import { disclosureRequested, recordDisclosure } from '../records/disclosures.js';
+import type { DisclosedWhat, DisclosureRequest } from '@hearth/shared';
 import { scopeToTheirCohorts } from './cohortScope.js';
 
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
@@ -56,8 +58,8 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
    * Per participant per day over a range, with their payer weeks (docs/attendance-csv.md):
    * the whole cohort, or one member of it. Every query field is parsed before anything is read.
    */
-  const daysReport = async (cohortId: string, memberId: string | null, query: unknown): Promise<BillingDays & { recipient: string; purpose: string }> => {
-    const { from, to, recipient, purpose } = parseBody(RangeExportQuery, query);
+  const daysReport = async (cohortId: string, memberId: string | null, query: unknown): Promise<BillingDays> => {
+    const { from, to } = parseBody(DateRange, query);
     const cohort = await store.cohorts.get(cohortId);
     if (!cohort) throw new NotFoundError('cohort');
     const everyone = await store.members.listByCohort(cohort.id);
@@ -74,12 +76,22 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
       rows.push(...sessionPayer(cohort, everyone, session, events, clinic.clock()).participants.filter((p) => members.some((m) => m.id === p.memberId)));
     }
     const days = billingDays(rows, new Map(members.map((m) => [m.id, m.pseudonym])), profile, cohort.timeZone, { from, to });
-    return { cohortId: cohort.id, cohortName: cohort.name, timeZone: cohort.timeZone, from, to, memberId, billing: profile, days, recipient, purpose };
+    return { cohortId: cohort.id, cohortName: cohort.name, timeZone: cohort.timeZone, from, to, memberId, billing: profile, days };
   };
 
-  /** Exports leave the building: each one is audited before it is sent. */
-  const sendCsv = async (res: Response, filename: string, csv: string, targetId: string, sessionId: string | null) => {
-    await clinic.audited('attendance-exported', signedIn(res).id, targetId, sessionId);
+  /**
+   * Exports leave the building: each one is recorded as a disclosure of everyone listed in it
+   * (42 CFR Part 2) and audited before it is sent.
+   */
+  type Export = { targetId: string; sessionId: string | null; memberIds: readonly string[]; what: DisclosedWhat; description: string };
+  const disclosed = async (res: Response, request: DisclosureRequest, e: Export) => {
+    const byId = signedIn(res).id;
+    await recordDisclosure(clinic, { byId, memberIds: e.memberIds, what: e.what, description: e.description, request });
+    await clinic.audited('attendance-exported', byId, e.targetId, e.sessionId);
+  };
+  const sendCsv = async (res: Response, request: DisclosureRequest, e: Export & { filename: string; csv: string }) => {
+    await disclosed(res, request, e);
+    const { filename, csv } = e;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     res.send(csv);
@@ -91,8 +103,18 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
   });
 
   router.get('/sessions/:sessionId/attendance.csv', async (req, res) => {
+    const request = disclosureRequested(req.query);
     const { session, cohort, rows } = await sessionReport(req.params.sessionId);
-    await sendCsv(res, `attendance-${rows[0]?.date ?? 'session'}-${session.id}.csv`, attendanceCsv(rows, cohort.timeZone), session.id, session.id);
+    const day = rows[0]?.date ?? 'session';
+    await sendCsv(res, request, {
+      filename: `attendance-${day}-${session.id}.csv`,
+      csv: attendanceCsv(rows, cohort.timeZone),
+      targetId: session.id,
+      sessionId: session.id,
+      memberIds: rows.map((r) => r.memberId),
+      what: { kind: 'attendance-csv', sessionId: session.id, cohortId: cohort.id },
+      description: `Attendance CSV: ${session.title}, ${day}`,
+    });
   });
 
   router.get('/cohorts/:cohortId/attendance', async (req, res) => {
@@ -101,25 +123,39 @@ export function recordsRoutes({ clinic }: { clinic: Clinic }): Router {
   });
 
   router.get('/cohorts/:cohortId/attendance.csv', async (req, res) => {
+    const request = disclosureRequested(req.query);
     const { cohort, from, to, rows } = await cohortReport(req.params.cohortId, req.query);
-    await sendCsv(res, `attendance-${from}-to-${to}.csv`, attendanceCsv(rows, cohort.timeZone), cohort.id, null);
+    await sendCsv(res, request, {
+      filename: `attendance-${from}-to-${to}.csv`,
+      csv: attendanceCsv(rows, cohort.timeZone),
+      targetId: cohort.id,
+      sessionId: null,
+      memberIds: rows.map((r) => r.memberId),
+      what: { kind: 'attendance-csv', cohortId: cohort.id, from, to },
+      description: `Attendance CSV: ${cohort.name}, ${from} to ${to}`,
+    });
   });
 
   // The printable view's data and the CSV, for the cohort and for one participant. Both are
   // disclosures (a printed page leaves the building as a file does): audited, and logged.
+  const daysExport = (report: BillingDays, kind: 'billing-days' | 'billing-days-csv'): Export => ({
+    targetId: report.memberId ?? report.cohortId,
+    sessionId: null,
+    memberIds: report.memberId !== null ? [report.memberId] : [...new Set(report.days.map((d) => d.memberId))],
+    what: { kind, cohortId: report.cohortId, from: report.from, to: report.to },
+    description: `Billing days${kind === 'billing-days' ? ' (printed)' : ' CSV'}: ${report.cohortName}, ${report.from} to ${report.to}`,
+  });
   const daysJson = async (req: Request, res: Response, cohortId: string, memberId: string | null) => {
-    const { recipient, purpose, ...report } = await daysReport(cohortId, memberId, req.query);
-    // disclosure: record({ actorId: signedIn(res).id, cohortId, memberId, recipient, purpose, export: 'billing-days' })
-    void [recipient, purpose];
-    await clinic.audited('attendance-exported', signedIn(res).id, memberId ?? cohortId, null);
+    const request = disclosureRequested(req.query);
+    const report = await daysReport(cohortId, memberId, req.query);
+    await disclosed(res, request, daysExport(report, 'billing-days'));
     res.json(report satisfies BillingDays);
   };
   const daysCsv = async (req: Request, res: Response, cohortId: string, memberId: string | null) => {
-    const { recipient, purpose, ...report } = await daysReport(cohortId, memberId, req.query);
-    // disclosure: record({ actorId: signedIn(res).id, cohortId, memberId, recipient, purpose, export: 'billing-days.csv' })
-    void [recipient, purpose];
+    const request = disclosureRequested(req.query);
+    const report = await daysReport(cohortId, memberId, req.query);
     const who = memberId === null ? 'cohort' : `member-${memberId}`;
-    await sendCsv(res, `billing-days-${who}-${report.from}-to-${report.to}.csv`, billingDaysCsv(report.days, report.billing), memberId ?? cohortId, null);
+    await sendCsv(res, request, { ...daysExport(report, 'billing-days-csv'), filename: `billing-days-${who}-${report.from}-to-${report.to}.csv`, csv: billingDaysCsv(report.days, report.billing) });
   };
   router.get('/cohorts/:cohortId/billing-days', (req, res) => daysJson(req, res, req.params.cohortId, null));
   router.get('/cohorts/:cohortId/billing-days.csv', (req, res) => daysCsv(req, res, req.params.cohortId, null));

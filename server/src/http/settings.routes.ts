@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { ClinicInfo } from '@hearth/shared';
+import { ClinicInfo, RetentionSettings } from '@hearth/shared';
 import { signedIn } from './guards.js';
 import type { Clinic } from '../clinic/createClinic.js';
 import { parseBody } from './parseBody.js';
@@ -26,6 +26,18 @@ export function settingsRoutes({ clinic }: { clinic: Clinic }): Router {
     // Who changed them and when; what they now say is on the settings page for anyone to read.
     await clinic.audited('clinic-settings-changed', signedIn(res).id, null);
     res.json(await clinic.info());
+  });
+
+  // The retention period (admins only): records of sessions that ended longer ago may be purged (retention.routes.ts).
+  router.get('/clinic/retention', async (_req, res) => {
+    res.json(await clinic.retention.get());
+  });
+
+  router.put('/clinic/retention', async (req, res) => {
+    const settings = parseBody(RetentionSettings, req.body);
+    await clinic.retention.set(settings);
+    await clinic.audited(`retention-changed:${settings.months ?? 'none'}`, signedIn(res).id, null);
+    res.json(await clinic.retention.get());
   });
 
   return router;

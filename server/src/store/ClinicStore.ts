@@ -164,6 +164,8 @@ export interface GroupSessionStore {
   listByCohort(cohortId: string): Promise<GroupSessionRecord[]>;
   /** The live session (rooms/signalling) moves it to live and ended; false when unknown. */
   setStatus(id: string, status: GroupSessionStatus): Promise<boolean>;
+  /** Removes the session, its invites, and its place in its cohort's list: a retention purge only. */
+  delete(id: string): Promise<void>;
 }
 
 export interface InviteStore {

@@ -76,6 +76,7 @@ export class RecordsClinicStore implements ClinicStore {
     get: (id) => this.records.get(key.session(id)),
     listByCohort: (cohortId) => this.#list(key.cohortSessions(cohortId), key.session),
     setStatus: async (id, status) => (await this.#update(key.session(id), (s: GroupSessionRecord) => ({ ...s, status }))) !== undefined,
+    delete: (id) => this.#deleteSession(id),
   };
 
   readonly invites: ClinicStore['invites'] = {
@@ -117,6 +118,23 @@ export class RecordsClinicStore implements ClinicStore {
       tx.set(key.account(account.id), account);
       tx.add(key.accountIds, account.id);
       return true;
+    });
+  }
+
+  /** The session, its invites and its id in the cohort's list, together (a list cannot drop one item: it is written again). */
+  async #deleteSession(id: string): Promise<void> {
+    const session = await this.records.get<GroupSessionRecord>(key.session(id));
+    if (!session) return;
+    const listKey = key.cohortSessions(session.cohortId);
+    await this.records.atomically([listKey, key.sessionInvites(id)], async (tx) => {
+      const ids = await this.records.range(listKey, 0, -1);
+      const jtis = await this.records.range(key.sessionInvites(id), 0, -1);
+      for (const jti of jtis) tx.delete(key.invite(jti));
+      tx.delete(key.sessionInvites(id));
+      tx.delete(key.session(id));
+      tx.delete(listKey);
+      const kept = ids.filter((other) => other !== id);
+      if (kept.length > 0) tx.push(listKey, ...kept);
     });
   }
 

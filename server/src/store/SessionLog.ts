@@ -46,6 +46,16 @@ export class SessionLog<T> {
   async events(sessionId: string): Promise<T[]> {
     return (await this.records.range(`${this.name}:${sessionId}`, 0, -1)).map((e) => JSON.parse(e) as T);
   }
+
+  /** Whether the session has a log here: what a retention purge counts. */
+  async has(sessionId: string): Promise<boolean> {
+    return (await this.records.range(`${this.name}:${sessionId}`, 0, 0)).length > 0;
+  }
+
+  /** Only a retention purge removes a log (records/purge.ts), with its session. */
+  delete(sessionId: string): Promise<void> {
+    return this.records.write((tx) => tx.delete(`${this.name}:${sessionId}`));
+  }
 }
 
 /** Who came into and went out of each session's room. */

@@ -15,4 +15,9 @@ export class SessionStateStore {
   save(state: SessionState): Promise<void> {
     return this.records.write((tx) => tx.set(`session-state:${state.id}`, state));
   }
+
+  /** A retention purge removes an ended session's last state with it. */
+  delete(sessionId: string): Promise<void> {
+    return this.records.write((tx) => tx.delete(`session-state:${sessionId}`));
+  }
 }

@@ -3,10 +3,12 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
 import { RecordsAuditStore, type AuditStore } from './AuditLog.js';
 import type { ClinicStore } from './ClinicStore.js';
+import { DisclosureLog } from './DisclosureLog.js';
 import { MemoryRecords } from './MemoryRecords.js';
 import type { Records } from './Records.js';
 import { RecordsClinicStore } from './RecordsClinicStore.js';
 import { RedisRecords } from './RedisRecords.js';
+import { RetentionStore } from './RetentionStore.js';
 import { SessionLog, type AttendanceLog, type PairHistory } from './SessionLog.js';
 import { SessionStateStore } from './SessionStateStore.js';
 
@@ -18,6 +20,10 @@ export type Stores = {
   pairs: PairHistory;
   /** The audit log's entries; the server signs and checkpoints them (KeyedAuditLog). */
   audit: AuditStore;
+  /** Every export of participants' data (42 CFR Part 2): kept six years, never purged. */
+  disclosures: DisclosureLog;
+  /** The clinic's retention period. */
+  retention: RetentionStore;
   /** Whether they outlive the process (Redis) or not (the in-memory default). */
   persistent: boolean;
   /** The Redis connection, when there is one: several nodes coordinate through it. */
@@ -33,6 +39,8 @@ export function storesOver(records: Records): Stores {
     attendance: new SessionLog(records, 'attendance'),
     pairs: new SessionLog(records, 'pairs'),
     audit: new RecordsAuditStore(records),
+    disclosures: new DisclosureLog(records),
+    retention: new RetentionStore(records),
     persistent: records.persistent,
     close: () => records.close(),
   };

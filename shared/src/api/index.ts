@@ -4,3 +4,4 @@ export * from './cohorts.js';
 export * from './cohortStaff.js';
 export * from './records.js';
 export type * from './responses.js';
+export * from './disclosures.js';

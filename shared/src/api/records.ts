@@ -20,19 +20,3 @@ export const DateRange = z
   .refine(({ from, to }) => from <= to, { message: 'The last day must not be before the first.', path: ['to'] })
   .refine(({ from, to }) => Date.parse(to) - Date.parse(from) <= 366 * DAY_MS, { message: 'Choose at most a year at a time.', path: ['to'] });
 export type DateRangeInput = z.input<typeof DateRange>;
-
-const disclosureText = (what: string) => z.string().trim().min(2, `Enter ${what}.`).max(200, 'Use at most 200 characters.');
-
-/**
- * 42 CFR Part 2: an export of a participant's data says who receives it and why. The range
- * exports require both; the disclosure log records them (wired at its merge).
- */
-export const Disclosure = z.object({
-  recipient: disclosureText('who will receive this, such as “Acme Health Plan, claims”'),
-  purpose: disclosureText('why it is being disclosed, such as “claims for March”'),
-});
-export type DisclosureInput = z.input<typeof Disclosure>;
-
-/** The range exports' query: the days and the disclosure, all required, judged together. */
-export const RangeExportQuery = z.intersection(DateRange, Disclosure);
-export type RangeExportQueryInput = z.input<typeof RangeExportQuery>;

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   // The server is too busy with this kind of work (password checks) to take more now: retry shortly.
   'SERVER_BUSY',
+  // An export of participants' data without a recipient and a purpose (42 CFR Part 2): nothing was exported.
+  'DISCLOSURE_REQUIRED',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

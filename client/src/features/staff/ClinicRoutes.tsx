@@ -4,6 +4,7 @@ import { AuditPage } from './AuditPage';
 import { BillingDaysPage } from './BillingDaysPage';
 import { CohortPage } from './CohortPage';
 import { CohortsPage } from './CohortsPage';
+import { DisclosuresPage } from './DisclosuresPage';
 import { paths } from './routes';
 import { SessionPage } from './SessionPage';
 import { SettingsPage } from './SettingsPage';
@@ -22,6 +23,9 @@ export function ClinicRoutes() {
       <Route path="/clinic/sessions/:sessionId">{({ sessionId }) => <SessionPage key={sessionId} sessionId={sessionId} />}</Route>
       <Route path="/clinic/audit">
         <AuditPage />
+      </Route>
+      <Route path="/clinic/disclosures">
+        <DisclosuresPage />
       </Route>
       <Route path="/clinic/settings">
         <SettingsPage />

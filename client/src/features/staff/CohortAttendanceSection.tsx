@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { DateRange } from '@hearth/shared';
-import { Download } from 'lucide-react';
 import { useForm } from 'react-hook-form';
 import { csvUrls } from '../../api/clinicApi';
 import type { Cohort, DateRangeInput } from '../../api/types';
 import { lastDays, minutesText, reportProblem } from './attendanceView';
+import { DisclosureDownload } from './DisclosureDownload';
 import { Field } from './Field';
 import { useStaff } from './staffContext';
 import { useLoad } from './useLoad';
@@ -76,10 +76,7 @@ export function CohortAttendanceSection({ cohort }: { cohort: Cohort }) {
             </table>
           )}
           <p>
-            <a className="btn" href={csvUrls.cohort(cohort.id, state.data.from, state.data.to)} download>
-              <Download aria-hidden="true" />
-              Download CSV
-            </a>
+            <DisclosureDownload urlFor={(to) => csvUrls.cohort(cohort.id, state.data.from, state.data.to, to)} />
           </p>
         </>
       )}

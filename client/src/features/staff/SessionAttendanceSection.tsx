@@ -1,8 +1,9 @@
-import { Download, RefreshCw } from 'lucide-react';
+import { RefreshCw } from 'lucide-react';
 import { csvUrls } from '../../api/clinicApi';
 import { errorMessage } from '../../api/errorMessage';
 import type { SessionAttendance } from '../../api/types';
 import { attendanceSummary, intervalsText, minutesText } from './attendanceView';
+import { DisclosureDownload } from './DisclosureDownload';
 import { LoadFailed } from './LoadFailed';
 import type { Loaded } from './useLoad';
 
@@ -53,10 +54,7 @@ export function SessionAttendanceSection({ sessionId, report, live, onRefresh }:
             </table>
           )}
           <div className="staff-actions">
-            <a className="btn" href={csvUrls.session(sessionId)} download>
-              <Download aria-hidden="true" />
-              Download CSV
-            </a>
+            <DisclosureDownload urlFor={(to) => csvUrls.session(sessionId, to)} />
             {live && (
               <button type="button" className="btn btn-quiet" onClick={onRefresh}>
                 <RefreshCw aria-hidden="true" />

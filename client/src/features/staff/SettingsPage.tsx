@@ -9,6 +9,7 @@ import { CrisisResourceFields, EMPTY_RESOURCE, MAX_RESOURCES } from './CrisisRes
 import { asSentence, Field } from './Field';
 import { FormMessage } from './FormMessage';
 import { LoadFailed } from './LoadFailed';
+import { RetentionSection } from './RetentionSection';
 import { useStaff } from './staffContext';
 import { useLoad } from './useLoad';
 import { useOutcome } from './useOutcome';
@@ -35,6 +36,7 @@ export function SettingsPage() {
       {state.status === 'loading' && <p className="muted">Loading the settings…</p>}
       {state.status === 'failed' && <LoadFailed message={errorMessage(state.error)} onRetry={loaded.reload} />}
       {state.status === 'ready' && state.data && <SettingsForm initial={state.data} />}
+      {admin && <RetentionSection />}
     </main>
   );
 }

@@ -29,7 +29,7 @@ export function StaffLayout({ account, clinicName, onSignOut, children }: Props)
   };
   const admin = account.role === 'admin';
   // A cohort's and a session's pages belong to the cohorts.
-  const section = (['audit', 'settings', 'staff', 'account'] as const).find((s) => path.startsWith(`/clinic/${s}`)) ?? 'cohorts';
+  const section = (['audit', 'disclosures', 'settings', 'staff', 'account'] as const).find((s) => path.startsWith(`/clinic/${s}`)) ?? 'cohorts';
 
   return (
     <div className="staff">
@@ -50,6 +50,11 @@ export function StaffLayout({ account, clinicName, onSignOut, children }: Props)
           {admin && (
             <NavLink to={paths.audit()} current={section === 'audit'} exact={section === 'audit'}>
               Audit log
+            </NavLink>
+          )}
+          {admin && (
+            <NavLink to={paths.disclosures()} current={section === 'disclosures'} exact={section === 'disclosures'}>
+              Disclosures
             </NavLink>
           )}
           {admin && (

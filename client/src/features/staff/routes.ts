@@ -13,6 +13,8 @@ export const paths = {
     `/clinic/cohorts/${encodeURIComponent(cohortId)}/billing-days?${new URLSearchParams({ ...query, ...(memberId ? { member: memberId } : {}) }).toString()}`,
   session: (sessionId: string) => `/clinic/sessions/${encodeURIComponent(sessionId)}`,
   audit: () => '/clinic/audit',
+  /** Admins: one participant's accounting of disclosures. */
+  disclosures: () => '/clinic/disclosures',
   settings: () => '/clinic/settings',
   /** Admins: the clinic's staff accounts. */
   staff: () => '/clinic/staff',
