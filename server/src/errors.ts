@@ -96,6 +96,12 @@ export class ServerFullError extends AppError {
   }
 }
 
+/** GNOTE1: a signed note (or the group section once a note that includes it is signed) is not edited; add an addendum. */
+export class NoteLockedError extends AppError {
+  constructor(message = 'this note is signed and locked; add a dated addendum instead') {
+    super('NOTE_LOCKED', message);
+  }
+}
 
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
@@ -125,6 +131,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ROOM_LOCKED':
     case 'SESSION_ENDED':
     case 'CONSENT_REQUIRED':
+    case 'NOTE_LOCKED':
       return 409;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;

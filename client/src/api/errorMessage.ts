@@ -57,6 +57,8 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
       return 'Some of the details were not accepted. Check the form and try again.';
     case 'INVALID_STATE':
       return sentence(serverMessage) ?? 'This cannot be done any more.';
+    case 'NOTE_LOCKED':
+      return 'This note is signed and locked. Add a dated addendum instead.';
     case 'UNSUPPORTED_MEDIA_TYPE':
     case 'INTERNAL':
     case 'UNEXPECTED':

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { RecordsAuditStore, type AuditStore } from './AuditLog.js';
 import type { ClinicStore } from './ClinicStore.js';
 import { MemoryRecords } from './MemoryRecords.js';
+import { NotesStore } from './NotesStore.js';
 import type { Records } from './Records.js';
 import { RecordsClinicStore } from './RecordsClinicStore.js';
 import { RedisRecords } from './RedisRecords.js';
@@ -18,6 +19,8 @@ export type Stores = {
   pairs: PairHistory;
   /** The audit log's entries; the server signs and checkpoints them (KeyedAuditLog). */
   audit: AuditStore;
+  /** Group notes per session and participant, with their lock rule (GNOTE1). */
+  notes: NotesStore;
   /** Whether they outlive the process (Redis) or not (the in-memory default). */
   persistent: boolean;
   /** The Redis connection, when there is one: several nodes coordinate through it. */
@@ -33,6 +36,7 @@ export function storesOver(records: Records): Stores {
     attendance: new SessionLog(records, 'attendance'),
     pairs: new SessionLog(records, 'pairs'),
     audit: new RecordsAuditStore(records),
+    notes: new NotesStore(records),
     persistent: records.persistent,
     close: () => records.close(),
   };

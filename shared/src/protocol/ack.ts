@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   // The server is too busy with this kind of work (password checks) to take more now: retry shortly.
   'SERVER_BUSY',
+  // GNOTE1: a signed group note is locked; a later change is a dated addendum, never an edit.
+  'NOTE_LOCKED',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);
