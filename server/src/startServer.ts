@@ -77,6 +77,8 @@ export async function startServer(
     store: stores.clinic,
     attendance: stores.attendance,
     audit,
+    notes: stores.notes,
+    sessionStates: stores.sessionStates,
     clock,
     secret,
     log,

@@ -6,6 +6,8 @@ import type { Logger } from '../logger.js';
 import type { AttendanceLog } from '../store/SessionLog.js';
 import type { AuditLog } from '../store/AuditLog.js';
 import type { ClinicStore } from '../store/ClinicStore.js';
+import type { NotesStore } from '../store/NotesStore.js';
+import type { SessionStateStore } from '../store/SessionStateStore.js';
 import type { Clock } from '../lib/clock.js';
 import { Invites, type InviteCheck } from './Invites.js';
 
@@ -29,8 +31,14 @@ export type Clinic = {
   /** Who was in each session's room, and when. */
   attendance: AttendanceLog;
   audit: AuditLog;
-  /** Adds a clinic-side event (sign-in, export, invite, staff change) to the audit log. */
-  audited(action: string, actorId: string | null, targetId: string | null, sessionId?: string | null): Promise<void>;
+  /** Group notes (GNOTE1–4), and the sessions' stored state their facts are counted from. */
+  notes: NotesStore;
+  sessionStates: SessionStateStore;
+  /**
+   * Adds a clinic-side event (sign-in, export, invite, staff change) to the audit log;
+   * `contentHash`: the SHA-256 of a document it is about (a signed note), never the document.
+   */
+  audited(action: string, actorId: string | null, targetId: string | null, sessionId?: string | null, contentHash?: string): Promise<void>;
   /** Who to tell when a member's invite is revoked (the live connections holding it close). */
   onInviteRevoked(listener: (sessionId: string, memberId: string) => void): void;
   inviteRevoked(sessionId: string, memberId: string): void;
@@ -49,6 +57,8 @@ export type ClinicDeps = {
   store: ClinicStore;
   attendance: AttendanceLog;
   audit: AuditLog;
+  notes: NotesStore;
+  sessionStates: SessionStateStore;
   clock: Clock;
   secret: Buffer;
   log: Logger;
@@ -74,8 +84,10 @@ export function createClinic(deps: ClinicDeps): Clinic {
     invites,
     attendance,
     audit,
-    audited: async (action, actorId, targetId, sessionId = null) => {
-      await audit.append({ at: clock(), action, actorId, targetId, sessionId });
+    notes: deps.notes,
+    sessionStates: deps.sessionStates,
+    audited: async (action, actorId, targetId, sessionId = null, contentHash) => {
+      await audit.append({ at: clock(), action, actorId, targetId, sessionId, ...(contentHash === undefined ? {} : { contentHash }) });
     },
     onInviteRevoked: (listener) => void revokedListeners.push(listener),
     inviteRevoked: (sessionId, memberId) => revokedListeners.forEach((listener) => listener(sessionId, memberId)),

@@ -4,6 +4,7 @@ import type { Clinic } from '../clinic/createClinic.js';
 import { authRoutes } from './auth.routes.js';
 import { clinicRoutes } from './clinic.routes.js';
 import { cohortStaffRoutes } from './cohortStaff.routes.js';
+import { notesRoutes } from './notes.routes.js';
 import { recordsRoutes } from './records.routes.js';
 import { settingsRoutes } from './settings.routes.js';
 import { staffRoutes } from './staff.routes.js';
@@ -33,6 +34,7 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   router.use(clinicRoutes(deps));
   router.use(cohortStaffRoutes(deps));
   router.use(recordsRoutes(deps));
+  router.use(notesRoutes(deps));
   router.use(staffRoutes(deps));
   // An unknown API path is a JSON 404, never the client's app shell.
   router.use((_req, res) => {

@@ -33,9 +33,9 @@ function heldSession() {
 }
 
 describe('noteFacts', () => {
-  it('counts turns taken and passed, feedback given and received, never skipped or lapsed turns', () => {
+  it('counts turns taken (a skip moves on from a speaker: taken) and passed, feedback given and received, never lapsed turns', () => {
     const state = heldSession();
-    expect(noteFacts('P1', { row, state, helpRequests: 0 })).toMatchObject({ turnsTaken: 1, turnsPassed: 0, feedbackGiven: 1, feedbackReceived: 1 });
+    expect(noteFacts('P1', { row, state, helpRequests: 0 })).toMatchObject({ turnsTaken: 2, turnsPassed: 0, feedbackGiven: 1, feedbackReceived: 1 });
     expect(noteFacts('P2', { row, state, helpRequests: 0 })).toMatchObject({ turnsTaken: 0, turnsPassed: 1, feedbackGiven: 1, feedbackReceived: 0 });
     expect(noteFacts('P3', { row, state, helpRequests: 0 })).toMatchObject({ turnsTaken: 1, turnsPassed: 0, feedbackGiven: 0, feedbackReceived: 1 });
   });

@@ -8,8 +8,13 @@ import type { AttendanceRow } from './attendanceReport.js';
  * keeps only while one is open). Counts and minutes only: no words anyone said or wrote.
  */
 
-/** A turn the speaker actually had: not passed, not skipped, not lapsed while they were away. */
-const HELD: ReadonlySet<TurnRecord['outcome']> = new Set(['finished', 'timed-out', 'round-ended']);
+/**
+ * A turn the speaker had the floor for: not passed, not lapsed while they were away. A
+ * skipped turn counts: "skip" is how a facilitator moves the round on once someone has
+ * spoken (the model has no separate "done"); a turn skipped before a word was said cannot
+ * be told apart from it, and the clinician's note can say so.
+ */
+const HELD: ReadonlySet<TurnRecord['outcome']> = new Set(['finished', 'skipped', 'timed-out', 'round-ended']);
 
 export type FactSources = {
   /** The member's attendance row at the session (present or not). */
@@ -29,7 +34,7 @@ export function noteFacts(memberId: string, { row, state, helpRequests }: FactSo
   return {
     attendedMinutes: row.minutes,
     treatmentMinutes: row.treatmentMinutes,
-    modality: row.minutes === 0 ? [] : [...(videoMinutes > 0 || row.audioOnlyMinutes === 0 ? (['video'] as const) : []), ...(row.audioOnlyMinutes > 0 ? (['audio-only'] as const) : [])],
+    modality: row.modifier === null ? [] : [...(videoMinutes > 0 || row.audioOnlyMinutes === 0 ? (['video'] as const) : []), ...(row.audioOnlyMinutes > 0 ? (['audio-only'] as const) : [])],
     modifier: row.modifier,
     // The consent gate does not ask where the participant is yet (POS 10 or 02): left for the clinician.
     placeOfService: null,

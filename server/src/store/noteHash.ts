@@ -19,7 +19,12 @@ export type SignedContent = {
  * keeps this hash, never the note.
  */
 export function noteContentHash(content: SignedContent): string {
-  const canonical = canonicalize(content);
-  if (canonical === undefined) throw new Error('a note has a canonical form');
+  return contentHashOf(content);
+}
+
+/** The same for any JSON value (an addendum). */
+export function contentHashOf(value: unknown): string {
+  const canonical = canonicalize(value);
+  if (canonical === undefined) throw new Error('only JSON values have a canonical form');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
