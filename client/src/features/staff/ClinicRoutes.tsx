@@ -4,6 +4,7 @@ import { AuditPage } from './AuditPage';
 import { CohortPage } from './CohortPage';
 import { CohortsPage } from './CohortsPage';
 import { paths } from './routes';
+import { SessionNotesPage } from './notes/SessionNotesPage';
 import { SessionPage } from './SessionPage';
 import { SettingsPage } from './SettingsPage';
 import { StaffPage } from './StaffPage';
@@ -17,6 +18,7 @@ export function ClinicRoutes() {
         <CohortsPage />
       </Route>
       <Route path="/clinic/cohorts/:cohortId">{({ cohortId }) => <CohortPage key={cohortId} cohortId={cohortId} />}</Route>
+      <Route path="/clinic/sessions/:sessionId/notes">{({ sessionId }) => <SessionNotesPage key={sessionId} sessionId={sessionId} />}</Route>
       <Route path="/clinic/sessions/:sessionId">{({ sessionId }) => <SessionPage key={sessionId} sessionId={sessionId} />}</Route>
       <Route path="/clinic/audit">
         <AuditPage />

@@ -9,6 +9,8 @@ export const paths = {
   /** `tab` opens one part of the cohort's page (members, schedule…); none opens its sessions. */
   cohort: (cohortId: string, tab?: string) => `/clinic/cohorts/${encodeURIComponent(cohortId)}${tab ? `?tab=${encodeURIComponent(tab)}` : ''}`,
   session: (sessionId: string) => `/clinic/sessions/${encodeURIComponent(sessionId)}`,
+  /** The session's group notes: staff of its cohort only. */
+  sessionNotes: (sessionId: string) => `/clinic/sessions/${encodeURIComponent(sessionId)}/notes`,
   audit: () => '/clinic/audit',
   settings: () => '/clinic/settings',
   /** Admins: the clinic's staff accounts. */
