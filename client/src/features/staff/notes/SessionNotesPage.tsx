@@ -31,7 +31,7 @@ export function SessionNotesPage({ sessionId }: { sessionId: string }) {
   const replaceAll = (next: SessionNotesAnswer) => loaded.set(() => next);
 
   return (
-    <main className="staff-page">
+    <main className="staff-page notes-page">
       <Breadcrumbs trail={[{ label: 'Cohorts', to: paths.cohorts() }, { label: data?.title ?? 'Session', to: paths.session(sessionId) }]} current="Group notes" />
       <header className="staff-page-head">
         <h1 ref={heading} tabIndex={-1}>
