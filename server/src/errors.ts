@@ -103,6 +103,13 @@ export class DisclosureRequiredError extends AppError {
   }
 }
 
+/** GNOTE1: a signed note (or the group section once a note that includes it is signed) is not edited; add an addendum. */
+export class NoteLockedError extends AppError {
+  constructor(message = 'this note is signed and locked; add a dated addendum instead') {
+    super('NOTE_LOCKED', message);
+  }
+}
+
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'INVALID_PAYLOAD':
@@ -132,6 +139,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ROOM_LOCKED':
     case 'SESSION_ENDED':
     case 'CONSENT_REQUIRED':
+    case 'NOTE_LOCKED':
       return 409;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;

@@ -81,6 +81,7 @@ export async function startServer(
     disclosures: stores.disclosures,
     retention: stores.retention,
     audit,
+    notes: stores.notes,
     clock,
     secret,
     log,

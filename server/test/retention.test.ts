@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PurgePreview } from '@hearth/shared';
+import { emptyIndividual, type PurgePreview } from '@hearth/shared';
 import { api } from './clinicApi.js';
 import { BACKENDS, cohortWithSession, recordsServer, signInAgain } from './recordsFixture.js';
 
@@ -50,6 +50,9 @@ describe.each(BACKENDS)('retention (%s)', (backend) => {
     const old = await heldSession('Old');
     now += 2 * YEAR_MS;
     const recent = await heldSession('Recent');
+    // A group note of each (a draft of the old one's, the recent one's too): notes go with their session.
+    await env.server.clinic.notes.saveDraft(old.sessionId, old.a, emptyIndividual('DAP'), 'someone', now);
+    await env.server.clinic.notes.saveDraft(recent.sessionId, recent.a, emptyIndividual('DAP'), 'someone', now);
     now += 5 * YEAR_MS; // old ended 7 years ago, recent 5
     const admin = await signInAgain(env.server, 'admin');
     const facilitator = await signInAgain(env.server, 'facilitator');
@@ -60,7 +63,7 @@ describe.each(BACKENDS)('retention (%s)', (backend) => {
     expect((await api(env.server, 'PUT', '/api/clinic/retention', { body: { months: 72 }, cookie: admin })).body).toEqual({ months: 72 });
 
     const preview = (await api(env.server, 'GET', '/api/clinic/retention/preview', { cookie: admin })).body as PurgePreview;
-    expect(preview.counts).toEqual({ 'attendance-logs': 1, 'session-logs': 1, sessions: 1 });
+    expect(preview.counts).toEqual({ 'group-notes': 1, 'attendance-logs': 1, 'session-logs': 1, sessions: 1 });
     expect(Date.parse(preview.cutoff!)).toBeLessThan(now - 6 * 365 * 86_400_000 + 2 * 86_400_000);
 
     // A facilitator may neither preview nor purge; a malformed purge changes nothing.
@@ -72,27 +75,29 @@ describe.each(BACKENDS)('retention (%s)', (backend) => {
     const auditBefore = await clinic.audit.all();
     const disclosuresOfOld = await clinic.disclosures.ofMember(old.a);
     const purged = await api(env.server, 'POST', '/api/clinic/retention/purge', { body: { before: preview.cutoff }, cookie: admin });
-    expect(purged.body).toEqual({ counts: { 'attendance-logs': 1, 'session-logs': 1, sessions: 1 } });
+    expect(purged.body).toEqual({ counts: { 'group-notes': 1, 'attendance-logs': 1, 'session-logs': 1, sessions: 1 } });
 
     // The old session's records are gone, over HTTP and in the store…
     expect((await api(env.server, 'GET', `/api/sessions/${old.sessionId}`, { cookie: admin })).status).toBe(404);
     expect(((await api(env.server, 'GET', `/api/cohorts/${old.cohortId}/sessions`, { cookie: admin })).body as { sessions: unknown[] }).sessions).toEqual([]);
     expect(await clinic.attendance.events(old.sessionId)).toEqual([]);
     expect(await clinic.pairs.events(old.sessionId)).toEqual([]);
+    expect(await clinic.notes.listBySession(old.sessionId)).toEqual([]);
     expect(await clinic.store.invites.listBySession(old.sessionId)).toEqual([]);
     for (const jti of old.jtis) expect(await clinic.store.invites.get(jti)).toBeUndefined();
     // …the newer one is kept…
     expect((await api(env.server, 'GET', `/api/sessions/${recent.sessionId}/attendance`, { cookie: admin })).status).toBe(200);
     expect(await clinic.attendance.events(recent.sessionId)).toHaveLength(2);
+    expect(await clinic.notes.listBySession(recent.sessionId)).toHaveLength(1);
     expect(await clinic.store.invites.listBySession(recent.sessionId)).toHaveLength(2);
     // …the disclosure log is kept, the audit log untouched but for one entry of counts, and its chain verifies.
     expect(await clinic.disclosures.ofMember(old.a)).toEqual(disclosuresOfOld);
     const auditAfter = await clinic.audit.all();
     expect(auditAfter.slice(0, auditBefore.length)).toEqual(auditBefore);
-    expect(auditAfter.slice(auditBefore.length).map((e) => e.action)).toEqual([`records-purged:before=${preview.cutoff},attendance-logs=1,session-logs=1,sessions=1`]);
+    expect(auditAfter.slice(auditBefore.length).map((e) => e.action)).toEqual([`records-purged:before=${preview.cutoff},group-notes=1,attendance-logs=1,session-logs=1,sessions=1`]);
     expect((await api(env.server, 'GET', '/api/audit/verify', { cookie: admin })).body).toMatchObject({ ok: true, count: auditAfter.length });
 
     // Nothing is left to purge.
-    expect(((await api(env.server, 'GET', '/api/clinic/retention/preview', { cookie: admin })).body as PurgePreview).counts).toEqual({ 'attendance-logs': 0, 'session-logs': 0, sessions: 0 });
+    expect(((await api(env.server, 'GET', '/api/clinic/retention/preview', { cookie: admin })).body as PurgePreview).counts).toEqual({ 'group-notes': 0, 'attendance-logs': 0, 'session-logs': 0, sessions: 0 });
   });
 });

@@ -283,6 +283,64 @@ describe.each(backends)('stores contract: %s', (name, create) => {
     expect(verifyChain(all, auditKey)).toEqual({ ok: true, count: 25 });
     expect((await stores.audit.recent(3)).map((e) => e.seq)).toEqual([25, 24, 23]);
   });
+
+  describe('group notes', () => {
+    const dap = (data: string) => ({ template: 'DAP' as const, data, assessment: '', plan: '' });
+    const facts = { attendedMinutes: 90, treatmentMinutes: 80, modality: ['video' as const], modifier: '95' as const, placeOfService: null, turnsTaken: 1, turnsPassed: 0, feedbackGiven: 2, feedbackReceived: 1, pulseAnswers: [], talkMinutes: 4, helpRequests: 0 };
+    const signer = (accountId: string, at: number) => ({ accountId, name: 'Dana Reyes', credential: 'LCSW', at });
+
+    it('keeps a cohort\'s notes settings, DAP without co-signing until set', async () => {
+      expect(await stores.notes.settings('c1')).toEqual({ template: 'DAP', coSign: false });
+      await stores.notes.setSettings('c1', { template: 'BIRP', coSign: true });
+      expect(await stores.notes.settings('c1')).toEqual({ template: 'BIRP', coSign: true });
+      expect(await stores.notes.settings('c2')).toEqual({ template: 'DAP', coSign: false });
+    });
+
+    it('[GNOTE1] saves drafts until signed; a signed note refuses every edit with NOTE_LOCKED and keeps what was signed', async () => {
+      await stores.notes.setGroup('s1', { topic: 'Coping', interventions: 'CBT' }, 'f1', 1);
+      await stores.notes.saveDraft('s1', 'm1', dap('first'), 'f1', 2);
+      await stores.notes.saveDraft('s1', 'm1', dap('second'), 'f1', 3);
+      await stores.notes.saveDraft('s1', 'm2', dap('other'), 'f1', 4);
+      const signed = await stores.notes.sign('s1', 'm1', signer('f1', 5), facts);
+      expect(signed.signed).toMatchObject({ group: { topic: 'Coping', interventions: 'CBT' }, facts, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      await expect(stores.notes.saveDraft('s1', 'm1', dap('third'), 'f1', 6)).rejects.toMatchObject({ code: 'NOTE_LOCKED' });
+      await expect(stores.notes.sign('s1', 'm1', signer('f1', 6), facts)).rejects.toMatchObject({ code: 'NOTE_LOCKED' });
+      // The group section went into a signed note: it is locked with it.
+      await expect(stores.notes.setGroup('s1', { topic: 'Changed', interventions: '' }, 'f1', 6)).rejects.toMatchObject({ code: 'NOTE_LOCKED' });
+      expect((await stores.notes.group('s1'))?.section.topic).toBe('Coping');
+      expect(await stores.notes.get('s1', 'm1')).toEqual(signed);
+      // Other participants' drafts stay open.
+      expect((await stores.notes.saveDraft('s1', 'm2', dap('other, more'), 'f1', 7)).individual).toEqual(dap('other, more'));
+      expect((await stores.notes.listBySession('s1')).map((n) => n.memberId)).toEqual(['m1', 'm2']);
+      await expect(stores.notes.sign('s1', 'nobody', signer('f1', 8), facts)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('[GNOTE1] signing at once with an edit: either the edit lands before the signature or is refused, never after it', async () => {
+      await stores.notes.saveDraft('s1', 'm1', dap('draft'), 'f1', 1);
+      const [edit, sign] = await Promise.allSettled([stores.notes.saveDraft('s1', 'm1', dap('racing edit'), 'f1', 2), stores.notes.sign('s1', 'm1', signer('f1', 2), facts)]);
+      expect(sign.status).toBe('fulfilled');
+      const stored = await stores.notes.get('s1', 'm1');
+      if (edit.status === 'fulfilled') expect(stored?.individual.template === 'DAP' && stored.individual.data).toBe('racing edit');
+      else expect(edit.reason).toMatchObject({ code: 'NOTE_LOCKED' });
+    });
+
+    it('[GNOTE2] appends dated addenda to a signed note only; co-signs once, by someone else', async () => {
+      await stores.notes.saveDraft('s1', 'm1', dap('draft'), 'f1', 1);
+      await expect(stores.notes.addAddendum('s1', 'm1', { at: 2, authorId: 'f1', authorName: 'Dana', text: 'x' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      await expect(stores.notes.coSign('s1', 'm1', signer('sup', 2))).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      const signed = await stores.notes.sign('s1', 'm1', signer('f1', 3), facts);
+      await stores.notes.addAddendum('s1', 'm1', { at: 4, authorId: 'f1', authorName: 'Dana', text: 'called back' });
+      await stores.notes.addAddendum('s1', 'm1', { at: 5, authorId: 'f2', authorName: 'Sam', text: 'seen again' });
+      await expect(stores.notes.coSign('s1', 'm1', signer('f1', 6))).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      await stores.notes.coSign('s1', 'm1', signer('sup', 6));
+      await expect(stores.notes.coSign('s1', 'm1', signer('sup2', 7))).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      const stored = await stores.notes.get('s1', 'm1');
+      expect(stored?.addenda.map((a) => [a.at, a.authorName, a.text])).toEqual([[4, 'Dana', 'called back'], [5, 'Sam', 'seen again']]);
+      expect(stored?.coSignature?.accountId).toBe('sup');
+      expect(stored?.individual).toEqual(signed.individual);
+      expect(stored?.signed).toEqual(signed.signed);
+    });
+  });
 });
 
 describe('Redis stores', () => {
@@ -326,6 +384,7 @@ describe('Redis stores', () => {
     try {
       await stores.clinic.cohorts.insert({ id: 'kept', name: 'Kept', timeZone: 'UTC', createdAt: 1 });
       await stores.attendance.append('s-kept', [{ memberId: 'a', kind: 'in', at: 5 }]);
+      await stores.notes.saveDraft('s-kept', 'a', { template: 'SOAP', subjective: 'kept', objective: '', assessment: '', plan: '' }, 'f1', 6);
       await redis.stop();
       // Written while Redis is down: queued by the client, not lost.
       const pending = stores.attendance.append('s-kept', [{ memberId: 'a', kind: 'out', at: 9 }]);
@@ -336,6 +395,10 @@ describe('Redis stores', () => {
         { memberId: 'a', kind: 'in', at: 5 },
         { memberId: 'a', kind: 'out', at: 9 },
       ]);
+      // A server restarted mid-session (a new connection, nothing in memory) finds the note draft.
+      const restarted = await redisStores(redis.url, () => 0, createLogger('silent'));
+      expect((await restarted.notes.get('s-kept', 'a'))?.individual).toMatchObject({ template: 'SOAP', subjective: 'kept' });
+      await restarted.close();
     } finally {
       await stores.close();
     }

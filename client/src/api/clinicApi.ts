@@ -1,4 +1,4 @@
-import type { Accounting, BillingDays, BillingProfile, ClinicInfo, DisclosureRequestInput, PurgeCounts, PurgePreview, RangeExportQueryInput, RetentionSettings } from '@hearth/shared';
+import type { Accounting, BillingDays, BillingProfile, ClinicInfo, DisclosureRequestInput, GroupSection, IndividualSection, NoteAnswer, PurgeCounts, PurgePreview, RangeExportQueryInput, RetentionSettings, SessionNotesAnswer } from '@hearth/shared';
 import { isApiError } from './ApiError';
 import { requestJson, type Fetch, type Method } from './http';
 import type {
@@ -45,6 +45,15 @@ export const csvUrls = {
   billingDays: (cohortId: string, memberId: string | null, query: RangeExportQueryInput) => `/api${billingDaysPath(cohortId, memberId)}.csv?${rangeQuery(query)}`,
 };
 
+
+/**
+ * Group notes' exports (GNOTE4): plain links like the CSVs, each naming its recipient and
+ * purpose; one participant's note, or every note of the session when `memberId` is null.
+ */
+export function notesExportUrl(sessionId: string, memberId: string | null, format: 'pdf' | 'json', recipient: string, purpose: string): string {
+  const query = new URLSearchParams({ recipient, purpose }).toString();
+  return memberId === null ? `/api/sessions/${id(sessionId)}/notes.${format}?${query}` : `/api/sessions/${id(sessionId)}/notes/${id(memberId)}/note.${format}?${query}`;
+}
 
 /**
  * The clinic's JSON API under /api, one typed function per route. The session cookie
@@ -127,6 +136,13 @@ export function createClinicApi(options: { fetch?: Fetch; onSignedOut?: () => vo
     /** The printable view's days: recipient and purpose are required (an accounting of disclosures). */
     billingDays: (cohortId: string, memberId: string | null, query: RangeExportQueryInput) =>
       call<BillingDays>('GET', `${billingDaysPath(cohortId, memberId)}?${rangeQuery(query)}`),
+    /** Group notes (GNOTE1–4): staff of the session's cohort only. */
+    sessionNotes: (sessionId: string) => call<SessionNotesAnswer>('GET', `/sessions/${id(sessionId)}/notes`),
+    saveGroupSection: (sessionId: string, section: GroupSection) => call<SessionNotesAnswer>('PUT', `/sessions/${id(sessionId)}/notes/group`, section),
+    saveNote: (sessionId: string, memberId: string, individual: IndividualSection) => call<NoteAnswer>('PUT', `/sessions/${id(sessionId)}/notes/${id(memberId)}`, { individual }),
+    signNote: (sessionId: string, memberId: string, signer: { name: string; credential: string }) => call<NoteAnswer>('POST', `/sessions/${id(sessionId)}/notes/${id(memberId)}/sign`, signer),
+    coSignNote: (sessionId: string, memberId: string, signer: { name: string; credential: string }) => call<NoteAnswer>('POST', `/sessions/${id(sessionId)}/notes/${id(memberId)}/co-sign`, signer),
+    addAddendum: (sessionId: string, memberId: string, text: string) => call<NoteAnswer>('POST', `/sessions/${id(sessionId)}/notes/${id(memberId)}/addenda`, { text }),
     /** Admins only: the newest entries first. */
     audit: async (limit = 200) => (await call<{ entries: AuditEntry[] }>('GET', `/audit?limit=${limit}`)).entries,
     verifyAudit: () => call<AuditVerification>('GET', '/audit/verify'),

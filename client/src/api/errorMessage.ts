@@ -59,6 +59,8 @@ function messageFor(code: ApiErrorCode, action: StaffAction, serverMessage: stri
       return 'Say who receives this export and why before downloading it.';
     case 'INVALID_STATE':
       return sentence(serverMessage) ?? 'This cannot be done any more.';
+    case 'NOTE_LOCKED':
+      return 'This note is signed and locked. Add a dated addendum instead.';
     case 'UNSUPPORTED_MEDIA_TYPE':
     case 'INTERNAL':
     case 'UNEXPECTED':

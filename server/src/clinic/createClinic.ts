@@ -10,6 +10,7 @@ import type { RetentionStore } from '../store/RetentionStore.js';
 import type { PairHistory } from '../store/SessionLog.js';
 import type { SessionStateStore } from '../store/SessionStateStore.js';
 import type { ClinicStore } from '../store/ClinicStore.js';
+import type { NotesStore } from '../store/NotesStore.js';
 import type { Clock } from '../lib/clock.js';
 import { Invites, type InviteCheck } from './Invites.js';
 
@@ -41,8 +42,13 @@ export type Clinic = {
   /** The clinic's retention period (records/purge.ts). */
   retention: RetentionStore;
   audit: AuditLog;
-  /** Adds a clinic-side event (sign-in, export, invite, staff change) to the audit log. */
-  audited(action: string, actorId: string | null, targetId: string | null, sessionId?: string | null): Promise<void>;
+  /** Group notes (GNOTE1–4), and the sessions' stored state their facts are counted from. */
+  notes: NotesStore;
+  /**
+   * Adds a clinic-side event (sign-in, export, invite, staff change) to the audit log;
+   * `contentHash`: the SHA-256 of a document it is about (a signed note), never the document.
+   */
+  audited(action: string, actorId: string | null, targetId: string | null, sessionId?: string | null, contentHash?: string): Promise<void>;
   /** Who to tell when a member's invite is revoked (the live connections holding it close). */
   onInviteRevoked(listener: (sessionId: string, memberId: string) => void): void;
   inviteRevoked(sessionId: string, memberId: string): void;
@@ -65,6 +71,7 @@ export type ClinicDeps = {
   disclosures: DisclosureLog;
   retention: RetentionStore;
   audit: AuditLog;
+  notes: NotesStore;
   clock: Clock;
   secret: Buffer;
   log: Logger;
@@ -94,8 +101,9 @@ export function createClinic(deps: ClinicDeps): Clinic {
     disclosures,
     retention,
     audit,
-    audited: async (action, actorId, targetId, sessionId = null) => {
-      await audit.append({ at: clock(), action, actorId, targetId, sessionId });
+    notes: deps.notes,
+    audited: async (action, actorId, targetId, sessionId = null, contentHash) => {
+      await audit.append({ at: clock(), action, actorId, targetId, sessionId, ...(contentHash === undefined ? {} : { contentHash }) });
     },
     onInviteRevoked: (listener) => void revokedListeners.push(listener),
     inviteRevoked: (sessionId, memberId) => revokedListeners.forEach((listener) => listener(sessionId, memberId)),

@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes.js';
 import { clinicRoutes } from './clinic.routes.js';
 import { cohortStaffRoutes } from './cohortStaff.routes.js';
 import { disclosuresRoutes } from './disclosures.routes.js';
+import { notesRoutes } from './notes.routes.js';
 import { recordsRoutes } from './records.routes.js';
 import { retentionRoutes } from './retention.routes.js';
 import { settingsRoutes } from './settings.routes.js';
@@ -35,6 +36,7 @@ export function apiRoutes(deps: { clinic: Clinic; cookieSecure: boolean }): Rout
   router.use(clinicRoutes(deps));
   router.use(cohortStaffRoutes(deps));
   router.use(recordsRoutes(deps));
+  router.use(notesRoutes(deps));
   router.use(staffRoutes(deps));
   router.use(disclosuresRoutes(deps));
   router.use(retentionRoutes(deps));

@@ -15,19 +15,23 @@ export type PurgeableKind = {
   purge(sessions: readonly GroupSessionRecord[]): Promise<void>;
 };
 
-type PurgeDeps = Pick<Clinic, 'store' | 'attendance' | 'pairs' | 'sessionStates' | 'audited'>;
+type PurgeDeps = Pick<Clinic, 'store' | 'attendance' | 'pairs' | 'sessionStates' | 'notes' | 'audited'>;
 
 const countWhere = async (sessions: readonly GroupSessionRecord[], has: (id: string) => Promise<boolean>) =>
   (await Promise.all(sessions.map((s) => has(s.id)))).filter(Boolean).length;
 
 /**
  * Everything a purge removes, in the order it is removed: the session records go last, so a
- * purge cut short is finished by the next one (it still finds the sessions). Another store of
- * session records (group notes) adds its kind here.
+ * purge cut short is finished by the next one (it still finds the sessions).
  */
 export function purgeableKinds(clinic: PurgeDeps): PurgeableKind[] {
-  const { store, attendance, pairs, sessionStates } = clinic;
+  const { store, attendance, pairs, sessionStates, notes } = clinic;
   return [
+    {
+      kind: 'group-notes',
+      count: async (sessions) => (await Promise.all(sessions.map((s) => notes.listBySession(s.id)))).reduce((n, list) => n + list.length, 0),
+      purge: async (sessions) => void (await Promise.all(sessions.map((s) => notes.deleteSession(s.id)))),
+    },
     {
       kind: 'attendance-logs',
       count: (sessions) => countWhere(sessions, (id) => attendance.has(id)),

@@ -57,7 +57,14 @@ export class RedisRecords implements Records {
       for (;;) {
         await this.redis.watch(...keys);
         const tx = this.redis.multi();
-        const result = await body(this.#queueOn(tx));
+        let result: T;
+        try {
+          result = await body(this.#queueOn(tx));
+        } catch (err) {
+          // A body that refuses (a locked note) writes nothing; the watch must not outlive it.
+          await this.redis.unwatch();
+          throw err;
+        }
         if (await this.#exec(tx)) return result;
       }
     });

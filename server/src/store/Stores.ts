@@ -5,6 +5,7 @@ import { RecordsAuditStore, type AuditStore } from './AuditLog.js';
 import type { ClinicStore } from './ClinicStore.js';
 import { DisclosureLog } from './DisclosureLog.js';
 import { MemoryRecords } from './MemoryRecords.js';
+import { NotesStore } from './NotesStore.js';
 import type { Records } from './Records.js';
 import { RecordsClinicStore } from './RecordsClinicStore.js';
 import { RedisRecords } from './RedisRecords.js';
@@ -24,6 +25,8 @@ export type Stores = {
   disclosures: DisclosureLog;
   /** The clinic's retention period. */
   retention: RetentionStore;
+  /** Group notes per session and participant, with their lock rule (GNOTE1). */
+  notes: NotesStore;
   /** Whether they outlive the process (Redis) or not (the in-memory default). */
   persistent: boolean;
   /** The Redis connection, when there is one: several nodes coordinate through it. */
@@ -41,6 +44,7 @@ export function storesOver(records: Records): Stores {
     audit: new RecordsAuditStore(records),
     disclosures: new DisclosureLog(records),
     retention: new RetentionStore(records),
+    notes: new NotesStore(records),
     persistent: records.persistent,
     close: () => records.close(),
   };

@@ -50,6 +50,16 @@ describe('the audit hash chain', () => {
     expect(check).toMatchObject({ brokenAt, reason: expect.stringContaining(reason) });
   });
 
+  it('[GNOTE1] commits to a content hash when an entry carries one: a swapped note hash breaks the chain, entries without one hash as before', () => {
+    const plain = nextEntry(undefined, record(0), key);
+    const withHash = nextEntry(undefined, { ...record(0), contentHash: 'a'.repeat(64) }, key);
+    expect(plain).not.toHaveProperty('contentHash');
+    expect(plain.hash).toBe(hashEntry(GENESIS_HASH, 1, record(0)));
+    expect(withHash.hash).not.toBe(plain.hash);
+    expect(verifyChain([withHash], key)).toEqual({ ok: true, count: 1 });
+    expect(verifyChain([{ ...withHash, contentHash: 'b'.repeat(64) }], key)).toMatchObject({ ok: false, reason: expect.stringContaining('altered') });
+  });
+
   it('refuses a whole log signed with another key', () => {
     expect(verifyChain(log(3, Buffer.alloc(32, 2)), key)).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringContaining('not signed') });
   });

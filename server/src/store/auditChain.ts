@@ -12,6 +12,11 @@ export type AuditRecord = {
   actorId: string | null;
   targetId: string | null;
   sessionId: string | null;
+  /**
+   * The SHA-256 of a document the entry is about (a signed group note), never the document:
+   * whoever holds the document can show it is the one signed. Absent on most entries.
+   */
+  contentHash?: string;
 };
 
 /**
@@ -29,6 +34,7 @@ export const StoredAuditEntry = z.object({
   actorId: z.string().nullable(),
   targetId: z.string().nullable(),
   sessionId: z.string().nullable(),
+  contentHash: z.string().optional(),
   prevHash: z.string(),
   hash: z.string(),
   mac: z.string().optional(),
@@ -39,7 +45,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The hash of an entry: SHA-256 over the previous hash and the entry's fields in a fixed order. */
 export function hashEntry(prevHash: string, seq: number, r: AuditRecord): string {
-  const fields = JSON.stringify([seq, r.at, r.action, r.actorId, r.targetId, r.sessionId]);
+  // An entry without a content hash hashes as entries did before there were any: old chains still verify.
+  const base = [seq, r.at, r.action, r.actorId, r.targetId, r.sessionId];
+  const fields = JSON.stringify(r.contentHash === undefined ? base : [...base, r.contentHash]);
   return createHash('sha256').update(prevHash).update('\n').update(fields).digest('hex');
 }
 
@@ -63,9 +71,9 @@ export function sameMac(a: string, b: string): boolean {
 export function nextEntry(last: Pick<AuditEntry, 'seq' | 'hash'> | undefined, record: AuditRecord, key: Buffer): AuditEntry {
   const seq = last ? last.seq + 1 : 1;
   const prevHash = last ? last.hash : GENESIS_HASH;
-  const { at, action, actorId, targetId, sessionId } = record;
+  const { at, action, actorId, targetId, sessionId, contentHash } = record;
   const hash = hashEntry(prevHash, seq, record);
-  return { seq, at, action, actorId, targetId, sessionId, prevHash, hash, mac: entryMac(key, hash) };
+  return { seq, at, action, actorId, targetId, sessionId, ...(contentHash === undefined ? {} : { contentHash }), prevHash, hash, mac: entryMac(key, hash) };
 }
 
 export type ChainCheck = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };

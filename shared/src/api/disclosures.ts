@@ -9,8 +9,8 @@ import { DateRange } from './records.js';
 
 /** Asked before any export of participants' data: who it goes to, and why. */
 export const DisclosureRequest = z.object({
-  recipient: z.string().trim().min(1, 'Say who receives it (a name or an organisation).').max(200, 'At most 200 characters.'),
-  purpose: z.string().trim().min(1, 'Say why it is disclosed.').max(500, 'At most 500 characters.'),
+  recipient: z.string({ error: 'Say who receives it (a name or an organisation).' }).trim().min(1, 'Say who receives it (a name or an organisation).').max(200, 'At most 200 characters.'),
+  purpose: z.string({ error: 'Say why it is disclosed.' }).trim().min(1, 'Say why it is disclosed.').max(500, 'At most 500 characters.'),
 });
 export type DisclosureRequest = z.output<typeof DisclosureRequest>;
 export type DisclosureRequestInput = z.input<typeof DisclosureRequest>;

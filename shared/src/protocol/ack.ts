@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'SERVER_BUSY',
   // An export of participants' data without a recipient and a purpose (42 CFR Part 2): nothing was exported.
   'DISCLOSURE_REQUIRED',
+  // GNOTE1: a signed group note is locked; a later change is a dated addendum, never an edit.
+  'NOTE_LOCKED',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

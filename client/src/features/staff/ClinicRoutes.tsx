@@ -6,6 +6,7 @@ import { CohortPage } from './CohortPage';
 import { CohortsPage } from './CohortsPage';
 import { DisclosuresPage } from './DisclosuresPage';
 import { paths } from './routes';
+import { SessionNotesPage } from './notes/SessionNotesPage';
 import { SessionPage } from './SessionPage';
 import { SettingsPage } from './SettingsPage';
 import { StaffPage } from './StaffPage';
@@ -20,6 +21,7 @@ export function ClinicRoutes() {
       </Route>
       <Route path="/clinic/cohorts/:cohortId/billing-days">{({ cohortId }) => <BillingDaysPage key={cohortId} cohortId={cohortId} />}</Route>
       <Route path="/clinic/cohorts/:cohortId">{({ cohortId }) => <CohortPage key={cohortId} cohortId={cohortId} />}</Route>
+      <Route path="/clinic/sessions/:sessionId/notes">{({ sessionId }) => <SessionNotesPage key={sessionId} sessionId={sessionId} />}</Route>
       <Route path="/clinic/sessions/:sessionId">{({ sessionId }) => <SessionPage key={sessionId} sessionId={sessionId} />}</Route>
       <Route path="/clinic/audit">
         <AuditPage />

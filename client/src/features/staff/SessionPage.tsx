@@ -1,4 +1,5 @@
-import { CalendarClock, Video } from 'lucide-react';
+import { CalendarClock, NotebookPen, Video } from 'lucide-react';
+import { Link } from 'wouter';
 import { errorMessage } from '../../api/errorMessage';
 import { Breadcrumbs } from './Breadcrumbs';
 import { InviteList } from './InviteList';
@@ -73,6 +74,18 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
         <p className="notice notice-success">This session is live. Attendance grows as members are admitted; refresh it to see the latest.</p>
       )}
       {attendanceSection}
+      {data && status !== 'scheduled' && (
+        <section aria-labelledby="notes" className="card staff-section">
+          <h2 id="notes">Group notes</h2>
+          <p className="muted">A shared group section and each member's note, signed and locked by the clinician.</p>
+          <div className="staff-actions">
+            <Link className="btn" href={paths.sessionNotes(data.session.id)}>
+              <NotebookPen aria-hidden="true" />
+              Write group notes
+            </Link>
+          </div>
+        </section>
+      )}
       {data && status !== 'ended' && <InviteList session={data.session} timeZone={timeZone} members={data.members} initialLinks={data.links} />}
       {data && status === 'scheduled' && (
         <section aria-labelledby="attendance" className="card staff-section">

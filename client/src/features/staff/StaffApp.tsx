@@ -4,6 +4,7 @@ import { navigate } from 'wouter/use-browser-location';
 import './staff-frame.css';
 import './staff.css';
 import './staff-records.css';
+import './staff-notes.css';
 import './staff-settings.css';
 import './staff-billing.css';
 import { createClinicApi } from '../../api/clinicApi';

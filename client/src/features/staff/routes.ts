@@ -12,6 +12,8 @@ export const paths = {
   billingDays: (cohortId: string, memberId: string | null, query: { from: string; to: string; recipient: string; purpose: string }) =>
     `/clinic/cohorts/${encodeURIComponent(cohortId)}/billing-days?${new URLSearchParams({ ...query, ...(memberId ? { member: memberId } : {}) }).toString()}`,
   session: (sessionId: string) => `/clinic/sessions/${encodeURIComponent(sessionId)}`,
+  /** The session's group notes: staff of its cohort only. */
+  sessionNotes: (sessionId: string) => `/clinic/sessions/${encodeURIComponent(sessionId)}/notes`,
   audit: () => '/clinic/audit',
   /** Admins: one participant's accounting of disclosures. */
   disclosures: () => '/clinic/disclosures',
