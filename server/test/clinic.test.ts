@@ -48,7 +48,7 @@ describe('cohorts, members and sessions', () => {
   it('a facilitator creates a cohort, its members and a session; staff read them back', async () => {
     const fac = as('facilitator');
     const created = data<{ cohort: unknown }>(await fac.post('/api/cohorts', { name: ' Evening IOP ', timeZone: 'America/Chicago' }), 201);
-    expect(created.cohort).toEqual({ id: expect.any(String), name: 'Evening IOP', timeZone: 'America/Chicago', createdAt: '2025-03-03T12:00:00.000Z', neverPairs: [], schedule: null, cameraOffFlagMinutes: null });
+    expect(created.cohort).toEqual({ id: expect.any(String), name: 'Evening IOP', timeZone: 'America/Chicago', createdAt: '2025-03-03T12:00:00.000Z', neverPairs: [], schedule: null, cameraOffFlagMinutes: null, billing: null });
     const { cohort } = created as { cohort: { id: string } };
     expect(data<{ cohorts: unknown[] }>(await as('admin').get('/api/cohorts')).cohorts).toEqual([created.cohort]);
 
