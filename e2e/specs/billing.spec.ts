@@ -99,8 +99,8 @@ test('a cohort bills under H0015: the profile form, place of service from the co
   await staff.crumb('Evening IOP').click();
   await staff.openCohortTab('Attendance');
   await billing.exportForm.getByRole('button', { name: 'Download billing CSV' }).click();
-  await expect(billing.exportForm.getByLabel('Recipient')).toHaveAccessibleDescription(/Enter who will receive this/);
-  await expect(billing.exportForm.getByLabel('Purpose')).toHaveAccessibleDescription(/Enter why it is being disclosed/);
+  await expect(billing.exportForm.getByLabel('Recipient')).toHaveAccessibleDescription(/Say who receives it/);
+  await expect(billing.exportForm.getByLabel('Purpose')).toHaveAccessibleDescription(/Say why it is disclosed/);
   await billing.fillDisclosure('Acme Health Plan, claims', 'claims for this month');
   const csv = await billing.downloadCsv();
   expect(csv.filename).toMatch(/^billing-days-cohort-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
